@@ -1,0 +1,83 @@
+/**
+ * Shared plumbing for route handlers: query validation with zod, JSON errors, and a guard that
+ * turns any unexpected throw into a logged 500 without a stack trace in the body.
+ */
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import type { ApiErrorBody } from '@/lib/domain/dto';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function errorResponse(status: number, code: string, message: string, details?: unknown) {
+  const body: ApiErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+  return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+}
+
+function fieldOf(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return issue.keys.join(', ');
+  return issue.path.map(String).join('.') || '(query)';
+}
+
+/** Parses URL search parameters with a strict zod object; a repeated parameter is an error. */
+export function parseQuery<S extends z.ZodType>(url: string | URL, schema: S): z.output<S> {
+  const params = new URL(url).searchParams;
+  const raw: Record<string, string> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    if (all.length > 1) {
+      throw new HttpError(400, 'invalid_query', `Query parameter "${key}" is given more than once.`, {
+        issues: [{ field: key, message: 'given more than once' }],
+      });
+    }
+    raw[key] = all[0] ?? '';
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) throw invalid('invalid_query', 'Query parameter', result.error);
+  return result.data;
+}
+
+/** Validates a path parameter such as an id. */
+export function parseParam<S extends z.ZodType>(name: string, value: unknown, schema: S): z.output<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new HttpError(400, 'invalid_path', `Path parameter "${name}" is invalid: ${result.error.issues[0]?.message}.`, {
+      issues: [{ field: name, message: result.error.issues[0]?.message }],
+    });
+  }
+  return result.data;
+}
+
+function invalid(code: string, what: string, error: z.ZodError): HttpError {
+  const issues = error.issues.map((i) => ({
+    field: fieldOf(i),
+    message: i.code === 'unrecognized_keys' ? 'unknown parameter' : i.message,
+  }));
+  const first = issues[0] ?? { field: '(query)', message: 'invalid' };
+  return new HttpError(400, code, `${what} "${first.field}" is invalid: ${first.message}.`, { issues });
+}
+
+/** Wraps a handler: HttpError → its JSON error; anything else → logged, 500 with no internals. */
+export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await fn(...args);
+    } catch (err) {
+      if (err instanceof HttpError) return errorResponse(err.status, err.code, err.message, err.details);
+      console.error('[wakeline] unhandled error in route handler', err);
+      return errorResponse(500, 'internal', 'The server could not answer this request. It has been logged.');
+    }
+  };
+}
+
+export function json(body: unknown, init?: { headers?: Record<string, string> }) {
+  return NextResponse.json(body, { headers: { 'Cache-Control': 'no-store', ...init?.headers } });
+}

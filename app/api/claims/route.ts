@@ -1,0 +1,9 @@
+import { getDb } from '@/lib/db';
+import { listClaims } from '@/lib/db/reference';
+import { claimsQuery } from '@/lib/domain/query';
+import { handle, json, parseQuery } from '../_lib/http';
+
+export const GET = handle(async (request: Request) => {
+  const filter = parseQuery(request.url, claimsQuery);
+  return json({ claims: await listClaims(await getDb(), filter) });
+});

@@ -1,0 +1,6 @@
+import { openApiDocument } from '@/lib/domain/openapi';
+import { handle } from '../_lib/http';
+
+export const GET = handle(async () =>
+  Response.json(openApiDocument(), { headers: { 'Cache-Control': 'public, max-age=300' } }),
+);

@@ -1,0 +1,19 @@
+import { getDb } from '@/lib/db';
+import { listPorts } from '@/lib/db/reference';
+import type { NearestPortAnswer } from '@/lib/domain/dto';
+import { nearestQuery } from '@/lib/domain/query';
+import { nearestPort } from '@/lib/geo';
+import { HttpError, handle, json, parseQuery } from '../../_lib/http';
+
+export const GET = handle(async (request: Request) => {
+  const { lat, lon } = parseQuery(request.url, nearestQuery);
+  const ports = await listPorts(await getDb());
+  const hit = nearestPort([lon, lat], ports);
+  if (!hit) throw new HttpError(404, 'not_found', 'There are no ports in the database.');
+  const body: NearestPortAnswer = {
+    port: hit.port,
+    distanceNm: Math.round(hit.distanceNm * 100) / 100,
+    insideGeofence: hit.insideGeofence,
+  };
+  return json(body);
+});

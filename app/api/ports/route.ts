@@ -1,0 +1,14 @@
+import { getDb } from '@/lib/db';
+import { listPorts } from '@/lib/db/reference';
+import { portsQuery } from '@/lib/domain/query';
+import { portsToGeoJSON } from '@/lib/domain/format';
+import { handle, json, parseQuery } from '../_lib/http';
+
+export const GET = handle(async (request: Request) => {
+  const { format } = parseQuery(request.url, portsQuery);
+  const ports = await listPorts(await getDb());
+  if (format === 'geojson') {
+    return json(portsToGeoJSON(ports), { headers: { 'Content-Type': 'application/geo+json' } });
+  }
+  return json({ ports });
+});

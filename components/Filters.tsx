@@ -1,0 +1,70 @@
+'use client';
+import type { Port, Vessel } from '@/lib/domain/schemas';
+import type { ViewState } from '@/lib/domain/view-state';
+
+interface Props {
+  state: ViewState;
+  vessels: readonly Vessel[];
+  ports: readonly Port[];
+  onChange: (next: ViewState) => void;
+}
+
+/** Filters for the voyage list and the map. Every change lands in the URL. */
+export default function Filters({ state, vessels, ports, onChange }: Props) {
+  const set = (key: 'vessel' | 'port' | 'from' | 'to' | 'confidence', value: string) => {
+    const next: ViewState = { ...state, [key]: value || undefined };
+    onChange(next);
+  };
+  const active = Boolean(state.vessel || state.port || state.from || state.to || state.confidence);
+  return (
+    <form className="filters" aria-label="Filter voyages" onSubmit={(e) => e.preventDefault()}>
+      <label>
+        Vessel
+        <select value={state.vessel ?? ''} onChange={(e) => set('vessel', e.target.value)}>
+          <option value="">All vessels</option>
+          {vessels.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Port
+        <select value={state.port ?? ''} onChange={(e) => set('port', e.target.value)}>
+          <option value="">All ports</option>
+          {ports.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        From
+        <input type="date" value={state.from ?? ''} max={state.to} onChange={(e) => set('from', e.target.value)} />
+      </label>
+      <label>
+        To
+        <input type="date" value={state.to ?? ''} min={state.from} onChange={(e) => set('to', e.target.value)} />
+      </label>
+      <label>
+        Confidence
+        <select value={state.confidence ?? ''} onChange={(e) => set('confidence', e.target.value)}>
+          <option value="">Any</option>
+          <option value="reported">Reported (one source)</option>
+          <option value="corroborated">Corroborated (two or more)</option>
+          <option value="disputed">Disputed</option>
+        </select>
+      </label>
+      <button
+        type="button"
+        className="link-button"
+        disabled={!active}
+        onClick={() => onChange({ voyage: state.voyage })}
+      >
+        Clear filters
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,61 @@
+import { COLORS, INFERRED_DASH } from './map/style';
+
+/** Explains every symbol the map draws. Same colours and dashes as the map layers. */
+export default function Legend() {
+  const dash = INFERRED_DASH.split(' ').join(',');
+  return (
+    <section className="legend" aria-label="Map legend">
+      <h2 className="legend-title">Legend</h2>
+      <ul>
+        <li>
+          <svg width="34" height="10" aria-hidden="true">
+            <line x1="1" y1="5" x2="33" y2="5" stroke={COLORS.route} strokeWidth="2.5" strokeDasharray={dash} />
+          </svg>
+          Route inferred, not observed
+        </li>
+        <li>
+          <svg width="34" height="10" aria-hidden="true">
+            <line x1="1" y1="5" x2="33" y2="5" stroke={COLORS.route} strokeWidth="2.5" />
+          </svg>
+          Route observed (AIS track)
+        </li>
+        <li>
+          <svg width="34" height="10" aria-hidden="true">
+            <line x1="1" y1="5" x2="33" y2="5" stroke={COLORS.routeSelected} strokeWidth="5" strokeDasharray={dash} />
+          </svg>
+          Selected voyage
+        </li>
+        <li>
+          <svg width="34" height="12" aria-hidden="true">
+            <polygon points="23,6 12,1 12,11" fill={COLORS.route} />
+          </svg>
+          Direction of travel
+        </li>
+        <li>
+          <svg width="34" height="14" aria-hidden="true">
+            <circle cx="17" cy="7" r="5" fill={COLORS.port} stroke="#fff" strokeWidth="1.5" />
+          </svg>
+          Port (World Port Index position)
+        </li>
+        <li>
+          <svg width="34" height="14" aria-hidden="true">
+            <circle cx="17" cy="7" r="5" fill="#fff" stroke={COLORS.port} strokeWidth="2" strokeDasharray="3,3" />
+          </svg>
+          Port, position approximate
+        </li>
+        <li>
+          <svg width="34" height="18" aria-hidden="true">
+            <circle cx="17" cy="9" r="8" fill={COLORS.geofence} fillOpacity="0.06" stroke={COLORS.geofence} strokeOpacity="0.5" strokeDasharray="2,4" />
+          </svg>
+          Port geofence (radius in nm)
+        </li>
+        <li>
+          <svg width="34" height="14" aria-hidden="true">
+            <rect x="2" y="2" width="30" height="10" fill={COLORS.land} stroke={COLORS.landStroke} />
+          </svg>
+          Land
+        </li>
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,168 @@
+'use client';
+import { useVoyage } from '@/lib/api';
+import { formatDurationRange, formatKm, formatNm, formatSpeedRange, formatWindow } from '@/lib/domain/display';
+import type { Claim, Observation, Source } from '@/lib/domain/schemas';
+
+const ACCESS: Record<Source['access'], string> = {
+  direct: 'read in the original',
+  mirror: 'read via a faithful mirror',
+  secondary: 'known only from a report about it',
+};
+
+/** The selected voyage: metrics, sources, sightings and the claims about its route. */
+export default function VoyageDetail({ id, onClose }: { id: string; onClose: () => void }) {
+  const { data, error, isLoading, mutate } = useVoyage(id);
+  if (error) {
+    return (
+      <section className="detail state state-error" role="alert" aria-label="Selected voyage">
+        {error.status === 404 ? `There is no voyage “${id}”.` : `Could not load the voyage: ${error.message}`}{' '}
+        {error.status !== 404 && (
+          <button type="button" className="link-button" onClick={() => void mutate()}>
+            Try again
+          </button>
+        )}
+        <button type="button" className="link-button" onClick={onClose}>
+          Close
+        </button>
+      </section>
+    );
+  }
+  if (isLoading || !data) {
+    return (
+      <p className="detail state" role="status">
+        Loading voyage…
+      </p>
+    );
+  }
+  const v = data.voyage;
+  const m = v.metrics;
+  const sourceName = new Map(v.sources.map((s) => [s.id, s]));
+  return (
+    <section className="detail" aria-labelledby="detail-heading">
+      <div className="detail-head">
+        <h2 id="detail-heading">
+          {v.vessel?.name ?? 'Unidentified vessel'}: {v.origin.name} → {v.destination.name}
+        </h2>
+        <button type="button" className="close" aria-label="Close voyage details" onClick={onClose}>
+          ×
+        </button>
+      </div>
+      <p className="detail-kind">
+        <span className={`badge badge-${v.confidence}`}>{v.confidence}</span>{' '}
+        {v.routeKind === 'inferred'
+          ? 'Route inferred, not observed: drawn along the sea between the two ports. The ship sailed with AIS off.'
+          : 'Route observed.'}
+      </p>
+      <dl className="metrics">
+        <dt>Departed</dt>
+        <dd>
+          {formatWindow(v.departure)}
+          {v.departure.asReported && <span className="as-reported"> (“{v.departure.asReported}”)</span>}
+        </dd>
+        <dt>Arrived</dt>
+        <dd>
+          {formatWindow(v.arrival)}
+          {v.arrival.asReported && <span className="as-reported"> (“{v.arrival.asReported}”)</span>}
+        </dd>
+        <dt>Great-circle distance</dt>
+        <dd data-testid="great-circle">
+          {formatNm(m.greatCircleNm)} ({formatKm(m.greatCircleNm)})
+        </dd>
+        <dt>Route distance</dt>
+        <dd data-testid="route-distance">
+          {formatNm(m.routeNm)} ({formatKm(m.routeNm)}) {v.routeKind === 'inferred' ? 'along the inferred route' : ''}
+        </dd>
+        <dt>Passage time</dt>
+        <dd>{formatDurationRange(m.minHours, m.maxHours)}</dd>
+        <dt>Implied speed</dt>
+        <dd>{formatSpeedRange(m.minKnots, m.maxKnots)}</dd>
+        {v.cargo && (
+          <>
+            <dt>Cargo (as reported)</dt>
+            <dd>{v.cargo}</dd>
+          </>
+        )}
+      </dl>
+      <p className="fine-print">
+        Distances are computed on a sphere (turf), within about 0.5% of the WGS84 ellipsoid. Times and speeds
+        follow from the date windows, not from a track.
+      </p>
+      {v.notes && <p className="notes">{v.notes}</p>}
+
+      <h3>Sources ({v.sources.length})</h3>
+      <ol className="sources">
+        {v.sources.map((s) => (
+          <SourceItem key={s.id} source={s} />
+        ))}
+      </ol>
+
+      <h3>Sightings ({v.observations.length})</h3>
+      {v.observations.length === 0 ? (
+        <p className="state">No dated sighting of this vessel at either port within these windows.</p>
+      ) : (
+        <ul className="sightings">
+          {v.observations.map((o) => (
+            <SightingItem key={o.id} observation={o} sources={sourceName} />
+          ))}
+        </ul>
+      )}
+
+      <h3>Claims about this route ({v.claims.length})</h3>
+      <p className="fine-print">Each source’s own count, side by side. Counts are never added up.</p>
+      {v.claims.length === 0 ? (
+        <p className="state">No aggregate claim about this pair of ports.</p>
+      ) : (
+        <div className="claims">
+          {v.claims.map((c) => (
+            <ClaimCard key={c.id} claim={c} />
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SourceItem({ source: s }: { source: Source }) {
+  return (
+    <li>
+      {s.url ? (
+        <a href={s.url} target="_blank" rel="noopener noreferrer">
+          {s.title}
+        </a>
+      ) : (
+        <span>{s.title}</span>
+      )}
+      <div className="source-meta">
+        {s.publisher}, {s.published ? formatWindow(s.published) : 'undated'} · {s.kind} · {ACCESS[s.access]}
+      </div>
+      {s.notes && <div className="source-notes">{s.notes}</div>}
+    </li>
+  );
+}
+
+function SightingItem({ observation: o, sources }: { observation: Observation; sources: Map<string, Source> }) {
+  return (
+    <li>
+      <strong>{formatWindow(o.window)}</strong>: {o.activity.replace('-', ' ')}
+      {o.placeName ? ` at ${o.placeName}` : ''}
+      <span className="source-meta"> · {o.sourceIds.map((id) => sources.get(id)?.publisher ?? id).join(', ')}</span>
+    </li>
+  );
+}
+
+function ClaimCard({ claim: c }: { claim: Claim }) {
+  return (
+    <figure className="claim">
+      {c.minCount !== null && (
+        <div className="claim-count">
+          {c.minCount.toLocaleString('en-GB')} <span>{c.countUnit}</span>
+        </div>
+      )}
+      <blockquote>{c.statement}</blockquote>
+      <figcaption>
+        {c.sourceId}
+        {c.period ? ` · ${formatWindow(c.period)}` : ''}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,90 @@
+'use client';
+import type { VoyageFeatures } from '@/lib/api';
+import { formatNm, formatWindow } from '@/lib/domain/display';
+
+interface Props {
+  voyages: VoyageFeatures | undefined;
+  error: Error | undefined;
+  loading: boolean;
+  filtered: boolean;
+  selectedId: string | undefined;
+  hoveredId: string | null;
+  onSelect: (id: string) => void;
+  onHover: (id: string | null) => void;
+  onClearFilters: () => void;
+  onRetry: () => void;
+}
+
+/** The voyages as an accessible list, one item per leg. */
+export default function VoyageList(props: Props) {
+  const { voyages, error, loading, filtered, selectedId, hoveredId, onSelect, onHover } = props;
+  if (error && !voyages) {
+    return (
+      <div className="state state-error" role="alert">
+        Could not load voyages: {error.message}{' '}
+        <button type="button" className="link-button" onClick={props.onRetry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!voyages) {
+    return (
+      <p className="state" role="status">
+        Loading voyages…
+      </p>
+    );
+  }
+  const items = voyages.features.map((f) => f.properties);
+  return (
+    <section aria-labelledby="voyage-list-heading" className="voyage-list" aria-busy={loading}>
+      <h2 id="voyage-list-heading">
+        Voyages <span className="count">({items.length})</span>
+      </h2>
+      {items.length === 0 ? (
+        <p className="state" role="status">
+          {filtered ? 'No voyage matches these filters. ' : 'No voyages in the database yet.'}
+          {filtered && (
+            <button type="button" className="link-button" onClick={props.onClearFilters}>
+              Clear filters
+            </button>
+          )}
+        </p>
+      ) : (
+        <ul aria-label="Voyages">
+          {items.map((v) => {
+            const selected = v.id === selectedId;
+            return (
+              <li key={v.id} className={hoveredId === v.id ? 'hovered' : undefined}>
+                <button
+                  type="button"
+                  className="voyage-item"
+                  aria-current={selected ? 'true' : undefined}
+                  data-voyage-id={v.id}
+                  onClick={() => onSelect(v.id)}
+                  onMouseEnter={() => onHover(v.id)}
+                  onMouseLeave={() => onHover(null)}
+                  onFocus={() => onHover(v.id)}
+                  onBlur={() => onHover(null)}
+                >
+                  <span className="voyage-vessel">{v.vessel?.name ?? 'Unidentified vessel'}</span>
+                  <span className="voyage-route">
+                    {v.origin.name} → {v.destination.name}
+                  </span>
+                  <span className="voyage-dates">
+                    Departed {formatWindow(v.departure)} · arrived {formatWindow(v.arrival)}
+                  </span>
+                  <span className="voyage-meta">
+                    {formatNm(v.metrics.greatCircleNm)} · <span className={`badge badge-${v.confidence}`}>{v.confidence}</span> ·{' '}
+                    {v.sourceIds.length} {v.sourceIds.length === 1 ? 'source' : 'sources'}
+                    {v.routeKind === 'inferred' ? ' · route inferred' : ' · route observed'}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+'use client';
+import type { PathOptions } from 'leaflet';
+import { Circle, CircleMarker, Popup, Tooltip } from 'react-leaflet';
+import type { Port } from '@/lib/domain/schemas';
+import { COLORS } from './style';
+
+const NM_IN_M = 1852;
+const geofenceStyle: PathOptions = { color: COLORS.geofence, weight: 1, opacity: 0.5, dashArray: '2 4', fillOpacity: 0.04 };
+const portStyle: PathOptions = { color: '#ffffff', weight: 1.5, fillColor: COLORS.port, fillOpacity: 1 };
+const approximateStyle: PathOptions = { color: COLORS.port, weight: 2, dashArray: '3 3', fillColor: '#ffffff', fillOpacity: 1 };
+
+/** Ports: a dot (a hollow dashed ring where the position is approximate), a label, and the geofence. */
+export default function PortsLayer({ ports, active }: { ports: readonly Port[]; active: ReadonlySet<string> }) {
+  return (
+    <>
+      {ports.map((p) => {
+        const center: [number, number] = [p.position[1], p.position[0]];
+        return (
+          <Circle key={`fence-${p.id}`} center={center} radius={p.geofenceRadiusNm * NM_IN_M} pathOptions={geofenceStyle} interactive={false} />
+        );
+      })}
+      {ports.map((p) => {
+        const center: [number, number] = [p.position[1], p.position[0]];
+        const isActive = active.has(p.id);
+        return (
+          <CircleMarker
+            key={p.id}
+            center={center}
+            radius={isActive ? 6 : 4}
+            pathOptions={p.approximate ? approximateStyle : portStyle}
+          >
+            <Tooltip permanent direction="right" offset={[6, 0]} className={isActive ? 'port-label port-label-active' : 'port-label'}>
+              {p.name}
+              {p.approximate ? ' (approx.)' : ''}
+            </Tooltip>
+            <Popup>
+              <PortCard port={p} />
+            </Popup>
+          </CircleMarker>
+        );
+      })}
+    </>
+  );
+}
+
+function PortCard({ port: p }: { port: Port }) {
+  return (
+    <div className="port-card">
+      <strong>{p.name}</strong>
+      {p.altNames.length > 0 && <div>also {p.altNames.join(', ')}</div>}
+      <div>
+        {p.country}
+        {p.unlocode ? ` · UN/LOCODE ${p.unlocode}` : ''}
+        {p.wpiNumber ? ` · WPI ${p.wpiNumber}` : ''}
+      </div>
+      <div>
+        {p.position[1].toFixed(4)}°N {p.position[0].toFixed(4)}°E · geofence {p.geofenceRadiusNm} nm
+      </div>
+      {p.approximate && <div className="warn">Position approximate: {p.approximateReason}</div>}
+    </div>
+  );
+}

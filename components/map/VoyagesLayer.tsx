@@ -1,0 +1,122 @@
+'use client';
+import type { LatLngTuple, PathOptions } from 'leaflet';
+import { useMemo, useState } from 'react';
+import { Polygon, Polyline, Tooltip, useMap, useMapEvent } from 'react-leaflet';
+import type { VoyageFeatures } from '@/lib/api';
+import { formatWindow } from '@/lib/domain/display';
+import { arrowFractions, arrowheads } from './arrowheads';
+import { COLORS, INFERRED_DASH } from './style';
+
+interface Props {
+  voyages: VoyageFeatures;
+  selectedId: string | undefined;
+  hoveredId: string | null;
+  onSelect: (id: string) => void;
+  onHover: (id: string | null) => void;
+}
+
+type Route = { id: string; label: string; inferred: boolean; latlngs: LatLngTuple[] };
+
+function styleFor(route: Route, selectedId: string | undefined, hoveredId: string | null): PathOptions {
+  const selected = route.id === selectedId;
+  const hovered = route.id === hoveredId;
+  const dimmed = selectedId !== undefined && !selected && !hovered;
+  return {
+    color: selected ? COLORS.routeSelected : COLORS.route,
+    weight: selected ? 5 : hovered ? 4 : 2.5,
+    opacity: dimmed ? 0.35 : 0.95,
+    dashArray: route.inferred ? INFERRED_DASH : undefined,
+    lineCap: 'butt',
+  };
+}
+
+/** Voyage routes: dashed when inferred, solid when observed, with direction arrows. */
+export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect, onHover }: Props) {
+  const routes = useMemo<Route[]>(
+    () =>
+      voyages.features.map((f) => {
+        const p = f.properties;
+        const vessel = p.vessel?.name ?? 'Unidentified vessel';
+        return {
+          id: p.id,
+          inferred: p.routeKind === 'inferred',
+          label: `${vessel} · ${p.origin.name} → ${p.destination.name} · departed ${formatWindow(p.departure)}`,
+          latlngs: f.geometry.coordinates.map(([lon, lat]) => [lat, lon] as LatLngTuple),
+        };
+      }),
+    [voyages],
+  );
+  // The selected route is drawn last so it sits on top of routes it overlaps.
+  const ordered = useMemo(
+    () => [...routes].sort((a, b) => Number(a.id === selectedId) - Number(b.id === selectedId)),
+    [routes, selectedId],
+  );
+
+  return (
+    <>
+      {ordered.map((r) => (
+        <Polyline
+          key={r.id}
+          positions={r.latlngs}
+          pathOptions={styleFor(r, selectedId, hoveredId)}
+          eventHandlers={{
+            click: () => onSelect(r.id),
+            mouseover: () => onHover(r.id),
+            mouseout: () => onHover(null),
+          }}
+        >
+          {r.id === selectedId ? (
+            <Tooltip key="selected" permanent direction="top" className="route-label">
+              {r.inferred ? 'Route inferred, not observed' : 'Route observed'}
+            </Tooltip>
+          ) : (
+            <Tooltip key="hover" sticky>
+              {r.label}
+              <br />
+              {r.inferred ? 'Route inferred, not observed' : 'Route observed'}
+            </Tooltip>
+          )}
+        </Polyline>
+      ))}
+      <Arrows routes={ordered} selectedId={selectedId} />
+    </>
+  );
+}
+
+function Arrows({ routes, selectedId }: { routes: Route[]; selectedId: string | undefined }) {
+  const map = useMap();
+  const [zoom, setZoom] = useState(() => map.getZoom());
+  useMapEvent('zoomend', () => setZoom(map.getZoom()));
+  const arrows = useMemo(
+    () =>
+      routes.flatMap((r) => {
+        const px = r.latlngs.map((ll) => map.project(ll, zoom));
+        const length = px.slice(1).reduce((sum, p, i) => sum + p.distanceTo(px[i]!), 0);
+        return arrowheads(px, arrowFractions(length)).map((tri, i) => ({
+          key: `${r.id}-${i}`,
+          id: r.id,
+          latlngs: tri.map((p) => {
+            const ll = map.unproject([p.x, p.y], zoom);
+            return [ll.lat, ll.lng] as LatLngTuple;
+          }),
+        }));
+      }),
+    [routes, map, zoom],
+  );
+  return (
+    <>
+      {arrows.map((a) => {
+        const color = a.id === selectedId ? COLORS.routeSelected : COLORS.route;
+        const dimmed = selectedId !== undefined && a.id !== selectedId;
+        return (
+          <Polygon
+            key={a.key}
+            positions={a.latlngs}
+            interactive={false}
+            pathOptions={{ color, weight: 1, fillColor: color, fillOpacity: dimmed ? 0.35 : 1, opacity: dimmed ? 0.35 : 1 }}
+          />
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,19 @@
+/** Colours and stroke styles of the map, shared with the legend so the two always agree. */
+export const COLORS = {
+  sea: '#dce8f0',
+  land: '#f4f1ea',
+  landStroke: '#a89f8d',
+  worldLand: '#ebe6da',
+  route: '#c2410c',
+  routeSelected: '#7c2d12',
+  port: '#1e3a5f',
+  geofence: '#1e3a5f',
+} as const;
+
+/** Inferred routes are dashed; observed routes are solid. */
+export const INFERRED_DASH = '8 7';
+
+export const REGION_BOUNDS: [[number, number], [number, number]] = [
+  [41.55, 129.6],
+  [43.35, 133.6],
+];

@@ -1,0 +1,67 @@
+'use client';
+/**
+ * Client-side data access: one fetcher and one SWR hook per endpoint the dashboard reads.
+ */
+import type { FeatureCollection, LineString } from 'geojson';
+import useSWR from 'swr';
+import type { ApiErrorBody, VoyageDetail } from '@/lib/domain/dto';
+import type { VoyageFeatureProperties } from '@/lib/domain/format';
+import type { Port, Vessel } from '@/lib/domain/schemas';
+import { type ViewState, filtersOf, viewStateToSearch } from '@/lib/domain/view-state';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export async function fetchJson<T>(url: string): Promise<T> {
+  const res = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (!res.ok) {
+    let message = `${res.status} ${res.statusText}`;
+    try {
+      const body = (await res.json()) as ApiErrorBody;
+      if (body?.error?.message) message = body.error.message;
+    } catch {
+      // not JSON: keep the status line
+    }
+    throw new ApiError(res.status, message);
+  }
+  return (await res.json()) as T;
+}
+
+export type VoyageFeatures = FeatureCollection<LineString, VoyageFeatureProperties>;
+
+/** The URL of the voyages matching a view's filters, in a given format. */
+export function voyagesUrl(state: ViewState, format: 'json' | 'geojson' | 'csv'): string {
+  const search = viewStateToSearch(filtersOf(state));
+  const sep = search ? '&' : '?';
+  return `/api/voyages${search}${format === 'json' ? '' : `${sep}format=${format}`}`;
+}
+
+/** Voyages matching the filters, with their routes: feeds both the list and the map. */
+export function useVoyageFeatures(state: ViewState) {
+  return useSWR<VoyageFeatures, ApiError>(voyagesUrl(state, 'geojson'), fetchJson, { keepPreviousData: true });
+}
+
+export function useVoyage(id: string | undefined) {
+  return useSWR<{ voyage: VoyageDetail }, ApiError>(id ? `/api/voyages/${encodeURIComponent(id)}` : null, fetchJson);
+}
+
+export function usePorts() {
+  return useSWR<{ ports: Port[] }, ApiError>('/api/ports', fetchJson, { revalidateOnFocus: false });
+}
+
+export function useVessels() {
+  return useSWR<{ vessels: Vessel[] }, ApiError>('/api/vessels', fetchJson, { revalidateOnFocus: false });
+}
+
+export function useBasemap(layer: 'land' | 'world') {
+  return useSWR<FeatureCollection, ApiError>(`/api/basemap/${layer}`, fetchJson, {
+    revalidateOnFocus: false,
+    revalidateIfStale: false,
+  });
+}

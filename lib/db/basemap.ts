@@ -1,0 +1,37 @@
+/**
+ * Reads the committed basemap layers from `data/basemap/`. Server-only; read once per process.
+ * The map draws exactly these polygons, and `routeCrossesLand` checks routes against them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+
+export const BASEMAP_LAYERS = {
+  land: 'land-region.geojson',
+  world: 'world-110m.geojson',
+} as const;
+export type BasemapLayer = keyof typeof BASEMAP_LAYERS;
+
+const cache = new Map<string, string>();
+
+function dataDir(): string {
+  return path.join(process.cwd(), 'data', 'basemap');
+}
+
+/** The layer's GeoJSON text, as committed. */
+export function basemapText(layer: BasemapLayer): string {
+  let text = cache.get(layer);
+  if (text === undefined) {
+    text = fs.readFileSync(path.join(dataDir(), BASEMAP_LAYERS[layer]), 'utf8');
+    cache.set(layer, text);
+  }
+  return text;
+}
+
+export function basemapLand(): FeatureCollection<Polygon | MultiPolygon> {
+  return JSON.parse(basemapText('land')) as FeatureCollection<Polygon | MultiPolygon>;
+}
+
+export function seaWaypointsJson(): unknown {
+  return JSON.parse(fs.readFileSync(path.join(dataDir(), 'sea-waypoints.json'), 'utf8'));
+}

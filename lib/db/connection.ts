@@ -1,0 +1,42 @@
+/**
+ * The SQLite connection: one better-sqlite3 handle per process, wrapped in Kysely.
+ *
+ * Pragmas: WAL so readers never block the writer; synchronous=FULL so an acknowledged write
+ * survives a power cut; foreign keys on; a busy timeout so a second process waits instead of
+ * failing with SQLITE_BUSY.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from './schema';
+
+export type DB = Kysely<Database>;
+
+export const DEFAULT_DATABASE_URL = 'file:./var/wakeline.sqlite';
+
+/** `file:./x.sqlite`, `file:///abs/x.sqlite`, `./x.sqlite` or `:memory:` to a path better-sqlite3 takes. */
+export function databasePath(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string {
+  if (url === ':memory:') return url;
+  let p = url;
+  if (p.startsWith('file://')) p = new URL(p).pathname;
+  else if (p.startsWith('file:')) p = p.slice('file:'.length);
+  if (!p) throw new Error(`DATABASE_URL has no path: ${url}`);
+  return path.resolve(process.cwd(), p);
+}
+
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+export function createDb(file: string): { db: DB; sqlite: SQLite.Database } {
+  const sqlite = openSqlite(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, sqlite };
+}

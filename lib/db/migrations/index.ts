@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import { initial } from './0001_initial';
+
+/**
+ * Versioned migrations, in order. Listed in code (not read from a folder at run time) so that the
+ * Next.js server bundle carries them. Never edit a migration that has shipped: add the next one.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_initial': initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,92 @@
+/**
+ * Queries for the reference tables: sources, ports, vessels, observations and claims.
+ * Small tables: each list is read whole, in a stable order.
+ */
+import type { Claim, Observation, Port, Source, Vessel } from '@/lib/domain/schemas';
+import type { DB } from './connection';
+import { claimFromRow, groupLinks, observationFromRow, portFromRow, sourceFromRow, vesselFromRow } from './rows';
+
+type LinkTable = 'port_sources' | 'vessel_sources' | 'voyage_sources' | 'observation_sources';
+
+/** Source ids per record, in the order each record lists them; `ids` limits the records read. */
+export async function sourceLinks(db: DB, table: LinkTable, ids?: readonly string[]): Promise<Map<string, string[]>> {
+  if (ids && ids.length === 0) return new Map();
+  let q = db.selectFrom(table).select(['record_id', 'source_id']).orderBy('record_id').orderBy('position');
+  if (ids) q = q.where('record_id', 'in', ids);
+  return groupLinks(await q.execute());
+}
+
+export async function listSources(db: DB, ids?: readonly string[]): Promise<Source[]> {
+  if (ids && ids.length === 0) return [];
+  let q = db.selectFrom('sources').selectAll().orderBy('published_earliest').orderBy('id');
+  if (ids) q = q.where('id', 'in', ids);
+  return (await q.execute()).map(sourceFromRow);
+}
+
+export async function listPorts(db: DB): Promise<Port[]> {
+  const [rows, links] = await Promise.all([
+    db.selectFrom('ports').selectAll().orderBy('name').execute(),
+    sourceLinks(db, 'port_sources'),
+  ]);
+  return rows.map((r) => portFromRow(r, links.get(r.id) ?? []));
+}
+
+export async function listVessels(db: DB): Promise<Vessel[]> {
+  const [rows, links] = await Promise.all([
+    db.selectFrom('vessels').selectAll().orderBy('name').execute(),
+    sourceLinks(db, 'vessel_sources'),
+  ]);
+  return rows.map((r) => vesselFromRow(r, links.get(r.id) ?? []));
+}
+
+export interface ObservationFilter {
+  vessel?: string;
+  port?: string;
+}
+
+export async function listObservations(db: DB, filter: ObservationFilter = {}): Promise<Observation[]> {
+  let q = db.selectFrom('observations').selectAll().orderBy('window_earliest').orderBy('id');
+  if (filter.vessel) q = q.where('vessel_id', '=', filter.vessel);
+  if (filter.port) q = q.where('port_id', '=', filter.port);
+  const rows = await q.execute();
+  const links = await sourceLinks(db, 'observation_sources', rows.map((r) => r.id));
+  return rows.map((r) => observationFromRow(r, links.get(r.id) ?? []));
+}
+
+export interface ClaimFilter {
+  /** Claims whose origin or destination is this port. */
+  port?: string;
+  /** Claims about the route between these two ports, in either direction (or naming only one of them). */
+  between?: readonly [string, string];
+  vessel?: string;
+}
+
+export async function listClaims(db: DB, filter: ClaimFilter = {}): Promise<Claim[]> {
+  let q = db.selectFrom('claims').selectAll().orderBy('period_earliest').orderBy('id');
+  const { port, between, vessel } = filter;
+  if (port) q = q.where((eb) => eb.or([eb('origin_port_id', '=', port), eb('destination_port_id', '=', port)]));
+  if (between) {
+    const [a, b] = between;
+    q = q.where((eb) =>
+      eb.or([
+        eb.and([eb('origin_port_id', 'in', [a, b]), eb('destination_port_id', 'in', [a, b])]),
+        eb.and([eb('origin_port_id', 'in', [a, b]), eb('destination_port_id', 'is', null)]),
+        eb.and([eb('origin_port_id', 'is', null), eb('destination_port_id', 'in', [a, b])]),
+      ]),
+    );
+  }
+  if (vessel) q = q.where('id', 'in', db.selectFrom('claim_vessels').select('claim_id').where('vessel_id', '=', vessel));
+  const rows = await q.execute();
+  const links =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('claim_vessels')
+          .select(['claim_id as record_id', 'vessel_id as source_id'])
+          .where('claim_id', 'in', rows.map((r) => r.id))
+          .orderBy('claim_id')
+          .orderBy('vessel_id')
+          .execute();
+  const vessels = groupLinks(links);
+  return rows.map((r) => claimFromRow(r, vessels.get(r.id) ?? []));
+}

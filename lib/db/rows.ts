@@ -1,0 +1,106 @@
+/** Row ↔ DTO mapping shared by the query modules. */
+import type { Selectable } from 'kysely';
+import type { Claim, DateWindow, Observation, Port, Precision, Source, Vessel } from '@/lib/domain/schemas';
+import type { ClaimsTable, ObservationsTable, PortsTable, SourcesTable, VesselsTable } from './schema';
+
+export function windowOf(earliest: string, latest: string, precision: string, asReported: string | null): DateWindow {
+  const w: DateWindow = { earliest, latest, precision: precision as Precision };
+  if (asReported) w.asReported = asReported;
+  return w;
+}
+
+export function sourceFromRow(r: Selectable<SourcesTable>): Source {
+  return {
+    id: r.id,
+    publisher: r.publisher,
+    title: r.title,
+    url: r.url,
+    published:
+      r.published_earliest && r.published_latest && r.published_precision
+        ? windowOf(r.published_earliest, r.published_latest, r.published_precision, r.published_as_reported)
+        : null,
+    kind: r.kind as Source['kind'],
+    access: r.access as Source['access'],
+    notes: r.notes,
+  };
+}
+
+export function portFromRow(r: Selectable<PortsTable>, sourceIds: string[]): Port {
+  return {
+    id: r.id,
+    name: r.name,
+    altNames: JSON.parse(r.alt_names) as string[],
+    country: r.country,
+    unlocode: r.unlocode,
+    wpiNumber: r.wpi_number,
+    position: [r.lon, r.lat],
+    approximate: r.approximate === 1,
+    approximateReason: r.approximate_reason,
+    geofenceRadiusNm: r.geofence_radius_nm,
+    kind: r.kind as Port['kind'],
+    sourceIds,
+    notes: r.notes,
+  };
+}
+
+export function vesselFromRow(r: Selectable<VesselsTable>, sourceIds: string[]): Vessel {
+  return {
+    id: r.id,
+    name: r.name,
+    formerNames: JSON.parse(r.former_names) as string[],
+    imo: r.imo,
+    imoVerification: r.imo_verification as Vessel['imoVerification'],
+    mmsi: r.mmsi,
+    mmsiVerification: r.mmsi_verification as Vessel['mmsiVerification'],
+    flag: r.flag,
+    type: r.type,
+    owner: r.owner,
+    sanctions: JSON.parse(r.sanctions) as Vessel['sanctions'],
+    sourceIds,
+    notes: r.notes,
+  };
+}
+
+export function observationFromRow(r: Selectable<ObservationsTable>, sourceIds: string[]): Observation {
+  return {
+    id: r.id,
+    vesselId: r.vessel_id,
+    vesselDescription: r.vessel_description,
+    portId: r.port_id,
+    position: r.lon !== null && r.lat !== null ? [r.lon, r.lat] : null,
+    placeName: r.place_name,
+    activity: r.activity as Observation['activity'],
+    window: windowOf(r.window_earliest, r.window_latest, r.window_precision, r.window_as_reported),
+    sourceIds,
+    notes: r.notes,
+  };
+}
+
+export function claimFromRow(r: Selectable<ClaimsTable>, vesselIds: string[]): Claim {
+  return {
+    id: r.id,
+    sourceId: r.source_id,
+    statement: r.statement,
+    originPortId: r.origin_port_id,
+    destinationPortId: r.destination_port_id,
+    vesselIds,
+    period:
+      r.period_earliest && r.period_latest && r.period_precision
+        ? windowOf(r.period_earliest, r.period_latest, r.period_precision, r.period_as_reported)
+        : null,
+    minCount: r.min_count,
+    countUnit: r.count_unit,
+    notes: r.notes,
+  };
+}
+
+/** Groups `(record_id, source_id)` link rows, already ordered by position, into a lookup. */
+export function groupLinks(rows: { record_id: string; source_id: string }[]): Map<string, string[]> {
+  const m = new Map<string, string[]>();
+  for (const r of rows) {
+    const list = m.get(r.record_id);
+    if (list) list.push(r.source_id);
+    else m.set(r.record_id, [r.source_id]);
+  }
+  return m;
+}

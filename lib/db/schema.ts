@@ -1,0 +1,143 @@
+/**
+ * Kysely table types. Column names are snake_case as stored; the query modules map rows to the
+ * camelCase DTOs of `lib/domain`. JSON columns hold arrays/objects serialised with JSON.stringify.
+ */
+import type { Generated } from 'kysely';
+
+export interface SourcesTable {
+  id: string;
+  publisher: string;
+  title: string;
+  url: string | null;
+  published_earliest: string | null;
+  published_latest: string | null;
+  published_precision: string | null;
+  published_as_reported: string | null;
+  kind: string;
+  access: string;
+  notes: string | null;
+}
+
+export interface PortsTable {
+  id: string;
+  name: string;
+  alt_names: string; // JSON string[]
+  country: string;
+  unlocode: string | null;
+  wpi_number: number | null;
+  lon: number;
+  lat: number;
+  approximate: number; // 0 | 1
+  approximate_reason: string | null;
+  geofence_radius_nm: number;
+  kind: string | null;
+  notes: string | null;
+}
+
+export interface VesselsTable {
+  id: string;
+  name: string;
+  former_names: string; // JSON string[]
+  imo: string | null;
+  imo_verification: string | null;
+  mmsi: string | null;
+  mmsi_verification: string | null;
+  flag: string | null;
+  type: string | null;
+  owner: string | null;
+  sanctions: string; // JSON Sanction[]
+  notes: string | null;
+}
+
+export interface VoyagesTable {
+  id: string;
+  vessel_id: string | null;
+  origin_port_id: string;
+  destination_port_id: string;
+  departure_earliest: string;
+  departure_latest: string;
+  departure_precision: string;
+  departure_as_reported: string | null;
+  arrival_earliest: string;
+  arrival_latest: string;
+  arrival_precision: string;
+  arrival_as_reported: string | null;
+  route_kind: string;
+  route_geojson: string; // JSON LineString
+  cargo: string | null;
+  confidence: string;
+  notes: string | null;
+  /** Metrics computed by lib/geo when the row is written; never typed in. */
+  great_circle_nm: number;
+  route_nm: number;
+  crosses_land: number; // 0 | 1
+  min_hours: number;
+  max_hours: number;
+  created_at: Generated<string>;
+  updated_at: Generated<string>;
+}
+
+export interface ObservationsTable {
+  id: string;
+  vessel_id: string | null;
+  vessel_description: string | null;
+  port_id: string | null;
+  lon: number | null;
+  lat: number | null;
+  place_name: string | null;
+  activity: string;
+  window_earliest: string;
+  window_latest: string;
+  window_precision: string;
+  window_as_reported: string | null;
+  notes: string | null;
+}
+
+export interface ClaimsTable {
+  id: string;
+  source_id: string;
+  statement: string;
+  origin_port_id: string | null;
+  destination_port_id: string | null;
+  period_earliest: string | null;
+  period_latest: string | null;
+  period_precision: string | null;
+  period_as_reported: string | null;
+  min_count: number | null;
+  count_unit: string | null;
+  notes: string | null;
+}
+
+/** Which sources back a record, in the order the record lists them. */
+export interface RecordSourcesTable {
+  record_id: string;
+  source_id: string;
+  position: number;
+}
+
+export interface ClaimVesselsTable {
+  claim_id: string;
+  vessel_id: string;
+}
+
+/** Which seed records have been written once, so later starts never overwrite edits. */
+export interface SeedLogTable {
+  record_type: string;
+  record_id: string;
+  seeded_at: string;
+}
+
+export interface Database {
+  sources: SourcesTable;
+  ports: PortsTable;
+  vessels: VesselsTable;
+  voyages: VoyagesTable;
+  observations: ObservationsTable;
+  claims: ClaimsTable;
+  port_sources: RecordSourcesTable;
+  vessel_sources: RecordSourcesTable;
+  voyage_sources: RecordSourcesTable;
+  observation_sources: RecordSourcesTable;
+  claim_vessels: ClaimVesselsTable;
+  seed_log: SeedLogTable;
+}

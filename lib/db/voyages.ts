@@ -1,0 +1,237 @@
+/**
+ * Voyage queries and writes. Metrics are computed by lib/geo when a row is written and stored
+ * beside it, so listing 10,000 voyages reads numbers rather than recomputing geometry.
+ */
+import type { Insertable, Selectable } from 'kysely';
+import type { VoyageDetail, VoyageList, VoyageMetrics, VoyageSummary } from '@/lib/domain/dto';
+import type { Confidence, LineStringGeometry, Port, RouteKind, VoyageSeed } from '@/lib/domain/schemas';
+import { greatCircleNm, impliedSpeedKnots, routeLengthNm, windowDuration } from '@/lib/geo';
+import type { DB } from './connection';
+import { listClaims, listObservations, listSources, sourceLinks } from './reference';
+import { windowOf } from './rows';
+import type { VoyagesTable } from './schema';
+
+/** Draws the route between two ports and checks it against the basemap's land. */
+export interface Router {
+  route(from: Port, to: Port): LineStringGeometry;
+  crossesLand(line: LineStringGeometry, from: Port, to: Port): boolean;
+}
+
+/** Computes a voyage's stored row (route and metrics) from its seed record. */
+export function voyageRow(v: VoyageSeed, ports: ReadonlyMap<string, Port>, router: Router): Insertable<VoyagesTable> {
+  const origin = ports.get(v.originPortId);
+  const destination = ports.get(v.destinationPortId);
+  if (!origin) throw new Error(`voyage ${v.id}: unknown origin port ${v.originPortId}`);
+  if (!destination) throw new Error(`voyage ${v.id}: unknown destination port ${v.destinationPortId}`);
+  const route = v.observedRoute ?? router.route(origin, destination);
+  const duration = windowDuration(v.departure, v.arrival);
+  return {
+    id: v.id,
+    vessel_id: v.vesselId,
+    origin_port_id: origin.id,
+    destination_port_id: destination.id,
+    departure_earliest: v.departure.earliest,
+    departure_latest: v.departure.latest,
+    departure_precision: v.departure.precision,
+    departure_as_reported: v.departure.asReported ?? null,
+    arrival_earliest: v.arrival.earliest,
+    arrival_latest: v.arrival.latest,
+    arrival_precision: v.arrival.precision,
+    arrival_as_reported: v.arrival.asReported ?? null,
+    route_kind: v.observedRoute ? 'observed' : 'inferred',
+    route_geojson: JSON.stringify(route),
+    cargo: v.cargo,
+    confidence: v.confidence,
+    notes: v.notes,
+    great_circle_nm: greatCircleNm(origin.position, destination.position),
+    route_nm: routeLengthNm(route),
+    crosses_land: router.crossesLand(route, origin, destination) ? 1 : 0,
+    min_hours: duration.minHours,
+    max_hours: duration.maxHours,
+  };
+}
+
+export interface VoyageFilter {
+  vessel?: string;
+  /** Either end of the leg. */
+  port?: string;
+  /** Keep voyages whose span (earliest departure to latest arrival) overlaps [from, to]. */
+  from?: string;
+  to?: string;
+  confidence?: Confidence;
+  limit: number;
+  offset: number;
+}
+
+const summaryColumns = [
+  'v.id',
+  'v.vessel_id',
+  'vs.name as vessel_name',
+  'v.origin_port_id',
+  'po.name as origin_name',
+  'v.destination_port_id',
+  'pd.name as destination_name',
+  'v.departure_earliest',
+  'v.departure_latest',
+  'v.departure_precision',
+  'v.departure_as_reported',
+  'v.arrival_earliest',
+  'v.arrival_latest',
+  'v.arrival_precision',
+  'v.arrival_as_reported',
+  'v.route_kind',
+  'v.confidence',
+  'v.cargo',
+  'v.great_circle_nm',
+  'v.route_nm',
+  'v.crosses_land',
+  'v.min_hours',
+  'v.max_hours',
+] as const;
+
+function baseQuery(db: DB) {
+  return db
+    .selectFrom('voyages as v')
+    .innerJoin('ports as po', 'po.id', 'v.origin_port_id')
+    .innerJoin('ports as pd', 'pd.id', 'v.destination_port_id')
+    .leftJoin('vessels as vs', 'vs.id', 'v.vessel_id');
+}
+
+type SummaryRow = Pick<
+  Selectable<VoyagesTable>,
+  | 'id'
+  | 'vessel_id'
+  | 'origin_port_id'
+  | 'destination_port_id'
+  | 'departure_earliest'
+  | 'departure_latest'
+  | 'departure_precision'
+  | 'departure_as_reported'
+  | 'arrival_earliest'
+  | 'arrival_latest'
+  | 'arrival_precision'
+  | 'arrival_as_reported'
+  | 'route_kind'
+  | 'confidence'
+  | 'cargo'
+  | 'great_circle_nm'
+  | 'route_nm'
+  | 'crosses_land'
+  | 'min_hours'
+  | 'max_hours'
+> & { vessel_name: string | null; origin_name: string; destination_name: string };
+
+const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function metricsOf(r: SummaryRow): VoyageMetrics {
+  const speed = impliedSpeedKnots(r.route_nm, { minHours: r.min_hours, maxHours: r.max_hours });
+  return {
+    greatCircleNm: round(r.great_circle_nm),
+    routeNm: round(r.route_nm),
+    minHours: round(r.min_hours),
+    maxHours: round(r.max_hours),
+    minKnots: speed.minKnots === null ? null : round(speed.minKnots),
+    maxKnots: speed.maxKnots === null ? null : round(speed.maxKnots),
+    crossesLand: r.crosses_land === 1,
+  };
+}
+
+function summaryOf(r: SummaryRow, sourceIds: string[]): VoyageSummary {
+  return {
+    id: r.id,
+    vessel: r.vessel_id && r.vessel_name ? { id: r.vessel_id, name: r.vessel_name } : null,
+    origin: { id: r.origin_port_id, name: r.origin_name },
+    destination: { id: r.destination_port_id, name: r.destination_name },
+    departure: windowOf(r.departure_earliest, r.departure_latest, r.departure_precision, r.departure_as_reported),
+    arrival: windowOf(r.arrival_earliest, r.arrival_latest, r.arrival_precision, r.arrival_as_reported),
+    routeKind: r.route_kind as RouteKind,
+    confidence: r.confidence as Confidence,
+    cargo: r.cargo,
+    sourceIds,
+    metrics: metricsOf(r),
+  };
+}
+
+function filtered(db: DB, f: Omit<VoyageFilter, 'limit' | 'offset'>) {
+  let q = baseQuery(db);
+  if (f.vessel) q = q.where('v.vessel_id', '=', f.vessel);
+  if (f.port) {
+    const port = f.port;
+    q = q.where((eb) => eb.or([eb('v.origin_port_id', '=', port), eb('v.destination_port_id', '=', port)]));
+  }
+  if (f.from) q = q.where('v.arrival_latest', '>=', f.from);
+  if (f.to) q = q.where('v.departure_earliest', '<=', f.to);
+  if (f.confidence) q = q.where('v.confidence', '=', f.confidence);
+  return q;
+}
+
+export async function listVoyages(db: DB, f: VoyageFilter): Promise<VoyageList> {
+  const q = filtered(db, f);
+  const [rows, count] = await Promise.all([
+    q.select(summaryColumns).orderBy('v.departure_earliest').orderBy('v.id').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const links = await sourceLinks(db, 'voyage_sources', rows.map((r) => r.id));
+  return {
+    voyages: rows.map((r) => summaryOf(r, links.get(r.id) ?? [])),
+    total: Number(count.n),
+    limit: f.limit,
+    offset: f.offset,
+  };
+}
+
+/** Voyages with their route geometry, for the map and the GeoJSON export. */
+export async function listVoyageRoutes(
+  db: DB,
+  f: VoyageFilter,
+): Promise<{ voyages: (VoyageSummary & { route: LineStringGeometry })[]; total: number }> {
+  const q = filtered(db, f);
+  const [rows, count] = await Promise.all([
+    q
+      .select([...summaryColumns, 'v.route_geojson'])
+      .orderBy('v.departure_earliest')
+      .orderBy('v.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const links = await sourceLinks(db, 'voyage_sources', rows.map((r) => r.id));
+  return {
+    voyages: rows.map((r) => ({
+      ...summaryOf(r, links.get(r.id) ?? []),
+      route: JSON.parse(r.route_geojson) as LineStringGeometry,
+    })),
+    total: Number(count.n),
+  };
+}
+
+export async function getVoyage(db: DB, id: string): Promise<VoyageDetail | null> {
+  const r = await baseQuery(db)
+    .select([...summaryColumns, 'v.route_geojson', 'v.notes'])
+    .where('v.id', '=', id)
+    .executeTakeFirst();
+  if (!r) return null;
+  const sourceIds = (await sourceLinks(db, 'voyage_sources', [id])).get(id) ?? [];
+  const [sources, observations, claims] = await Promise.all([
+    listSources(db, sourceIds),
+    r.vessel_id ? listObservations(db, { vessel: r.vessel_id }) : Promise.resolve([]),
+    listClaims(db, { between: [r.origin_port_id, r.destination_port_id] }),
+  ]);
+  const ends = new Set([r.origin_port_id, r.destination_port_id]);
+  const overlaps = (earliest: string, latest: string, a: string, b: string) => earliest <= b && latest >= a;
+  return {
+    ...summaryOf(r, sourceIds),
+    route: JSON.parse(r.route_geojson) as LineStringGeometry,
+    notes: r.notes,
+    sources: sourceIds.map((sid) => sources.find((s) => s.id === sid)).filter((s) => s !== undefined),
+    observations: observations.filter(
+      (o) =>
+        o.portId !== null &&
+        ends.has(o.portId) &&
+        (overlaps(o.window.earliest, o.window.latest, r.departure_earliest, r.departure_latest) ||
+          overlaps(o.window.earliest, o.window.latest, r.arrival_earliest, r.arrival_latest)),
+    ),
+    claims,
+  };
+}

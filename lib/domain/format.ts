@@ -1,0 +1,99 @@
+/**
+ * Serialisations of voyages for download: CSV (spreadsheet-safe) and GeoJSON (RFC 7946).
+ */
+import type { FeatureCollection, LineString, Point } from 'geojson';
+import type { VoyageSummary } from './dto';
+import type { LineStringGeometry, Port } from './schemas';
+
+export const CSV_COLUMNS = [
+  'id',
+  'vessel',
+  'origin',
+  'destination',
+  'departure_earliest',
+  'departure_latest',
+  'departure_precision',
+  'arrival_earliest',
+  'arrival_latest',
+  'arrival_precision',
+  'route_kind',
+  'confidence',
+  'great_circle_nm',
+  'route_nm',
+  'min_hours',
+  'max_hours',
+  'min_knots',
+  'max_knots',
+  'cargo',
+  'source_ids',
+] as const;
+
+/**
+ * One CSV cell: quoted when needed, and a leading `= + - @` (or tab/CR) prefixed with `'` so a
+ * spreadsheet never runs a cell as a formula.
+ */
+export function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  let s = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function voyagesToCsv(voyages: readonly VoyageSummary[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const v of voyages) {
+    const m = v.metrics;
+    const row = [
+      v.id,
+      v.vessel?.name ?? 'unidentified',
+      v.origin.name,
+      v.destination.name,
+      v.departure.earliest,
+      v.departure.latest,
+      v.departure.precision,
+      v.arrival.earliest,
+      v.arrival.latest,
+      v.arrival.precision,
+      v.routeKind,
+      v.confidence,
+      m.greatCircleNm,
+      m.routeNm,
+      m.minHours,
+      m.maxHours,
+      m.minKnots,
+      m.maxKnots,
+      v.cargo,
+      v.sourceIds.join(' '),
+    ];
+    lines.push(row.map(csvCell).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export type VoyageFeatureProperties = Omit<VoyageSummary, 'id'> & { id: string };
+
+export function voyagesToGeoJSON(
+  voyages: readonly (VoyageSummary & { route: LineStringGeometry })[],
+): FeatureCollection<LineString, VoyageFeatureProperties> {
+  return {
+    type: 'FeatureCollection',
+    features: voyages.map(({ route, ...summary }) => ({
+      type: 'Feature',
+      id: summary.id,
+      geometry: { type: 'LineString', coordinates: route.coordinates.map(([lon, lat]) => [lon, lat]) },
+      properties: summary,
+    })),
+  };
+}
+
+export function portsToGeoJSON(ports: readonly Port[]): FeatureCollection<Point, Omit<Port, 'position'>> {
+  return {
+    type: 'FeatureCollection',
+    features: ports.map(({ position, ...rest }) => ({
+      type: 'Feature',
+      id: rest.id,
+      geometry: { type: 'Point', coordinates: [position[0], position[1]] },
+      properties: rest,
+    })),
+  };
+}

@@ -1,0 +1,233 @@
+/**
+ * The OpenAPI 3.1 description of the HTTP API, served at /api/openapi.json. Component schemas are
+ * generated from the same zod schemas the handlers validate with, so the two cannot drift.
+ */
+import { z } from 'zod';
+import { claimSchema, observationSchema, portSchema, sourceSchema, vesselSchema } from './schemas';
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'output', unrepresentable: 'any'});
+
+const errorRef = { $ref: '#/components/schemas/Error' };
+const errors = {
+  '400': { description: 'Bad input; the message names the field.', content: { 'application/json': { schema: errorRef } } },
+};
+const notFound = {
+  '404': { description: 'Unknown id.', content: { 'application/json': { schema: errorRef } } },
+};
+
+const q = (name: string, description: string, s: Record<string, unknown>, required = false) => ({
+  name,
+  in: 'query',
+  required,
+  description,
+  schema: s,
+});
+const slugParam = { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' };
+const dayParam = { type: 'string', format: 'date' };
+
+const dateWindow = {
+  type: 'object',
+  required: ['earliest', 'latest', 'precision'],
+  properties: {
+    earliest: dayParam,
+    latest: dayParam,
+    precision: { type: 'string', enum: ['day', 'month', 'year'] },
+    asReported: { type: 'string' },
+  },
+};
+
+const ref = { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } };
+
+const voyageSummary = {
+  type: 'object',
+  required: ['id', 'vessel', 'origin', 'destination', 'departure', 'arrival', 'routeKind', 'confidence', 'sourceIds', 'metrics'],
+  properties: {
+    id: { type: 'string' },
+    vessel: { oneOf: [ref, { type: 'null' }], description: 'null: unidentified vessel' },
+    origin: ref,
+    destination: ref,
+    departure: dateWindow,
+    arrival: dateWindow,
+    routeKind: { type: 'string', enum: ['inferred', 'observed'] },
+    confidence: { type: 'string', enum: ['reported', 'corroborated', 'disputed'] },
+    cargo: { type: ['string', 'null'] },
+    sourceIds: { type: 'array', items: { type: 'string' }, minItems: 1 },
+    metrics: {
+      type: 'object',
+      description: 'Computed with turf (spherical earth, within ~0.5% of the WGS84 ellipsoid).',
+      properties: {
+        greatCircleNm: { type: 'number' },
+        routeNm: { type: 'number' },
+        minHours: { type: 'number' },
+        maxHours: { type: 'number' },
+        minKnots: { type: ['number', 'null'] },
+        maxKnots: { type: ['number', 'null'], description: 'null when the windows allow a passage of ~0 h' },
+        crossesLand: { type: 'boolean' },
+      },
+    },
+  },
+};
+
+const voyageFilters = [
+  q('vessel', 'Vessel id.', slugParam),
+  q('port', 'Port id, at either end of the leg.', slugParam),
+  q('from', 'Keep voyages whose span (earliest departure to latest arrival) ends on or after this day.', dayParam),
+  q('to', 'Keep voyages whose span starts on or before this day.', dayParam),
+  q('confidence', 'Confidence of the record.', { type: 'string', enum: ['reported', 'corroborated', 'disputed'] }),
+];
+
+export function openApiDocument() {
+  const list = (key: string, item: string) => ({
+    type: 'object',
+    required: [key],
+    properties: { [key]: { type: 'array', items: { $ref: `#/components/schemas/${item}` } } },
+  });
+  const ok = (s: Record<string, unknown>, type = 'application/json') => ({
+    '200': { description: 'OK', content: { [type]: { schema: s } } },
+  });
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Wakeline API',
+      version: '1.0.0',
+      description:
+        'Reported ship voyages between Rajin (DPRK) and Russia\'s Far East. Every record carries its sources; dates are windows; routes not observed are inferred. Errors are JSON {"error":{"code","message","details"}}; unknown query parameters are refused with 400.',
+    },
+    paths: {
+      '/api/health': { get: { summary: 'Database health', responses: ok({ type: 'object', properties: { status: { const: 'ok' } } }) } },
+      '/api/ports': {
+        get: {
+          summary: 'Ports with positions and geofences',
+          parameters: [q('format', 'json (default) or geojson (FeatureCollection of points)', { type: 'string', enum: ['json', 'geojson'] })],
+          responses: { ...ok(list('ports', 'Port')), ...errors },
+        },
+      },
+      '/api/ports/nearest': {
+        get: {
+          summary: 'Nearest port to a position, with distance and geofence test',
+          parameters: [
+            q('lat', 'Latitude, WGS84 degrees', { type: 'number', minimum: -90, maximum: 90 }, true),
+            q('lon', 'Longitude, WGS84 degrees', { type: 'number', minimum: -180, maximum: 180 }, true),
+          ],
+          responses: {
+            ...ok({
+              type: 'object',
+              properties: {
+                port: { $ref: '#/components/schemas/Port' },
+                distanceNm: { type: 'number' },
+                insideGeofence: { type: 'boolean' },
+              },
+            }),
+            ...errors,
+          },
+        },
+      },
+      '/api/vessels': { get: { summary: 'Vessels', responses: { ...ok(list('vessels', 'Vessel')), ...errors } } },
+      '/api/sources': { get: { summary: 'Sources', responses: { ...ok(list('sources', 'Source')), ...errors } } },
+      '/api/claims': {
+        get: {
+          summary: 'Aggregate claims, one per source statement (never summed)',
+          parameters: [q('vessel', 'Vessel id', slugParam), q('port', 'Port id at either end', slugParam)],
+          responses: { ...ok(list('claims', 'Claim')), ...errors },
+        },
+      },
+      '/api/observations': {
+        get: {
+          summary: 'Dated sightings',
+          parameters: [q('vessel', 'Vessel id', slugParam), q('port', 'Port id', slugParam)],
+          responses: { ...ok(list('observations', 'Observation')), ...errors },
+        },
+      },
+      '/api/voyages': {
+        get: {
+          summary: 'Voyages with metrics; filterable; JSON, GeoJSON or CSV',
+          parameters: [
+            ...voyageFilters,
+            q('format', 'json (default), geojson (LineString features) or csv', { type: 'string', enum: ['json', 'geojson', 'csv'] }),
+            q('limit', 'Page size, 1–5000 (default 1000)', { type: 'integer', minimum: 1, maximum: 5000 }),
+            q('offset', 'Records to skip (default 0)', { type: 'integer', minimum: 0 }),
+          ],
+          responses: {
+            '200': {
+              description: 'OK. X-Total-Count gives the number of matching voyages.',
+              content: {
+                'application/json': {
+                  schema: {
+                    type: 'object',
+                    properties: {
+                      voyages: { type: 'array', items: { $ref: '#/components/schemas/VoyageSummary' } },
+                      total: { type: 'integer' },
+                      limit: { type: 'integer' },
+                      offset: { type: 'integer' },
+                    },
+                  },
+                },
+                'application/geo+json': { schema: { type: 'object', description: 'GeoJSON FeatureCollection of LineString' } },
+                'text/csv': { schema: { type: 'string' } },
+              },
+            },
+            ...errors,
+          },
+        },
+      },
+      '/api/voyages/{id}': {
+        get: {
+          summary: 'One voyage with route geometry, metrics, sources, sightings and the claims about its route',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: slugParam }],
+          responses: {
+            ...ok({
+              type: 'object',
+              properties: {
+                voyage: {
+                  allOf: [
+                    { $ref: '#/components/schemas/VoyageSummary' },
+                    {
+                      type: 'object',
+                      properties: {
+                        route: { type: 'object', description: 'GeoJSON LineString, [lon, lat]' },
+                        notes: { type: ['string', 'null'] },
+                        sources: { type: 'array', items: { $ref: '#/components/schemas/Source' } },
+                        observations: { type: 'array', items: { $ref: '#/components/schemas/Observation' } },
+                        claims: { type: 'array', items: { $ref: '#/components/schemas/Claim' } },
+                      },
+                    },
+                  ],
+                },
+              },
+            }),
+            ...errors,
+            ...notFound,
+          },
+        },
+      },
+      '/api/basemap/{layer}': {
+        get: {
+          summary: 'Offline basemap land polygons (© OpenStreetMap contributors, ODbL; Natural Earth)',
+          parameters: [{ name: 'layer', in: 'path', required: true, schema: { type: 'string', enum: ['land', 'world'] } }],
+          responses: { ...ok({ type: 'object' }, 'application/geo+json'), ...errors },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: {
+              type: 'object',
+              required: ['code', 'message'],
+              properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+            },
+          },
+        },
+        Source: schema(sourceSchema),
+        Port: schema(portSchema),
+        Vessel: schema(vesselSchema),
+        Observation: schema(observationSchema),
+        Claim: schema(claimSchema),
+        VoyageSummary: voyageSummary,
+      },
+    },
+  };
+}

@@ -1,0 +1,15 @@
+export { BERTH_TOLERANCE_NM } from './berthToleranceNm';
+export { buildSeaGraph } from './buildSeaGraph';
+export { classifyPositionsNaive } from './classifyPositionsNaive';
+export { geofenceIndex, type GeofenceIndex } from './geofenceIndex';
+export { greatCircleNm } from './greatCircleNm';
+export { impliedSpeedKnots } from './impliedSpeedKnots';
+export { isInsideGeofence } from './isInsideGeofence';
+export { landIndex, type Land, type LandIndex, type IgnoreDisc } from './landIndex';
+export { nearestPort, type NearestPortResult } from './nearestPort';
+export { routeCrossesLand } from './routeCrossesLand';
+export { routeLengthNm } from './routeLengthNm';
+export { seaRoute } from './seaRoute';
+export { voyageMetrics, type VoyageMetrics, type VoyageMetricsInput } from './voyageMetrics';
+export { windowDuration } from './windowDuration';
+export type { BerthToleranceOptions, DayWindow, Duration, GeofencedPort, SeaGraph, SeaWaypoint, SpeedRange } from './types';

@@ -1,11 +1,20 @@
+'use client';
+import { useEffect, useRef } from 'react';
 import { COLORS, INFERRED_DASH } from './map/style';
 
-/** Explains every symbol the map draws. Same colours and dashes as the map layers. */
+/**
+ * Explains every symbol the map draws, with the same colours and dashes as the map layers.
+ * Open by default on wide screens, folded on phones where it would cover the map.
+ */
 export default function Legend() {
   const dash = INFERRED_DASH.split(' ').join(',');
+  const ref = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (ref.current && window.matchMedia('(max-width: 760px)').matches) ref.current.open = false;
+  }, []);
   return (
-    <section className="legend" aria-label="Map legend">
-      <h2 className="legend-title">Legend</h2>
+    <details ref={ref} className="legend" aria-label="Map legend" open>
+      <summary className="legend-title">Legend</summary>
       <ul>
         <li>
           <svg width="34" height="10" aria-hidden="true">
@@ -56,6 +65,6 @@ export default function Legend() {
           Land
         </li>
       </ul>
-    </section>
+    </details>
   );
 }

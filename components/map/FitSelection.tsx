@@ -3,6 +3,7 @@ import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import type { VoyageFeatures } from '@/lib/api';
+import { framePadding } from './style';
 
 /** Frames the selected voyage's route when the selection changes (not on every data refresh). */
 export default function FitSelection({ voyages, selectedId }: { voyages: VoyageFeatures | undefined; selectedId: string | undefined }) {
@@ -14,7 +15,7 @@ export default function FitSelection({ voyages, selectedId }: { voyages: VoyageF
     if (!feature) return;
     framed.current = selectedId;
     const bounds = L.latLngBounds(feature.geometry.coordinates.map(([lon, lat]) => [lat, lon] as [number, number]));
-    map.fitBounds(bounds, { padding: [40, 40], maxZoom: 9 });
+    map.fitBounds(bounds, { ...framePadding(map.getSize().x), maxZoom: 9 });
   }, [map, voyages, selectedId]);
   return null;
 }

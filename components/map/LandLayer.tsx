@@ -5,7 +5,7 @@ import { useBasemap } from '@/lib/api';
 import { COLORS } from './style';
 
 const ATTRIBUTION =
-  'Land © <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a> (ODbL) · world: Natural Earth';
+  '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a> (ODbL), Natural Earth';
 
 const worldStyle: PathOptions = { color: COLORS.landStroke, weight: 0.5, fillColor: COLORS.worldLand, fillOpacity: 1 };
 const regionStyle: PathOptions = { color: COLORS.landStroke, weight: 0.8, fillColor: COLORS.land, fillOpacity: 1 };

@@ -1,5 +1,6 @@
 'use client';
-import type { PathOptions } from 'leaflet';
+import L, { type PathOptions } from 'leaflet';
+import { useMemo } from 'react';
 import { Circle, CircleMarker, Popup, Tooltip } from 'react-leaflet';
 import type { Port } from '@/lib/domain/schemas';
 import { COLORS } from './style';
@@ -11,12 +12,14 @@ const approximateStyle: PathOptions = { color: COLORS.port, weight: 2, dashArray
 
 /** Ports: a dot (a hollow dashed ring where the position is approximate), a label, and the geofence. */
 export default function PortsLayer({ ports, active }: { ports: readonly Port[]; active: ReadonlySet<string> }) {
+  // SVG, not canvas: an SVG layer takes clicks only where it draws, so routes below stay clickable.
+  const renderer = useMemo(() => L.svg({ pane: 'ports' }), []);
   return (
     <>
       {ports.map((p) => {
         const center: [number, number] = [p.position[1], p.position[0]];
         return (
-          <Circle key={`fence-${p.id}`} center={center} radius={p.geofenceRadiusNm * NM_IN_M} pathOptions={geofenceStyle} interactive={false} />
+          <Circle key={`fence-${p.id}`} center={center} radius={p.geofenceRadiusNm * NM_IN_M} pathOptions={geofenceStyle} renderer={renderer} interactive={false} />
         );
       })}
       {ports.map((p) => {
@@ -27,6 +30,7 @@ export default function PortsLayer({ ports, active }: { ports: readonly Port[]; 
             key={p.id}
             center={center}
             radius={isActive ? 6 : 4}
+            renderer={renderer}
             pathOptions={p.approximate ? approximateStyle : portStyle}
           >
             <Tooltip permanent direction="right" offset={[6, 0]} className={isActive ? 'port-label port-label-active' : 'port-label'}>

@@ -19,21 +19,19 @@ function metresPerPixel(map: L.Map): number {
 /** A scale bar in nautical miles and kilometres, as a Leaflet control rendered by React. */
 export default function ScaleBar() {
   const map = useMap();
-  const [container, setContainer] = useState<HTMLElement | null>(null);
+  const [container] = useState(() => L.DomUtil.create('div', 'scale-bar'));
   const [mpp, setMpp] = useState(() => metresPerPixel(map));
   useMapEvents({ zoomend: () => setMpp(metresPerPixel(map)), moveend: () => setMpp(metresPerPixel(map)) });
 
   useEffect(() => {
     const control = new L.Control({ position: 'bottomleft' });
-    control.onAdd = () => L.DomUtil.create('div', 'scale-bar');
+    control.onAdd = () => container;
     control.addTo(map);
-    setContainer(control.getContainer() ?? null);
     return () => {
       control.remove();
     };
-  }, [map]);
+  }, [map, container]);
 
-  if (!container) return null;
   const nm = scaleLength(mpp, MAX_PX, 'nm');
   const km = scaleLength(mpp, MAX_PX, 'km');
   return createPortal(

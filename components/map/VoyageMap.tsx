@@ -1,12 +1,12 @@
 'use client';
 import L from 'leaflet';
 import { useMemo } from 'react';
-import { MapContainer, TileLayer } from 'react-leaflet';
+import { MapContainer, Pane, TileLayer } from 'react-leaflet';
 import FitSelection from './FitSelection';
 import LandLayer from './LandLayer';
 import PortsLayer from './PortsLayer';
 import ScaleBar from './ScaleBar';
-import { REGION_BOUNDS } from './style';
+import { REGION_BOUNDS, framePadding } from './style';
 import type { VoyageMapProps } from './types';
 import VoyagesLayer from './VoyagesLayer';
 
@@ -21,6 +21,7 @@ export default function VoyageMap({ voyages, ports, selectedId, hoveredId, onSel
     <MapContainer
       className="map"
       bounds={REGION_BOUNDS}
+      boundsOptions={framePadding(typeof window === 'undefined' ? 1000 : window.innerWidth - 400)}
       renderer={renderer}
       preferCanvas
       zoomSnap={0.25}
@@ -31,8 +32,13 @@ export default function VoyageMap({ voyages, ports, selectedId, hoveredId, onSel
       {tileLayer && (
         <TileLayer url={tileLayer.url} attribution={tileLayer.attribution} maxZoom={tileLayer.maxZoom} crossOrigin="anonymous" />
       )}
-      {!tileLayer && <LandLayer />}
-      <PortsLayer ports={ports} active={activePorts} />
+      {/* Panes fix the drawing order whatever order the data arrives in: land, routes, ports. */}
+      <Pane name="land" style={{ zIndex: 300 }}>
+        {!tileLayer && <LandLayer />}
+      </Pane>
+      <Pane name="ports" style={{ zIndex: 450 }}>
+        <PortsLayer ports={ports} active={activePorts} />
+      </Pane>
       {voyages && (
         <VoyagesLayer
           voyages={voyages}

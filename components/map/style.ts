@@ -17,3 +17,10 @@ export const REGION_BOUNDS: [[number, number], [number, number]] = [
   [41.55, 129.6],
   [43.35, 133.6],
 ];
+
+/** Keeps framed content clear of the legend, which sits over the map's top-right corner. */
+export function framePadding(mapWidthPx: number): { paddingTopLeft: [number, number]; paddingBottomRight: [number, number] } {
+  return mapWidthPx > 760
+    ? { paddingTopLeft: [40, 30], paddingBottomRight: [270, 30] }
+    : { paddingTopLeft: [20, 20], paddingBottomRight: [20, 20] };
+}

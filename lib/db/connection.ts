@@ -22,7 +22,8 @@ export function databasePath(url: string = process.env.DATABASE_URL || DEFAULT_D
   if (p.startsWith('file://')) p = new URL(p).pathname;
   else if (p.startsWith('file:')) p = p.slice('file:'.length);
   if (!p) throw new Error(`DATABASE_URL has no path: ${url}`);
-  return path.resolve(process.cwd(), p);
+  // The database lives outside the build: keep the bundler from tracing the whole project here.
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), p);
 }
 
 export function openSqlite(file: string): SQLite.Database {

@@ -3,17 +3,10 @@
  * draws, built once per process.
  */
 import type { LineStringGeometry, Position } from '@/lib/domain/schemas';
-import { buildSeaGraph, routeCrossesLand, seaRoute } from '@/lib/geo';
+import { BERTH_TOLERANCE_NM, buildSeaGraph, routeCrossesLand, seaRoute } from '@/lib/geo';
 import type { SeaWaypoint } from '@/lib/geo/types';
 import { basemapLand, seaWaypointsJson } from './basemap';
 import type { Router } from './voyages';
-
-/**
- * Port reference points (World Port Index, 1′ resolution) can sit on a quay or just inland at the
- * land data's resolution; the first and last this many nautical miles of a route are its berth
- * approach and are not held to the land check. Everything beyond must be at sea.
- */
-export const BERTH_TOLERANCE_NM = 1.5;
 
 let cached: Router | undefined;
 
@@ -22,6 +15,8 @@ export function basemapRouter(): Router {
   const land = basemapLand();
   const { waypoints } = seaWaypointsJson() as { waypoints: SeaWaypoint[] };
   const graph = buildSeaGraph(waypoints, land);
+  // Port reference points can sit on a quay or just inland at the land data's resolution: the
+  // first and last BERTH_TOLERANCE_NM of a route are its berth approach. Everything beyond is at sea.
   const options = { ignoreWithinNmOfEnds: BERTH_TOLERANCE_NM };
   const asGeometry = (coords: Position[]): LineStringGeometry => ({
     type: 'LineString',

@@ -14,7 +14,7 @@ export interface GeofenceIndex {
 /** turf's sphere, in nautical miles. */
 const EARTH_NM = 3440.065;
 /** Grid cell size in degrees; each cell keeps the ports whose geofence may reach it. */
-const CELL_DEG = 0.25;
+const CELL_DEG = 0.05;
 
 /**
  * Builds an indexed classifier for many positions against many circular port geofences. Ports go
@@ -50,26 +50,32 @@ export function geofenceIndex(ports: readonly GeofencedPort[]): GeofenceIndex {
   const south = Math.min(...lats) - dLat;
   const cols = Math.max(1, Math.ceil((Math.max(...lons) + dLon - west) / CELL_DEG));
   const rows = Math.max(1, Math.ceil((Math.max(...lats) + dLat - south) / CELL_DEG));
-  const cells: (Uint32Array | null)[] = new Array(cols * rows).fill(null);
+  // Compressed rows: the candidates of cell k are flat[start[k] .. start[k + 1]).
+  const start = new Uint32Array(cols * rows + 1);
+  const flatList: number[] = [];
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < cols; c++) {
       const x0 = west + c * CELL_DEG;
       const y0 = south + r * CELL_DEG;
-      const ids = kd.range(x0 - dLon, y0 - dLat, x0 + CELL_DEG + dLon, y0 + CELL_DEG + dLat);
-      if (ids.length) cells[r * cols + c] = Uint32Array.from(ids.sort((a, b) => a - b));
+      const ids = kd.range(x0 - dLon, y0 - dLat, x0 + CELL_DEG + dLon, y0 + CELL_DEG + dLat).sort((a, b) => a - b);
+      flatList.push(...ids);
+      start[r * cols + c + 1] = flatList.length;
     }
   }
+  const flat = Uint32Array.from(flatList);
 
   const classify = (position: Position): string | null => {
     const c = Math.floor(((position[0] as number) - west) / CELL_DEG);
     const r = Math.floor(((position[1] as number) - south) / CELL_DEG);
     if (c < 0 || r < 0 || c >= cols || r >= rows) return null;
-    const candidates = cells[r * cols + c];
-    if (!candidates) return null;
+    const k = r * cols + c;
+    const from = start[k] as number;
+    const to = start[k + 1] as number;
+    if (from === to) return null;
     let bestId: string | null = null;
     let bestD = Infinity;
-    for (const i of candidates) {
-      const port = list[i] as (typeof list)[number];
+    for (let j = from; j < to; j++) {
+      const port = list[flat[j] as number] as (typeof list)[number];
       const d = distance(position, port.position, { units: 'nauticalmiles' });
       if (d <= port.r && d < bestD) {
         bestD = d;
@@ -78,5 +84,10 @@ export function geofenceIndex(ports: readonly GeofencedPort[]): GeofenceIndex {
     }
     return bestId;
   };
-  return { classify, classifyAll: (positions) => positions.map(classify) };
+  const classifyAll = (positions: readonly Position[]): (string | null)[] => {
+    const out: (string | null)[] = new Array(positions.length);
+    for (let i = 0; i < positions.length; i++) out[i] = classify(positions[i] as Position);
+    return out;
+  };
+  return { classify, classifyAll };
 }

@@ -22,7 +22,7 @@ import type { Feature, LineString } from 'geojson';
  * @returns true when the route passes over land outside the tolerance circles
  * @example
  * routeCrossesLand({ type: 'LineString', coordinates: [[129.5, 40.5], [128.5, 40.0]] }, land); // true
- * routeCrossesLand(rajinToDunai, land, { ignoreWithinNmOfEnds: 3 }); // false
+ * routeCrossesLand(rajinToDunai, land, { ignoreWithinNmOfEnds: 1.5 }); // false
  */
 export function routeCrossesLand(
   line: LineString | Feature<LineString>,

@@ -21,8 +21,8 @@ import type { LineString, Position } from 'geojson';
  * @returns a GeoJSON LineString
  * @throws Error when no route exists (e.g. an end sees no waypoint: raise the tolerance or add one)
  * @example
- * seaRoute([130.3, 42.233333], [132.3375, 42.88028], graph, land, { ignoreWithinNmOfEnds: 3 });
- * // { type: 'LineString', coordinates: [[130.3, 42.233333], [130.33, 42.2], ..., [132.3375, 42.88028]] }
+ * seaRoute([130.3, 42.233333], [132.3375, 42.88028], graph, land, { ignoreWithinNmOfEnds: 1.5 });
+ * // { type: 'LineString', coordinates: [[130.3, 42.233333], [130.229, 42.153], ..., [132.3375, 42.88028]] }
  */
 export function seaRoute(
   from: Position,

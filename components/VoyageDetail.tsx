@@ -1,4 +1,5 @@
 'use client';
+import { Fragment, useEffect, useRef } from 'react';
 import { useVoyage } from '@/lib/api';
 import { formatDurationRange, formatKm, formatNm, formatSpeedRange, formatWindow } from '@/lib/domain/display';
 import type { Claim, Observation, Source } from '@/lib/domain/schemas';
@@ -12,6 +13,12 @@ const ACCESS: Record<Source['access'], string> = {
 /** The selected voyage: metrics, sources, sightings and the claims about its route. */
 export default function VoyageDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const { data, error, isLoading, mutate } = useVoyage(id);
+  const ref = useRef<HTMLElement>(null);
+  const loaded = Boolean(data);
+  // Bring the detail into view once it has loaded: below the list on a desktop, far down on a phone.
+  useEffect(() => {
+    if (loaded) ref.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  }, [loaded]);
   if (error) {
     return (
       <section className="detail state state-error" role="alert" aria-label="Selected voyage">
@@ -38,7 +45,7 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
   const m = v.metrics;
   const sourceName = new Map(v.sources.map((s) => [s.id, s]));
   return (
-    <section className="detail" aria-labelledby="detail-heading">
+    <section ref={ref} className="detail" aria-labelledby="detail-heading">
       <div className="detail-head">
         <h2 id="detail-heading">
           {v.vessel?.name ?? 'Unidentified vessel'}: {v.origin.name} → {v.destination.name}
@@ -87,7 +94,11 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
         Distances are computed on a sphere (turf), within about 0.5% of the WGS84 ellipsoid. Times and speeds
         follow from the date windows, not from a track.
       </p>
-      {v.notes && <p className="notes">{v.notes}</p>}
+      {v.notes && (
+        <p className="notes">
+          <Linkified text={v.notes} />
+        </p>
+      )}
 
       <h3>Sources ({v.sources.length})</h3>
       <ol className="sources">
@@ -135,7 +146,11 @@ function SourceItem({ source: s }: { source: Source }) {
       <div className="source-meta">
         {s.publisher}, {s.published ? formatWindow(s.published) : 'undated'} · {s.kind} · {ACCESS[s.access]}
       </div>
-      {s.notes && <div className="source-notes">{s.notes}</div>}
+      {s.notes && (
+        <div className="source-notes">
+          <Linkified text={s.notes} />
+        </div>
+      )}
     </li>
   );
 }
@@ -164,5 +179,23 @@ function ClaimCard({ claim: c }: { claim: Claim }) {
         {c.period ? ` · ${formatWindow(c.period)}` : ''}
       </figcaption>
     </figure>
+  );
+}
+
+/** Plain text with its http(s) URLs as links. React escapes the text: nothing is read as HTML. */
+function Linkified({ text }: { text: string }) {
+  const parts = text.split(/(https?:\/\/[^\s;,)]+)/g);
+  return (
+    <>
+      {parts.map((part, i) =>
+        i % 2 === 1 ? (
+          <a key={i} href={part} target="_blank" rel="noopener noreferrer">
+            {part}
+          </a>
+        ) : (
+          <Fragment key={i}>{part}</Fragment>
+        ),
+      )}
+    </>
   );
 }

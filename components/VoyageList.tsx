@@ -1,6 +1,7 @@
 'use client';
 import type { VoyageFeatures } from '@/lib/api';
 import { formatNm, formatWindow } from '@/lib/domain/display';
+import { MAX_PAGE } from '@/lib/domain/query';
 
 interface Props {
   voyages: VoyageFeatures | undefined;
@@ -41,6 +42,11 @@ export default function VoyageList(props: Props) {
       <h2 id="voyage-list-heading">
         Voyages <span className="count">({items.length})</span>
       </h2>
+      {items.length >= MAX_PAGE && (
+        <p className="state" role="status">
+          Showing the first {MAX_PAGE.toLocaleString('en-GB')} voyages. Narrow the filters to see the rest.
+        </p>
+      )}
       {items.length === 0 ? (
         <p className="state" role="status">
           {filtered ? 'No voyage matches these filters. ' : 'No voyages in the database yet.'}

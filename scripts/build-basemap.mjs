@@ -92,7 +92,10 @@ function simplifyRing(ring) {
   let farD = -1;
   for (let i = 1; i < n - 1; i++) {
     const d = Math.hypot(ring[i][0] - ring[0][0], ring[i][1] - ring[0][1]);
-    if (d > farD) (farD = d), (far = i);
+    if (d > farD) {
+      farD = d;
+      far = i;
+    }
   }
   keep[far] = 1;
   const stack = [[0, far], [far, n - 1]];
@@ -103,7 +106,10 @@ function simplifyRing(ring) {
     for (let i = s + 1; i < e; i++) {
       const d = segDistance(ring[i], ring[s], ring[e]);
       const score = tol[i] === 0 ? (d > 0 ? Infinity : 0) : d / tol[i];
-      if (score > bestScore || (score === Infinity && best === -1)) (best = i), (bestScore = score);
+      if (score > bestScore || (score === Infinity && best === -1)) {
+        best = i;
+        bestScore = score;
+      }
     }
     if (best !== -1) {
       keep[best] = 1;

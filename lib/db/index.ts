@@ -13,23 +13,48 @@ export type { DB } from './connection';
 
 /** Opens, migrates and seeds a database file. Used by the server, the scripts and the tests. */
 export async function openReadyDatabase(file: string): Promise<DB> {
-  const { db } = createDb(file);
+  return (await openReady(file)).db;
+}
+
+interface Ready {
+  db: DB;
+  /** Changes whenever any connection commits a write: a cache key for derived answers. */
+  version: () => string;
+}
+
+async function openReady(file: string): Promise<Ready> {
+  const { db, sqlite } = createDb(file);
   await migrateToLatest(db);
   await seedDatabase(db, seedData, basemapRouter());
-  return db;
+  // data_version moves on commits by other connections; total_changes() on this one's own writes.
+  const versionStmt = sqlite.prepare('select (select data_version from pragma_data_version) as d, total_changes() as t');
+  const version = () => {
+    const r = versionStmt.get() as { d: number; t: number };
+    return `${r.d}.${r.t}`;
+  };
+  return { db, version };
 }
 
 const globalKey = Symbol.for('wakeline.db');
-type Holder = { [globalKey]?: Promise<DB> };
+type Holder = { [globalKey]?: Promise<Ready> };
 
-/** The process-wide database, ready to query. A failed start is retried on the next call. */
-export function getDb(): Promise<DB> {
+function ready(): Promise<Ready> {
   const holder = globalThis as Holder;
   if (!holder[globalKey]) {
-    holder[globalKey] = openReadyDatabase(databasePath()).catch((err: unknown) => {
+    holder[globalKey] = openReady(databasePath()).catch((err: unknown) => {
       delete holder[globalKey];
       throw err;
     });
   }
   return holder[globalKey];
+}
+
+/** The process-wide database, ready to query. A failed start is retried on the next call. */
+export async function getDb(): Promise<DB> {
+  return (await ready()).db;
+}
+
+/** The process-wide database's current data version (see `Ready.version`). */
+export async function getDataVersion(): Promise<string> {
+  return (await ready()).version();
 }

@@ -144,7 +144,7 @@ export function openApiDocument() {
           parameters: [
             ...voyageFilters,
             q('format', 'json (default), geojson (LineString features) or csv', { type: 'string', enum: ['json', 'geojson', 'csv'] }),
-            q('limit', 'Page size, 1–5000 (default 1000)', { type: 'integer', minimum: 1, maximum: 5000 }),
+            q('limit', 'Page size, 1–5000 (default 100 for JSON, 5000 for GeoJSON and CSV)', { type: 'integer', minimum: 1, maximum: 5000 }),
             q('offset', 'Records to skip (default 0)', { type: 'integer', minimum: 0 }),
           ],
           responses: {

@@ -6,13 +6,12 @@
 import { z } from 'zod';
 import { confidence, isoDay, slug } from './schemas';
 
-const intParam = (min: number, max: number, fallback: number) =>
+const intParam = (min: number, max: number) =>
   z
     .string()
     .regex(/^\d+$/, 'expected a whole number')
     .transform(Number)
-    .pipe(z.number().int().min(min).max(max))
-    .default(fallback);
+    .pipe(z.number().int().min(min).max(max));
 
 const numberParam = (min: number, max: number) =>
   z
@@ -23,6 +22,8 @@ const numberParam = (min: number, max: number) =>
     .pipe(z.number().min(min).max(max));
 
 export const MAX_PAGE = 5000;
+/** A JSON page is short by default; downloads (CSV, GeoJSON) take everything up to MAX_PAGE. */
+export const DEFAULT_JSON_PAGE = 100;
 
 export const voyageQuery = z
   .strictObject({
@@ -32,10 +33,11 @@ export const voyageQuery = z
     to: isoDay.optional(),
     confidence: confidence.optional(),
     format: z.enum(['json', 'geojson', 'csv']).default('json'),
-    limit: intParam(1, MAX_PAGE, 1000),
-    offset: intParam(0, 10_000_000, 0),
+    limit: intParam(1, MAX_PAGE).optional(),
+    offset: intParam(0, 10_000_000).default(0),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before "from"', path: ['to'] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before "from"', path: ['to'] })
+  .transform((q) => ({ ...q, limit: q.limit ?? (q.format === 'json' ? DEFAULT_JSON_PAGE : MAX_PAGE) }));
 export type VoyageQuery = z.infer<typeof voyageQuery>;
 
 export const voyageFilterKeys = ['vessel', 'port', 'from', 'to', 'confidence'] as const;

@@ -59,8 +59,14 @@ export function seaRoute(
   let endLinks = 0;
   for (let i = 2; i < positions.length; i++) {
     const p = positions[i] as Position;
-    if (clear(start, p)) (link(0, i, greatCircleNm(start, p)), startLinks++);
-    if (clear(p, end)) (link(i, 1, greatCircleNm(p, end)), endLinks++);
+    if (clear(start, p)) {
+      link(0, i, greatCircleNm(start, p));
+      startLinks++;
+    }
+    if (clear(p, end)) {
+      link(i, 1, greatCircleNm(p, end));
+      endLinks++;
+    }
   }
   const where = (p: Position) => `[${p.join(', ')}]`;
   if (startLinks === 0 || endLinks === 0) {

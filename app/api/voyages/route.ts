@@ -1,29 +1,33 @@
-import { NextResponse } from 'next/server';
 import { getDb } from '@/lib/db';
 import { listVoyageRoutes, listVoyages } from '@/lib/db/voyages';
 import { voyageQuery } from '@/lib/domain/query';
 import { voyagesToCsv, voyagesToGeoJSON } from '@/lib/domain/format';
-import { handle, json, parseQuery } from '../_lib/http';
+import { type CachedAnswer, cachedResponse } from '../_lib/cache';
+import { handle, parseQuery } from '../_lib/http';
 
 export const GET = handle(async (request: Request) => {
-  const { format, ...filter } = parseQuery(request.url, voyageQuery);
-  const db = await getDb();
-  if (format === 'geojson') {
-    const { voyages, total } = await listVoyageRoutes(db, filter);
-    return json(voyagesToGeoJSON(voyages), {
-      headers: { 'Content-Type': 'application/geo+json', 'X-Total-Count': String(total) },
-    });
-  }
-  const list = await listVoyages(db, filter);
-  if (format === 'csv') {
-    return new NextResponse(voyagesToCsv(list.voyages), {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': 'attachment; filename="wakeline-voyages.csv"',
-        'Cache-Control': 'no-store',
-        'X-Total-Count': String(list.total),
-      },
-    });
-  }
-  return json(list);
+  const query = parseQuery(request.url, voyageQuery);
+  const { format, ...filter } = query;
+  // The validated query, in a fixed key order, names the answer: equivalent URLs share one entry.
+  const key = `voyages ${JSON.stringify([format, filter.vessel, filter.port, filter.from, filter.to, filter.confidence, filter.limit, filter.offset])}`;
+  return cachedResponse(request, key, async (): Promise<CachedAnswer> => {
+    const db = await getDb();
+    if (format === 'geojson') {
+      const { voyages, total } = await listVoyageRoutes(db, filter);
+      return {
+        body: JSON.stringify(voyagesToGeoJSON(voyages)),
+        contentType: 'application/geo+json',
+        headers: { 'X-Total-Count': String(total) },
+      };
+    }
+    const list = await listVoyages(db, filter);
+    if (format === 'csv') {
+      return {
+        body: voyagesToCsv(list.voyages),
+        contentType: 'text/csv; charset=utf-8',
+        headers: { 'Content-Disposition': 'attachment; filename="wakeline-voyages.csv"', 'X-Total-Count': String(list.total) },
+      };
+    }
+    return { body: JSON.stringify(list), contentType: 'application/json', headers: { 'X-Total-Count': String(list.total) } };
+  });
 });

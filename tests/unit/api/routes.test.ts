@@ -188,6 +188,45 @@ describe('GET /api/voyages', () => {
   });
 });
 
+describe('answers from the cache', () => {
+  it('revalidates an unchanged answer with a 304', async () => {
+    const first = await routes.voyages!(new Request('http://localhost/api/voyages?vessel=lady-r'), { params: Promise.resolve({}) });
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await routes.voyages!(
+      new Request('http://localhost/api/voyages?vessel=lady-r', { headers: { 'If-None-Match': etag! } }),
+      { params: Promise.resolve({}) },
+    );
+    expect(again.status).toBe(304);
+  });
+
+  it('never serves a stale answer after the data changes', async () => {
+    const { getDb } = await import('@/lib/db');
+    const db = await getDb();
+    const before = await call('voyages', '?port=rajin');
+    const etagBefore = before.headers.get('etag');
+    const victim = before.body.voyages[0].id as string;
+    const saved = await db.selectFrom('voyages').selectAll().where('id', '=', victim).executeTakeFirstOrThrow();
+    const links = await db.selectFrom('voyage_sources').selectAll().where('record_id', '=', victim).execute();
+    await db.deleteFrom('voyages').where('id', '=', victim).execute();
+    try {
+      const after = await call('voyages', '?port=rajin');
+      expect(after.body.total).toBe(before.body.total - 1);
+      expect(after.headers.get('etag')).not.toBe(etagBefore);
+    } finally {
+      await db.insertInto('voyages').values(saved).execute();
+      await db.insertInto('voyage_sources').values(links).execute();
+    }
+    expect((await call('voyages', '?port=rajin')).body.total).toBe(before.body.total);
+  });
+
+  it('pages JSON by 100 by default but gives downloads every match', async () => {
+    expect((await call('voyages')).body.limit).toBe(100);
+    const csv = await call('voyages', '?format=csv');
+    expect(csv.headers.get('x-total-count')).toBe(String(seedVoyages.length));
+  });
+});
+
 describe('GET /api/voyages/{id}', () => {
   it('answers one voyage with route, metrics, sources and sightings', async () => {
     const id = seedVoyages[0]!.id;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BERTH_TOLERANCE_NM, buildSeaGraph, landIndex, routeCrossesLand, seaRoute, voyageMetrics } from '@/lib/geo';
+import {
+  BERTH_TOLERANCE_NM,
+  buildSeaGraph,
+  greatCircleNm,
+  landIndex,
+  routeCrossesLand,
+  routeLengthNm,
+  seaRoute,
+  voyageMetrics,
+} from '@/lib/geo';
 import type { FeatureCollection, LineString } from 'geojson';
 import { fixture, land, port, ports, waypoints } from './_load';
 
@@ -64,10 +73,19 @@ describe('sea-waypoints.json', () => {
   it('has unique ids and a connected visibility graph', () => {
     expect(new Set(waypoints.map((w) => w.id)).size).toBe(waypoints.length);
     const adj = new Map<string, string[]>(waypoints.map((w) => [w.id, []]));
-    for (const e of graph.edges) (adj.get(e.from)?.push(e.to), adj.get(e.to)?.push(e.from));
+    for (const e of graph.edges) {
+      adj.get(e.from)?.push(e.to);
+      adj.get(e.to)?.push(e.from);
+    }
     const seen = new Set([waypoints[0]?.id]);
     const stack = [waypoints[0]?.id as string];
-    while (stack.length) for (const n of adj.get(stack.pop() as string) ?? []) if (!seen.has(n)) (seen.add(n), stack.push(n));
+    while (stack.length) {
+      for (const n of adj.get(stack.pop() as string) ?? []) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        stack.push(n);
+      }
+    }
     expect(seen.size).toBe(waypoints.length);
   });
 });
@@ -90,6 +108,13 @@ describe('seaRoute', () => {
     expect(route.coordinates[0]).toEqual(from);
     expect(route.coordinates.at(-1)).toEqual(to);
     expect(routeCrossesLand(route, land, opts)).toBe(false);
+  });
+
+  it.each(pairs)('keeps every inferred route within 1.5× the great-circle distance plus 5 nm (%s → %s)', (a, b) => {
+    const from = port(a).position;
+    const to = port(b).position;
+    const lengthNm = routeLengthNm(seaRoute(from, to, graph, land, opts));
+    expect(lengthNm).toBeLessThanOrEqual(1.5 * greatCircleNm(from, to) + 5);
   });
 
   it('is longer than the great circle but not absurdly so for Rajin → Dunai', () => {

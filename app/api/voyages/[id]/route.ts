@@ -1,12 +1,15 @@
 import { getDb } from '@/lib/db';
 import { getVoyage } from '@/lib/db/voyages';
 import { emptyQuery, idParam } from '@/lib/domain/query';
-import { HttpError, handle, json, parseParam, parseQuery } from '../../_lib/http';
+import { cachedResponse } from '../../_lib/cache';
+import { HttpError, handle, parseParam, parseQuery } from '../../_lib/http';
 
 export const GET = handle(async (request: Request, ctx: { params: Promise<{ id: string }> }) => {
   parseQuery(request.url, emptyQuery);
   const id = parseParam('id', (await ctx.params).id, idParam);
-  const voyage = await getVoyage(await getDb(), id);
-  if (!voyage) throw new HttpError(404, 'not_found', `No voyage has the id "${id}".`);
-  return json({ voyage });
+  return cachedResponse(request, `voyage ${id}`, async () => {
+    const voyage = await getVoyage(await getDb(), id);
+    if (!voyage) throw new HttpError(404, 'not_found', `No voyage has the id "${id}".`);
+    return { body: JSON.stringify({ voyage }), contentType: 'application/json' };
+  });
 });

@@ -1,0 +1,9 @@
+// `npm run bench`: the benchmarks (never part of `npm test`). Figures are printed and written to
+// bench-results/*.json; compare ratios, not absolute numbers, on a shared machine.
+import { ensureBuild, ensureDependencies, run } from './lib/setup.mjs';
+
+ensureDependencies();
+ensureBuild();
+const tsx = ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server'];
+run(process.execPath, [...tsx, 'scripts/bench/geofence.ts']);
+run(process.execPath, [...tsx, 'scripts/bench/api.ts']);

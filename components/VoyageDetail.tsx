@@ -60,6 +60,11 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
           ? 'Route inferred, not observed: drawn along the sea between the two ports. The ship sailed with AIS off.'
           : 'Route observed.'}
       </p>
+      {m.crossesLand && (
+        <p className="state state-error" role="note">
+          This route crosses land on the basemap: treat its distance with care.
+        </p>
+      )}
       <dl className="metrics">
         <dt>Departed</dt>
         <dd>

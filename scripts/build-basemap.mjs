@@ -196,15 +196,36 @@ async function buildLand() {
   };
 }
 
+/**
+ * Natural Earth land everywhere except inside the region bbox, where the detailed land takes over:
+ * the coarse 1:110m coastline would otherwise paint land over the sea near the ports (it covers
+ * most of Posyet Bay and the Tumen estuary). Clipped to the four strips around the region.
+ */
 function buildWorld() {
   const topo = require('world-atlas/land-110m.json');
   const fc = topoFeature(topo, topo.objects.land);
   const roundCoords = (c) => (typeof c[0] === 'number' ? [round(c[0]), round(c[1])] : c.map(roundCoords));
-  const features = (fc.type === 'FeatureCollection' ? fc.features : [fc]).map((f) => ({
-    type: 'Feature',
-    properties: {},
-    geometry: { type: f.geometry.type, coordinates: roundCoords(f.geometry.coordinates) },
-  }));
+  const [w, s, e, n] = REGION_BBOX;
+  const strips = [
+    [-180, -90, w, 90],
+    [e, -90, 180, 90],
+    [w, -90, e, s],
+    [w, n, e, 90],
+  ];
+  const features = [];
+  for (const f of fc.type === 'FeatureCollection' ? fc.features : [fc]) {
+    for (const strip of strips) {
+      const clipped = bboxClip(f, strip).geometry;
+      const polys = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
+      const kept = polys.filter((p) => p.length > 0 && p[0].length >= 4);
+      if (kept.length === 0) continue;
+      features.push({
+        type: 'Feature',
+        properties: {},
+        geometry: { type: 'MultiPolygon', coordinates: roundCoords(kept) },
+      });
+    }
+  }
   return { type: 'FeatureCollection', features };
 }
 
@@ -246,6 +267,7 @@ vertex is kept. This file is a derivative database under the ODbL.
 
 Land at 1:110m scale from Natural Earth (public domain, https://www.naturalearthdata.com/), via the
 \`world-atlas\` npm package (\`land-110m.json\`, TopoJSON converted to GeoJSON with topojson-client),
+clipped to everything outside the region bbox (inside it, land-region.geojson is drawn instead),
 coordinates rounded to ${DECIMALS} decimals.
 `;
 

@@ -1,15 +1,22 @@
 // `npm run db:seed`: migrate and seed the database at DATABASE_URL (default var/wakeline.sqlite).
 // The server does the same as it starts; this is for operators and for inspecting a fresh file.
-import { databasePath } from '../lib/db/connection';
 import { openReadyDatabase } from '../lib/db';
+import { databasePath } from '../lib/db/connection';
 
-const file = databasePath();
-const db = await openReadyDatabase(file);
-const counts = await Promise.all(
-  (['sources', 'ports', 'vessels', 'voyages', 'observations', 'claims'] as const).map(async (t) => {
+async function main() {
+  const file = databasePath();
+  const db = await openReadyDatabase(file);
+  const tables = ['sources', 'ports', 'vessels', 'voyages', 'observations', 'claims'] as const;
+  const counts = [];
+  for (const t of tables) {
     const r = await db.selectFrom(t).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return `${t} ${r.n}`;
-  }),
-);
-console.log(`Database ready at ${file}: ${counts.join(', ')}`);
-await db.destroy();
+    counts.push(`${t} ${r.n}`);
+  }
+  console.log(`Database ready at ${file}: ${counts.join(', ')}`);
+  await db.destroy();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -152,8 +152,13 @@ function summaryOf(r: SummaryRow, sourceIds: string[]): VoyageSummary {
   };
 }
 
-function filtered(db: DB, f: Omit<VoyageFilter, 'limit' | 'offset'>) {
-  let q = baseQuery(db);
+/**
+ * The ids of one page of matching voyages, in order, and the number of matches. Filters touch
+ * only the voyages table (ports and vessel names are joined for the page alone), so paging and
+ * counting run on its indexes without joining every skipped row.
+ */
+async function pageOfIds(db: DB, f: VoyageFilter): Promise<{ ids: string[]; total: number }> {
+  let q = db.selectFrom('voyages as v');
   if (f.vessel) q = q.where('v.vessel_id', '=', f.vessel);
   if (f.port) {
     const port = f.port;
@@ -162,19 +167,28 @@ function filtered(db: DB, f: Omit<VoyageFilter, 'limit' | 'offset'>) {
   if (f.from) q = q.where('v.arrival_latest', '>=', f.from);
   if (f.to) q = q.where('v.departure_earliest', '<=', f.to);
   if (f.confidence) q = q.where('v.confidence', '=', f.confidence);
-  return q;
+  const [rows, count] = await Promise.all([
+    q.select('v.id').orderBy('v.departure_earliest').orderBy('v.id').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { ids: rows.map((r) => r.id), total: Number(count.n) };
+}
+
+/** Rows for the given ids, returned in the ids' order. */
+function inOrder<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): T[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
 }
 
 export async function listVoyages(db: DB, f: VoyageFilter): Promise<VoyageList> {
-  const q = filtered(db, f);
-  const [rows, count] = await Promise.all([
-    q.select(summaryColumns).orderBy('v.departure_earliest').orderBy('v.id').limit(f.limit).offset(f.offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const { ids, total } = await pageOfIds(db, f);
+  const [rows, links] = await Promise.all([
+    ids.length ? baseQuery(db).select(summaryColumns).where('v.id', 'in', ids).execute() : Promise.resolve([]),
+    sourceLinks(db, 'voyage_sources', ids),
   ]);
-  const links = await sourceLinks(db, 'voyage_sources', rows.map((r) => r.id));
   return {
-    voyages: rows.map((r) => summaryOf(r, links.get(r.id) ?? [])),
-    total: Number(count.n),
+    voyages: inOrder(ids, rows).map((r) => summaryOf(r, links.get(r.id) ?? [])),
+    total,
     limit: f.limit,
     offset: f.offset,
   };
@@ -185,24 +199,19 @@ export async function listVoyageRoutes(
   db: DB,
   f: VoyageFilter,
 ): Promise<{ voyages: (VoyageSummary & { route: LineStringGeometry })[]; total: number }> {
-  const q = filtered(db, f);
-  const [rows, count] = await Promise.all([
-    q
-      .select([...summaryColumns, 'v.route_geojson'])
-      .orderBy('v.departure_earliest')
-      .orderBy('v.id')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  const { ids, total } = await pageOfIds(db, f);
+  const [rows, links] = await Promise.all([
+    ids.length
+      ? baseQuery(db).select([...summaryColumns, 'v.route_geojson']).where('v.id', 'in', ids).execute()
+      : Promise.resolve([]),
+    sourceLinks(db, 'voyage_sources', ids),
   ]);
-  const links = await sourceLinks(db, 'voyage_sources', rows.map((r) => r.id));
   return {
-    voyages: rows.map((r) => ({
+    voyages: inOrder(ids, rows).map((r) => ({
       ...summaryOf(r, links.get(r.id) ?? []),
       route: JSON.parse(r.route_geojson) as LineStringGeometry,
     })),
-    total: Number(count.n),
+    total,
   };
 }
 

@@ -1,26 +1,47 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { usePorts, useVessels, useVoyageFeatures, voyagesUrl } from '@/lib/api';
 import type { TileLayerConfig } from '@/lib/domain/tile-layer';
-import { type ViewState, hasFilters, parseViewState, viewStateToSearch } from '@/lib/domain/view-state';
+import {
+  type LayerId,
+  type ViewState,
+  DEFAULT_EXPORT,
+  hasFilters,
+  parseViewState,
+  viewStateToSearch,
+  withoutFilters,
+} from '@/lib/domain/view-state';
+import ExportDialog from './export/ExportDialog';
 import Filters from './Filters';
+import LayerToggles from './LayerToggles';
 import Legend from './Legend';
 import VoyageMap from './map/MapLoader';
+import type { MapView } from './map/types';
 import VoyageDetail from './VoyageDetail';
 import VoyageList from './VoyageList';
 
+type Update = (current: ViewState) => ViewState;
+
 /**
- * The one-page dashboard. The view (filters and selection) lives in the URL: the page reads it with
- * useSearchParams and writes it with the History API, so a copied link opens the same view.
+ * The one-page dashboard. The view (filters, selection, map centre and zoom, layers, export
+ * settings) lives in the URL: the page reads it with useSearchParams and writes it with the History
+ * API, so a copied link opens the same view.
  */
 export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | null }) {
   const params = useSearchParams();
   const state = useMemo(() => parseViewState(params), [params]);
   const [hoveredId, setHoveredId] = useState<string | null>(null);
+  const mapView = useRef<MapView | null>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
+  // Read once: the map opens where the URL says, and reports its moves back into the URL.
+  const [initialView] = useState(() => (state.center && state.zoom !== undefined ? { center: state.center, zoom: state.zoom } : undefined));
 
-  const navigate = useCallback((next: ViewState, mode: 'push' | 'replace') => {
-    const url = `${window.location.pathname}${viewStateToSearch(next)}`;
+  /** Applies an update to the view in the URL as it is now (never a stale copy). */
+  const navigate = useCallback((update: Update, mode: 'push' | 'replace') => {
+    const current = parseViewState(new URLSearchParams(window.location.search));
+    const url = `${window.location.pathname}${viewStateToSearch(update(current))}`;
+    if (url === `${window.location.pathname}${window.location.search}`) return;
     if (mode === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   }, []);
@@ -30,22 +51,54 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
   const vessels = useVessels();
 
   const select = useCallback(
-    (id: string | undefined) => {
-      if (id === state.voyage) return;
-      navigate({ ...state, voyage: id }, 'push');
-    },
-    [navigate, state],
+    (id: string | undefined) => navigate((s) => (s.voyage === id ? s : { ...s, voyage: id }), 'push'),
+    [navigate],
   );
-  const setFilters = useCallback((next: ViewState) => navigate(next, 'replace'), [navigate]);
+  const setFilters = useCallback((next: ViewState) => navigate(() => next, 'replace'), [navigate]);
+  const onViewChange = useCallback(
+    (view: MapView) => {
+      mapView.current = view;
+      navigate(
+        (s) => ({
+          ...s,
+          center: view.center,
+          zoom: view.zoom,
+          // An export opened from a link without a frame takes the map's view as its frame.
+          ...(s.export && !s.export.bbox ? { export: { ...s.export, bbox: view.bounds } } : {}),
+        }),
+        'replace',
+      );
+    },
+    [navigate],
+  );
+  const setHidden = useCallback(
+    (layer: LayerId, hidden: boolean) =>
+      navigate((s) => {
+        const rest = (s.hide ?? []).filter((l) => l !== layer);
+        return { ...s, hide: hidden ? [...rest, layer] : rest };
+      }, 'replace'),
+    [navigate],
+  );
+  const openExport = () =>
+    navigate((s) => ({ ...s, export: { ...DEFAULT_EXPORT, ...(mapView.current ? { bbox: mapView.current.bounds } : {}) } }), 'push');
+  const closeExport = useCallback(() => {
+    navigate(({ export: _closed, ...s }) => s, 'replace');
+    exportButton.current?.focus();
+  }, [navigate]);
 
   return (
     <div className="app">
       <header className="app-header">
-        <h1>Wakeline</h1>
-        <p>
-          Reported voyages between Rajin (DPRK) and Russia’s Far East, 2023–2025. The ships sailed with AIS off:
-          routes are inferred, dates are windows, and every record names its sources.
-        </p>
+        <div className="app-header-text">
+          <h1>Wakeline</h1>
+          <p>
+            Reported voyages between Rajin (DPRK) and Russia’s Far East, 2023–2025. The ships sailed with AIS off:
+            routes are inferred, dates are windows, and every record names its sources.
+          </p>
+        </div>
+        <button ref={exportButton} type="button" className="button" onClick={openExport} aria-haspopup="dialog">
+          Export image
+        </button>
       </header>
       <main className="layout">
         <section className="map-pane" aria-label="Map of reported voyages">
@@ -57,6 +110,9 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             onSelect={select}
             onHover={setHoveredId}
             tileLayer={tileLayer}
+            initialView={initialView}
+            onViewChange={onViewChange}
+            hidden={state.hide ?? []}
           />
           <Legend />
         </section>
@@ -67,6 +123,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             ports={ports.data?.ports ?? []}
             onChange={setFilters}
           />
+          <LayerToggles hidden={state.hide ?? []} hasTileLayer={Boolean(tileLayer)} onChange={setHidden} />
           <VoyageList
             voyages={voyages.data}
             error={voyages.error}
@@ -76,7 +133,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             hoveredId={hoveredId}
             onSelect={select}
             onHover={setHoveredId}
-            onClearFilters={() => setFilters({ voyage: state.voyage })}
+            onClearFilters={() => setFilters(withoutFilters(state))}
             onRetry={() => void voyages.mutate()}
           />
           <p className="downloads">
@@ -89,6 +146,18 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
           {state.voyage && <VoyageDetail key={state.voyage} id={state.voyage} onClose={() => select(undefined)} />}
         </aside>
       </main>
+      {state.export && (
+        <ExportDialog
+          state={state}
+          settings={state.export}
+          voyages={voyages.data}
+          ports={ports.data?.ports}
+          vessels={vessels.data?.vessels}
+          tileLayer={tileLayer}
+          onChange={(settings) => navigate((s) => ({ ...s, export: settings }), 'replace')}
+          onClose={closeExport}
+        />
+      )}
     </div>
   );
 }

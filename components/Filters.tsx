@@ -1,6 +1,6 @@
 'use client';
 import type { Port, Vessel } from '@/lib/domain/schemas';
-import type { ViewState } from '@/lib/domain/view-state';
+import { type ViewState, withoutFilters } from '@/lib/domain/view-state';
 
 interface Props {
   state: ViewState;
@@ -61,7 +61,7 @@ export default function Filters({ state, vessels, ports, onChange }: Props) {
         type="button"
         className="link-button"
         disabled={!active}
-        onClick={() => onChange({ voyage: state.voyage })}
+        onClick={() => onChange(withoutFilters(state))}
       >
         Clear filters
       </button>

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import { COLORS, INFERRED_DASH } from './map/style';
+import { COLORS, INFERRED_DASH } from '@/lib/domain/map-style';
 
 /**
  * Explains every symbol the map draws, with the same colours and dashes as the map layers.

@@ -2,12 +2,13 @@
 import type { PathOptions } from 'leaflet';
 import { GeoJSON } from 'react-leaflet';
 import { useBasemap } from '@/lib/api';
-import { COLORS } from './style';
+import { COLORS } from '@/lib/domain/map-style';
 
 const ATTRIBUTION =
   '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a> (ODbL), Natural Earth';
 
-const worldStyle: PathOptions = { color: COLORS.landStroke, weight: 0.5, fillColor: COLORS.worldLand, fillOpacity: 1 };
+// The world layer is cut out around the region: no stroke, so its cut edges never show.
+const worldStyle: PathOptions = { stroke: false, fillColor: COLORS.land, fillOpacity: 1 };
 const regionStyle: PathOptions = { color: COLORS.landStroke, weight: 0.8, fillColor: COLORS.land, fillOpacity: 1 };
 
 /** The offline basemap: small-scale world land under the detailed regional land polygons. */

@@ -3,7 +3,7 @@ import L, { type PathOptions } from 'leaflet';
 import { useMemo } from 'react';
 import { Circle, CircleMarker, Popup, Tooltip } from 'react-leaflet';
 import type { Port } from '@/lib/domain/schemas';
-import { COLORS } from './style';
+import { COLORS } from '@/lib/domain/map-style';
 
 const NM_IN_M = 1852;
 const geofenceStyle: PathOptions = { color: COLORS.geofence, weight: 1, opacity: 0.5, dashArray: '2 4', fillOpacity: 0.04 };
@@ -11,12 +11,20 @@ const portStyle: PathOptions = { color: '#ffffff', weight: 1.5, fillColor: COLOR
 const approximateStyle: PathOptions = { color: COLORS.port, weight: 2, dashArray: '3 3', fillColor: '#ffffff', fillOpacity: 1 };
 
 /** Ports: a dot (a hollow dashed ring where the position is approximate), a label, and the geofence. */
-export default function PortsLayer({ ports, active }: { ports: readonly Port[]; active: ReadonlySet<string> }) {
+interface Props {
+  ports: readonly Port[];
+  active: ReadonlySet<string>;
+  showGeofences: boolean;
+  showLabels: boolean;
+}
+
+export default function PortsLayer({ ports, active, showGeofences, showLabels }: Props) {
   // SVG, not canvas: an SVG layer takes clicks only where it draws, so routes below stay clickable.
   const renderer = useMemo(() => L.svg({ pane: 'ports' }), []);
   return (
     <>
-      {ports.map((p) => {
+      {showGeofences &&
+        ports.map((p) => {
         const center: [number, number] = [p.position[1], p.position[0]];
         return (
           <Circle key={`fence-${p.id}`} center={center} radius={p.geofenceRadiusNm * NM_IN_M} pathOptions={geofenceStyle} renderer={renderer} interactive={false} />
@@ -33,7 +41,13 @@ export default function PortsLayer({ ports, active }: { ports: readonly Port[]; 
             renderer={renderer}
             pathOptions={p.approximate ? approximateStyle : portStyle}
           >
-            <Tooltip permanent direction="right" offset={[6, 0]} className={isActive ? 'port-label port-label-active' : 'port-label'}>
+            <Tooltip
+              key={showLabels ? 'label' : 'hover'}
+              permanent={showLabels}
+              direction="right"
+              offset={[6, 0]}
+              className={isActive ? 'port-label port-label-active' : 'port-label'}
+            >
               {p.name}
               {p.approximate ? ' (approx.)' : ''}
             </Tooltip>

@@ -6,12 +6,15 @@ import FitSelection from './FitSelection';
 import LandLayer from './LandLayer';
 import PortsLayer from './PortsLayer';
 import ScaleBar from './ScaleBar';
-import { REGION_BOUNDS, framePadding } from './style';
+import { REGION_BOUNDS, framePadding } from '@/lib/domain/map-style';
 import type { VoyageMapProps } from './types';
+import ViewTracker from './ViewTracker';
 import VoyagesLayer from './VoyagesLayer';
 
 /** The map: offline land, optional raster tiles, ports and voyage routes, on one canvas renderer. */
-export default function VoyageMap({ voyages, ports, selectedId, hoveredId, onSelect, onHover, tileLayer }: VoyageMapProps) {
+export default function VoyageMap(props: VoyageMapProps) {
+  const { voyages, ports, selectedId, hoveredId, onSelect, onHover, tileLayer, initialView, onViewChange, hidden } = props;
+  const showTiles = Boolean(tileLayer) && !hidden.includes('tiles');
   const renderer = useMemo(() => L.canvas({ tolerance: 6 }), []);
   const activePorts = useMemo(
     () => new Set(voyages?.features.flatMap((f) => [f.properties.origin.id, f.properties.destination.id]) ?? []),
@@ -20,8 +23,9 @@ export default function VoyageMap({ voyages, ports, selectedId, hoveredId, onSel
   return (
     <MapContainer
       className="map"
-      bounds={REGION_BOUNDS}
-      boundsOptions={framePadding(typeof window === 'undefined' ? 1000 : window.innerWidth - 400)}
+      {...(initialView
+        ? { center: initialView.center, zoom: initialView.zoom }
+        : { bounds: REGION_BOUNDS, boundsOptions: framePadding(typeof window === 'undefined' ? 1000 : window.innerWidth - 400) })}
       renderer={renderer}
       preferCanvas
       zoomSnap={0.25}
@@ -29,15 +33,20 @@ export default function VoyageMap({ voyages, ports, selectedId, hoveredId, onSel
       maxZoom={tileLayer?.maxZoom ?? 13}
       worldCopyJump={false}
     >
-      {tileLayer && (
+      {tileLayer && showTiles && (
         <TileLayer url={tileLayer.url} attribution={tileLayer.attribution} maxZoom={tileLayer.maxZoom} crossOrigin="anonymous" />
       )}
       {/* Panes fix the drawing order whatever order the data arrives in: land, routes, ports. */}
       <Pane name="land" style={{ zIndex: 300 }}>
-        {!tileLayer && <LandLayer />}
+        {!showTiles && <LandLayer />}
       </Pane>
       <Pane name="ports" style={{ zIndex: 450 }}>
-        <PortsLayer ports={ports} active={activePorts} />
+        <PortsLayer
+          ports={ports}
+          active={activePorts}
+          showGeofences={!hidden.includes('geofences')}
+          showLabels={!hidden.includes('labels')}
+        />
       </Pane>
       {voyages && (
         <VoyagesLayer
@@ -50,6 +59,7 @@ export default function VoyageMap({ voyages, ports, selectedId, hoveredId, onSel
       )}
       <FitSelection voyages={voyages} selectedId={selectedId} />
       <ScaleBar />
+      <ViewTracker onViewChange={onViewChange} />
     </MapContainer>
   );
 }

@@ -4,8 +4,8 @@ import { useMemo, useState } from 'react';
 import { Polygon, Polyline, Tooltip, useMap, useMapEvent } from 'react-leaflet';
 import type { VoyageFeatures } from '@/lib/api';
 import { formatWindow } from '@/lib/domain/display';
-import { arrowFractions, arrowheads } from './arrowheads';
-import { COLORS, INFERRED_DASH } from './style';
+import { arrowFractions, arrowheads } from '@/lib/geo/arrowheads';
+import { COLORS, INFERRED_DASH } from '@/lib/domain/map-style';
 
 interface Props {
   voyages: VoyageFeatures;

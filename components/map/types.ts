@@ -1,6 +1,14 @@
 import type { VoyageFeatures } from '@/lib/api';
 import type { Port } from '@/lib/domain/schemas';
 import type { TileLayerConfig } from '@/lib/domain/tile-layer';
+import type { Bbox, LayerId } from '@/lib/domain/view-state';
+
+export interface MapView {
+  /** [lat, lon] */
+  center: [number, number];
+  zoom: number;
+  bounds: Bbox;
+}
 
 export interface VoyageMapProps {
   voyages: VoyageFeatures | undefined;
@@ -10,4 +18,8 @@ export interface VoyageMapProps {
   onSelect: (id: string | undefined) => void;
   onHover: (id: string | null) => void;
   tileLayer: TileLayerConfig | null;
+  /** Where the map opens; undefined: the whole region. Read once, at mount. */
+  initialView: Pick<MapView, 'center' | 'zoom'> | undefined;
+  onViewChange: (view: MapView) => void;
+  hidden: readonly LayerId[];
 }

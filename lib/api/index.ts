@@ -6,7 +6,7 @@ import type { FeatureCollection, LineString } from 'geojson';
 import useSWR from 'swr';
 import type { ApiErrorBody, VoyageDetail } from '@/lib/domain/dto';
 import type { VoyageFeatureProperties } from '@/lib/domain/format';
-import type { Port, Vessel } from '@/lib/domain/schemas';
+import type { Port, Source, Vessel } from '@/lib/domain/schemas';
 import { type ViewState, filtersOf, viewStateToSearch } from '@/lib/domain/view-state';
 
 export class ApiError extends Error {
@@ -57,6 +57,10 @@ export function usePorts() {
 
 export function useVessels() {
   return useSWR<{ vessels: Vessel[] }, ApiError>('/api/vessels', fetchJson, { revalidateOnFocus: false });
+}
+
+export function useSources() {
+  return useSWR<{ sources: Source[] }, ApiError>('/api/sources', fetchJson, { revalidateOnFocus: false });
 }
 
 export function useBasemap(layer: 'land' | 'world') {

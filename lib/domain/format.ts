@@ -73,7 +73,7 @@ export function voyagesToCsv(voyages: readonly VoyageSummary[]): string {
 export type VoyageFeatureProperties = Omit<VoyageSummary, 'id'> & { id: string };
 
 export function voyagesToGeoJSON(
-  voyages: readonly (VoyageSummary & { route: LineStringGeometry })[],
+  voyages: readonly (VoyageSummary & { route: LineString | LineStringGeometry })[],
 ): FeatureCollection<LineString, VoyageFeatureProperties> {
   return {
     type: 'FeatureCollection',

@@ -1,8 +1,34 @@
 /**
- * What the dashboard shows, kept in the URL so a copied link opens the same view.
- * Parsing is forgiving (a bad value is dropped, not an error page); serialising is canonical.
+ * What the dashboard shows, kept in the URL so a copied link opens the same view: filters, the
+ * selected voyage, the map's centre and zoom, the layers switched off, and the export dialog's
+ * settings. Parsing is forgiving (a bad value is dropped, not an error page); serialising is
+ * canonical (fixed key order, rounded numbers).
  */
 import { type Confidence, confidence, isoDay, slug } from './schemas';
+
+export const LAYERS = ['geofences', 'labels', 'tiles'] as const;
+export type LayerId = (typeof LAYERS)[number];
+
+export const EXPORT_PARTS = ['title', 'subtitle', 'legend', 'scale', 'dates', 'credits', 'permalink'] as const;
+export type ExportPart = (typeof EXPORT_PARTS)[number];
+
+export const MAX_EXPORT_PX = 6000;
+
+/** [west, south, east, north] in degrees. */
+export type Bbox = [number, number, number, number];
+
+export interface ExportSettings {
+  width: number;
+  height: number;
+  /** Undefined: the default built from the filters. */
+  title?: string;
+  subtitle?: string;
+  /** Parts switched off. */
+  off: ExportPart[];
+  /** 'map': the ground in `bbox` (the map's view when the dialog opened); 'voyages': fit the routes shown. */
+  frame: 'map' | 'voyages';
+  bbox?: Bbox;
+}
 
 export interface ViewState {
   vessel?: string;
@@ -12,46 +38,132 @@ export interface ViewState {
   confidence?: Confidence;
   /** The selected voyage id. */
   voyage?: string;
+  /** Map centre, [lat, lon]. */
+  center?: [number, number];
+  zoom?: number;
+  /** Layers switched off. */
+  hide?: LayerId[];
+  /** Present when the export dialog is open. */
+  export?: ExportSettings;
 }
 
-const parsers: { [K in keyof ViewState]-?: (v: string) => ViewState[K] | undefined } = {
-  vessel: (v) => (slug.safeParse(v).success ? v : undefined),
-  port: (v) => (slug.safeParse(v).success ? v : undefined),
-  from: (v) => (isoDay.safeParse(v).success ? v : undefined),
-  to: (v) => (isoDay.safeParse(v).success ? v : undefined),
-  confidence: (v) => confidence.safeParse(v).data,
-  voyage: (v) => (slug.safeParse(v).success ? v : undefined),
-};
+type Params = { get(name: string): string | null };
 
-const order = ['vessel', 'port', 'from', 'to', 'confidence', 'voyage'] as const;
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+const slugOf = (v: string | null) => (v && slug.safeParse(v).success ? v : undefined);
+const dayOf = (v: string | null) => (v && isoDay.safeParse(v).success ? v : undefined);
 
-export function parseViewState(params: { get(name: string): string | null }): ViewState {
+function numbers(v: string | null, n: number): number[] | undefined {
+  if (!v) return undefined;
+  const parts = v.split(',').map(Number);
+  return parts.length === n && parts.every(Number.isFinite) ? parts : undefined;
+}
+
+function listOf<T extends string>(v: string | null, allowed: readonly T[]): T[] | undefined {
+  if (!v) return undefined;
+  const items = [...new Set(v.split(','))].filter((x): x is T => (allowed as readonly string[]).includes(x));
+  return items.length ? items.sort() : undefined;
+}
+
+function pixels(v: string | null): number | undefined {
+  if (!v || !/^\d{1,5}$/.test(v)) return undefined;
+  const n = Number(v);
+  return n >= 1 && n <= MAX_EXPORT_PX ? n : undefined;
+}
+
+function text(v: string | null): string | undefined {
+  return v === null ? undefined : v.slice(0, 200);
+}
+
+export const DEFAULT_EXPORT: ExportSettings = { width: 1200, height: 675, off: [], frame: 'map' };
+
+export function parseViewState(params: Params): ViewState {
   const state: ViewState = {};
-  for (const key of order) {
-    const raw = params.get(key);
-    if (raw === null || raw === '') continue;
-    const value = parsers[key](raw);
-    if (value !== undefined) (state as Record<string, string>)[key] = value;
+  const set = <K extends keyof ViewState>(key: K, value: ViewState[K] | undefined) => {
+    if (value !== undefined) state[key] = value;
+  };
+  set('vessel', slugOf(params.get('vessel')));
+  set('port', slugOf(params.get('port')));
+  set('from', dayOf(params.get('from')));
+  set('to', dayOf(params.get('to')));
+  set('confidence', confidence.safeParse(params.get('confidence')).data);
+  set('voyage', slugOf(params.get('voyage')));
+  const c = numbers(params.get('c'), 2);
+  if (c && Math.abs(c[0]!) <= 85 && Math.abs(c[1]!) <= 180) state.center = [c[0]!, c[1]!];
+  const z = Number(params.get('z'));
+  if (params.get('z') && Number.isFinite(z) && z >= 0 && z <= 22) state.zoom = z;
+  set('hide', listOf(params.get('hide'), LAYERS));
+  if (params.get('x') === '1') {
+    const bb = numbers(params.get('bb'), 4);
+    const bbox =
+      bb && bb[0]! < bb[2]! && bb[1]! < bb[3]! && Math.abs(bb[0]!) <= 180 && Math.abs(bb[2]!) <= 180 && Math.abs(bb[1]!) <= 85.06 && Math.abs(bb[3]!) <= 85.06
+        ? (bb as Bbox)
+        : undefined;
+    state.export = {
+      width: pixels(params.get('w')) ?? DEFAULT_EXPORT.width,
+      height: pixels(params.get('h')) ?? DEFAULT_EXPORT.height,
+      off: listOf(params.get('off'), EXPORT_PARTS) ?? [],
+      frame: params.get('fr') === 'voyages' ? 'voyages' : 'map',
+      ...(text(params.get('t')) !== undefined ? { title: text(params.get('t')) } : {}),
+      ...(text(params.get('st')) !== undefined ? { subtitle: text(params.get('st')) } : {}),
+      ...(bbox ? { bbox } : {}),
+    };
   }
   return state;
 }
 
 export function viewStateToSearch(state: ViewState): string {
   const p = new URLSearchParams();
-  for (const key of order) {
-    const v = state[key];
-    if (v) p.set(key, v);
+  const put = (k: string, v: string | undefined) => {
+    if (v !== undefined && v !== '') p.set(k, v);
+  };
+  put('vessel', state.vessel);
+  put('port', state.port);
+  put('from', state.from);
+  put('to', state.to);
+  put('confidence', state.confidence);
+  put('voyage', state.voyage);
+  if (state.center) put('c', `${round(state.center[0], 4)},${round(state.center[1], 4)}`);
+  if (state.zoom !== undefined) put('z', String(round(state.zoom, 2)));
+  if (state.hide?.length) put('hide', [...state.hide].sort().join(','));
+  const x = state.export;
+  if (x) {
+    p.set('x', '1');
+    put('w', String(x.width));
+    put('h', String(x.height));
+    if (x.title !== undefined) p.set('t', x.title);
+    if (x.subtitle !== undefined) p.set('st', x.subtitle);
+    if (x.off.length) put('off', [...x.off].sort().join(','));
+    if (x.frame === 'voyages') p.set('fr', 'voyages');
+    if (x.bbox) put('bb', x.bbox.map((v) => round(v, 4)).join(','));
   }
   const s = p.toString();
   return s ? `?${s}` : '';
 }
 
-/** The API filter parameters of a view (everything but the selection). */
-export function filtersOf(state: ViewState): Omit<ViewState, 'voyage'> {
-  const { voyage: _voyage, ...filters } = state;
-  return filters;
+export type Filters = Pick<ViewState, 'vessel' | 'port' | 'from' | 'to' | 'confidence'>;
+
+/** The API filter parameters of a view (what narrows the voyages, nothing else). */
+export function filtersOf(state: ViewState): Filters {
+  const f: Filters = {};
+  if (state.vessel) f.vessel = state.vessel;
+  if (state.port) f.port = state.port;
+  if (state.from) f.from = state.from;
+  if (state.to) f.to = state.to;
+  if (state.confidence) f.confidence = state.confidence;
+  return f;
 }
 
 export function hasFilters(state: ViewState): boolean {
   return Object.keys(filtersOf(state)).length > 0;
+}
+
+export function isHidden(state: ViewState, layer: LayerId): boolean {
+  return state.hide?.includes(layer) ?? false;
+}
+
+/** The same view with every filter cleared (selection, map view, layers and export kept). */
+export function withoutFilters(state: ViewState): ViewState {
+  const { vessel: _v, port: _p, from: _f, to: _t, confidence: _c, ...rest } = state;
+  return rest;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arrowFractions, arrowheads } from '@/components/map/arrowheads';
-import { niceRound, scaleLength } from '@/components/map/scale';
+import { arrowFractions, arrowheads } from '@/lib/geo/arrowheads';
+import { niceRound, scaleLength } from '@/lib/geo/scaleLength';
 
 describe('arrowheads', () => {
   it('points along the line at the middle of a straight horizontal line', () => {

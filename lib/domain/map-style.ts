@@ -1,9 +1,8 @@
-/** Colours and stroke styles of the map, shared with the legend so the two always agree. */
+/** The map's look, shared by the Leaflet layers, the legend and the exported image. */
 export const COLORS = {
   sea: '#dce8f0',
   land: '#f4f1ea',
   landStroke: '#a89f8d',
-  worldLand: '#ebe6da',
   route: '#c2410c',
   routeSelected: '#7c2d12',
   port: '#1e3a5f',

@@ -1,0 +1,32 @@
+'use client';
+import type { LayerId } from '@/lib/domain/view-state';
+
+const LABELS: Record<LayerId, string> = {
+  geofences: 'Port geofences',
+  labels: 'Port labels',
+  tiles: 'Raster tile layer',
+};
+
+/** Which optional map layers are shown. Kept in the URL with the rest of the view. */
+export default function LayerToggles({
+  hidden,
+  hasTileLayer,
+  onChange,
+}: {
+  hidden: readonly LayerId[];
+  hasTileLayer: boolean;
+  onChange: (layer: LayerId, hidden: boolean) => void;
+}) {
+  const layers: LayerId[] = hasTileLayer ? ['geofences', 'labels', 'tiles'] : ['geofences', 'labels'];
+  return (
+    <fieldset className="layers">
+      <legend>Show on the map</legend>
+      {layers.map((layer) => (
+        <label key={layer}>
+          <input type="checkbox" checked={!hidden.includes(layer)} onChange={(e) => onChange(layer, !e.target.checked)} />
+          {LABELS[layer]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,161 @@
+/**
+ * What an exported image says: its default title and subtitle, the date range it covers, its
+ * credit line and its file name, all computed from the voyages shown. Pure.
+ */
+import type { VoyageSummary } from '@/lib/domain/dto';
+import type { Source } from '@/lib/domain/schemas';
+import type { Bbox, Filters } from '@/lib/domain/view-state';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export interface Span {
+  /** First day, YYYY-MM-DD. */
+  from: string;
+  /** Last day, YYYY-MM-DD. */
+  to: string;
+}
+
+/** The dates an image covers: the date filters where set, else the voyages' windows. */
+export function dateSpan(filters: Filters, voyages: readonly VoyageSummary[]): Span | null {
+  if (voyages.length === 0 && !(filters.from && filters.to)) return null;
+  const earliest = voyages.reduce((m, v) => (v.departure.earliest < m ? v.departure.earliest : m), '9999-12-31');
+  const latest = voyages.reduce((m, v) => (v.arrival.latest > m ? v.arrival.latest : m), '0000-01-01');
+  return { from: filters.from ?? earliest, to: filters.to ?? latest };
+}
+
+/** "Aug–Oct 2023", "Sep 2023 – Oct 2025", "Feb 2024". */
+export function formatMonthSpan(span: Span): string {
+  const [y1, m1] = span.from.split('-').map(Number) as [number, number];
+  const [y2, m2] = span.to.split('-').map(Number) as [number, number];
+  const a = MONTHS[m1 - 1];
+  const b = MONTHS[m2 - 1];
+  if (y1 === y2) return m1 === m2 ? `${a} ${y1}` : `${a}–${b} ${y1}`;
+  return `${a} ${y1} – ${b} ${y2}`;
+}
+
+/**
+ * The ports a set of voyages joins, busiest first (a port filter, when set, leads): the
+ * "Rajin – Dunai" of a title.
+ */
+export function routePorts(voyages: readonly VoyageSummary[], leadPortId?: string): string[] {
+  const count = new Map<string, { name: string; n: number; first: number }>();
+  voyages.forEach((v, i) => {
+    for (const p of [v.origin, v.destination]) {
+      const c = count.get(p.id);
+      if (c) c.n++;
+      else count.set(p.id, { name: p.name, n: 1, first: i });
+    }
+  });
+  return [...count.entries()]
+    .sort(([ida, a], [idb, b]) => Number(idb === leadPortId) - Number(ida === leadPortId) || b.n - a.n || a.first - b.first)
+    .map(([, c]) => c.name);
+}
+
+function portsPhrase(names: string[]): string {
+  if (names.length === 0) return '';
+  const [hub, ...rest] = names;
+  return rest.length ? `${hub} – ${rest.join(', ')}` : `${hub}`;
+}
+
+export interface TitleInput {
+  filters: Filters;
+  voyages: readonly VoyageSummary[];
+  selected?: VoyageSummary;
+  vesselName?: string;
+}
+
+/** "Reported voyages, Rajin – Dunai, Aug–Oct 2023"; a selected voyage titles the image alone. */
+export function defaultTitle({ filters, voyages, selected, vesselName }: TitleInput): string {
+  if (selected) {
+    const who = selected.vessel?.name ?? 'Unidentified vessel';
+    const span = dateSpan({}, [selected]);
+    return `${who}: ${selected.origin.name} – ${selected.destination.name}${span ? `, ${formatMonthSpan(span)}` : ''}`;
+  }
+  const parts = [vesselName ? `Reported voyages of ${vesselName}` : 'Reported voyages'];
+  const ports = portsPhrase(routePorts(voyages, filters.port));
+  if (ports) parts.push(ports);
+  const span = dateSpan(filters, voyages);
+  if (span) parts.push(formatMonthSpan(span));
+  return parts.join(', ');
+}
+
+export function defaultSubtitle(voyages: readonly VoyageSummary[]): string {
+  const n = voyages.length;
+  const count = `${n} ${n === 1 ? 'voyage' : 'voyages'}`;
+  const inferred = voyages.filter((v) => v.routeKind === 'inferred').length;
+  if (n === 0) return 'No voyage matches these filters';
+  if (inferred === n) return `${count}. Routes inferred from reporting, not observed: the ships sailed with AIS off`;
+  if (inferred === 0) return `${count}. Routes observed`;
+  return `${count}. Dashed routes inferred from reporting, not observed; solid routes observed`;
+}
+
+/** "Departures and arrivals between 7 Sep 2023 and 2 Oct 2025". */
+export function datesLine(span: Span | null): string {
+  if (!span) return '';
+  const day = (d: string) => {
+    const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
+    return `${dd} ${MONTHS[m - 1]} ${y}`;
+  };
+  return `Voyages between ${day(span.from)} and ${day(span.to)}, as date windows`;
+}
+
+export const BASEMAP_CREDIT = '© OpenStreetMap contributors (ODbL), Natural Earth';
+
+/** The publishers behind the voyages shown, in order of first citation, and the map's credits. */
+export function creditLine(voyages: readonly VoyageSummary[], sources: readonly Source[], tileAttribution?: string): string {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const publishers: string[] = [];
+  for (const v of voyages) {
+    for (const id of v.sourceIds) {
+      const name = byId.get(id)?.publisher ?? id;
+      if (!publishers.includes(name)) publishers.push(name);
+    }
+  }
+  const map = tileAttribution ? `${BASEMAP_CREDIT}; ${tileAttribution}` : BASEMAP_CREDIT;
+  return `${publishers.length ? `Sources: ${publishers.join('; ')}. ` : ''}Map: ${map}. Made with Wakeline.`;
+}
+
+const slugify = (s: string) =>
+  s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+/** `wakeline-rajin-dunai-2023-08-2023-10.png`: what it shows, between which months. */
+export function exportFileName(
+  voyages: readonly VoyageSummary[],
+  filters: Filters,
+  extension: 'png' | 'svg' | 'geojson',
+  selected?: VoyageSummary,
+  vesselName?: string,
+): string {
+  const shown = selected ? [selected] : voyages;
+  const ports = routePorts(shown, filters.port).slice(0, 3).map(slugify).filter(Boolean);
+  const span = dateSpan(selected ? {} : filters, shown);
+  const months = span ? [span.from.slice(0, 7), span.to.slice(0, 7)] : [];
+  const vessel = selected ? selected.vessel?.name : vesselName;
+  const stem = ['wakeline', ...(vessel ? [slugify(vessel)] : []), ...ports, ...months].join('-');
+  return `${stem || 'wakeline'}.${extension}`;
+}
+
+/**
+ * The ground that frames a set of routes, with a margin of `margin` × its size on each side and at
+ * least `minSpan` degrees across; null without routes.
+ */
+export function routesBbox(routes: readonly { coordinates: number[][] }[], margin = 0.12, minSpan = 0.6): Bbox | null {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const r of routes) {
+    for (const [lon = 0, lat = 0] of r.coordinates) {
+      w = Math.min(w, lon);
+      e = Math.max(e, lon);
+      s = Math.min(s, lat);
+      n = Math.max(n, lat);
+    }
+  }
+  if (!Number.isFinite(w)) return null;
+  const padX = Math.max((e - w) * margin, (minSpan - (e - w)) / 2, 0);
+  const padY = Math.max((n - s) * margin, (minSpan - (n - s)) / 2, 0);
+  return [w - padX, s - padY, e + padX, n + padY];
+}

@@ -5,6 +5,8 @@ import { Polygon, Polyline, Tooltip, useMap, useMapEvent } from 'react-leaflet';
 import type { VoyageFeatures } from '@/lib/api';
 import { formatWindow } from '@/lib/domain/display';
 import { arrowFractions, arrowheads } from '@/lib/geo/arrowheads';
+import { arrowFractionsFor } from '@/lib/geo/arrowFractionsFor';
+import { canonicalLine } from '@/lib/geo/canonicalLine';
 import { COLORS, INFERRED_DASH } from '@/lib/domain/map-style';
 
 interface Props {
@@ -15,7 +17,16 @@ interface Props {
   onHover: (id: string | null) => void;
 }
 
-type Route = { id: string; label: string; inferred: boolean; latlngs: LatLngTuple[] };
+type Route = {
+  id: string;
+  label: string;
+  inferred: boolean;
+  /** In the direction of travel (for the arrows). */
+  latlngs: LatLngTuple[];
+  /** From the western end (for the dashes; see canonicalLine). */
+  drawn: LatLngTuple[];
+  arrowAt: number;
+};
 
 function styleFor(route: Route, selectedId: string | undefined, hoveredId: string | null): PathOptions {
   const selected = route.id === selectedId;
@@ -32,20 +43,22 @@ function styleFor(route: Route, selectedId: string | undefined, hoveredId: strin
 
 /** Voyage routes: dashed when inferred, solid when observed, with direction arrows. */
 export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect, onHover }: Props) {
-  const routes = useMemo<Route[]>(
-    () =>
-      voyages.features.map((f) => {
-        const p = f.properties;
-        const vessel = p.vessel?.name ?? 'Unidentified vessel';
-        return {
-          id: p.id,
-          inferred: p.routeKind === 'inferred',
-          label: `${vessel} · ${p.origin.name} → ${p.destination.name} · departed ${formatWindow(p.departure)}`,
-          latlngs: f.geometry.coordinates.map(([lon, lat]) => [lat, lon] as LatLngTuple),
-        };
-      }),
-    [voyages],
-  );
+  const routes = useMemo<Route[]>(() => {
+    const arrowAt = arrowFractionsFor(voyages.features.map((f) => ({ id: f.properties.id, coordinates: f.geometry.coordinates })));
+    const toLatLng = ([lon = 0, lat = 0]: number[]) => [lat, lon] as LatLngTuple;
+    return voyages.features.map((f) => {
+      const p = f.properties;
+      const vessel = p.vessel?.name ?? 'Unidentified vessel';
+      return {
+        id: p.id,
+        inferred: p.routeKind === 'inferred',
+        label: `${vessel} · ${p.origin.name} → ${p.destination.name} · departed ${formatWindow(p.departure)}`,
+        latlngs: f.geometry.coordinates.map(toLatLng),
+        drawn: canonicalLine(f.geometry.coordinates).map(toLatLng),
+        arrowAt: arrowAt.get(p.id) ?? 0.5,
+      };
+    });
+  }, [voyages]);
   // The selected route is drawn last so it sits on top of routes it overlaps.
   const ordered = useMemo(
     () => [...routes].sort((a, b) => Number(a.id === selectedId) - Number(b.id === selectedId)),
@@ -57,7 +70,7 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
       {ordered.map((r) => (
         <Polyline
           key={r.id}
-          positions={r.latlngs}
+          positions={r.drawn}
           pathOptions={styleFor(r, selectedId, hoveredId)}
           eventHandlers={{
             click: () => onSelect(r.id),
@@ -92,7 +105,7 @@ function Arrows({ routes, selectedId }: { routes: Route[]; selectedId: string | 
       routes.flatMap((r) => {
         const px = r.latlngs.map((ll) => map.project(ll, zoom));
         const length = px.slice(1).reduce((sum, p, i) => sum + p.distanceTo(px[i]!), 0);
-        return arrowheads(px, arrowFractions(length)).map((tri, i) => ({
+        return arrowheads(px, arrowFractions(length, r.arrowAt)).map((tri, i) => ({
           key: `${r.id}-${i}`,
           id: r.id,
           latlngs: tri.map((p) => {

@@ -13,6 +13,9 @@ import type { VoyageSummary } from '@/lib/domain/dto';
 import type { Port } from '@/lib/domain/schemas';
 import type { Bbox, ExportPart } from '@/lib/domain/view-state';
 import { arrowFractions, arrowheads } from '@/lib/geo/arrowheads';
+import { arrowFractionsFor } from '@/lib/geo/arrowFractionsFor';
+import { canonicalLine } from '@/lib/geo/canonicalLine';
+import { coastline } from '@/lib/geo/coastline';
 import { scaleLength } from '@/lib/geo/scaleLength';
 import { type Frame, fitFrame } from './projection';
 
@@ -126,6 +129,17 @@ function landPath(fc: FeatureCollection, frame: Frame): string {
   return d;
 }
 
+function linePath(lines: readonly (readonly (readonly number[])[])[], frame: Frame): string {
+  let d = '';
+  for (const line of lines) {
+    line.forEach(([lon = 0, lat = 0], i) => {
+      const [x, y] = frame.project(lon, lat);
+      d += `${i === 0 ? 'M' : 'L'}${n1(x)} ${n1(y)}`;
+    });
+  }
+  return d;
+}
+
 const inside = (frame: Frame, [lon, lat]: [number, number]) =>
   lon >= frame.bbox[0] && lon <= frame.bbox[2] && lat >= frame.bbox[1] && lat <= frame.bbox[3];
 
@@ -194,7 +208,8 @@ export function composeSvg(input: ComposeInput): string {
   } else {
     out.push(
       `<path id="world" d="${landPath(input.world, frame)}" fill="${COLORS.land}" fill-rule="evenodd"/>`,
-      `<path id="land" d="${landPath(input.land, frame)}" fill="${COLORS.land}" stroke="${COLORS.landStroke}" stroke-width="${n1(0.8 * u)}" fill-rule="evenodd" stroke-linejoin="round"/>`,
+      `<path id="land" d="${landPath(input.land, frame)}" fill="${COLORS.land}" fill-rule="evenodd"/>`,
+      `<path id="coast" d="${linePath(coastline(input.land as FeatureCollection<Polygon | MultiPolygon>).geometry.coordinates, frame)}" fill="none" stroke="${COLORS.landStroke}" stroke-width="${n1(0.8 * u)}" stroke-linejoin="round"/>`,
     );
   }
 
@@ -218,18 +233,20 @@ export function composeSvg(input: ComposeInput): string {
   const dash = INFERRED_DASH.split(' ').map((d) => n1(Number(d) * u)).join(' ');
   out.push('<g id="routes" fill="none" stroke-linecap="butt" stroke-linejoin="round">');
   const arrowShapes: string[] = [];
+  const arrowAt = arrowFractionsFor(input.voyages.map((v) => ({ id: v.id, coordinates: v.route.coordinates })));
   for (const v of ordered) {
     const isSelected = v.id === input.selectedId;
     const dimmed = Boolean(selected) && !isSelected;
     const color = isSelected ? COLORS.routeSelected : COLORS.route;
     const pts = v.route.coordinates.map(([lon = 0, lat = 0]) => frame.project(lon, lat));
-    const d = pts.map(([x, yy], i) => `${i ? 'L' : 'M'}${n1(x)} ${n1(yy)}`).join('');
+    // Drawn from the western end so that routes sharing a path keep their dashes aligned.
+    const d = linePath([canonicalLine(v.route.coordinates)], frame);
     out.push(
       `<path d="${d}" stroke="${color}" stroke-width="${n1((isSelected ? 5 : 2.5) * u)}" stroke-opacity="${dimmed ? 0.35 : 0.95}"${v.routeKind === 'inferred' ? ` stroke-dasharray="${dash}"` : ''}><title>${escapeXml(`${v.vessel?.name ?? 'Unidentified vessel'}: ${v.origin.name} → ${v.destination.name}`)}</title></path>`,
     );
     const xy = pts.map(([x, yy]) => ({ x, y: yy }));
     const length = xy.slice(1).reduce((sum, p, i) => sum + Math.hypot(p.x - xy[i]!.x, p.y - xy[i]!.y), 0);
-    for (const tri of arrowheads(xy, arrowFractions(length / u), 11 * u)) {
+    for (const tri of arrowheads(xy, arrowFractions(length / u, arrowAt.get(v.id)), 11 * u)) {
       arrowShapes.push(
         `<path d="M${tri.map((p) => `${n1(p.x)} ${n1(p.y)}`).join('L')}Z" fill="${color}" fill-opacity="${dimmed ? 0.35 : 1}"/>`,
       );

@@ -41,7 +41,7 @@ export function arrowheads(points: readonly XY[], fractions: readonly number[], 
   return out;
 }
 
-/** Where to put arrows: one in the middle, three on long routes. */
-export function arrowFractions(lengthPx: number): number[] {
-  return lengthPx > 600 ? [0.25, 0.5, 0.75] : [0.5];
+/** Where to put arrows: one at `middle` (a fraction of the length), three on long routes. */
+export function arrowFractions(lengthPx: number, middle = 0.5): number[] {
+  return lengthPx > 600 ? [middle - 0.25, middle, middle + 0.25] : [middle];
 }

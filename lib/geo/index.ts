@@ -13,3 +13,6 @@ export { seaRoute } from './seaRoute';
 export { voyageMetrics, type VoyageMetrics, type VoyageMetricsInput } from './voyageMetrics';
 export { windowDuration } from './windowDuration';
 export type { BerthToleranceOptions, DayWindow, Duration, GeofencedPort, SeaGraph, SeaWaypoint, SpeedRange } from './types';
+export { arrowFractionsFor } from './arrowFractionsFor';
+export { canonicalLine } from './canonicalLine';
+export { coastline } from './coastline';

@@ -24,8 +24,13 @@ interface Ready {
 
 async function openReady(file: string): Promise<Ready> {
   const { db, sqlite } = createDb(file);
-  await migrateToLatest(db);
-  await seedDatabase(db, seedData, basemapRouter());
+  try {
+    await migrateToLatest(db);
+    await seedDatabase(db, seedData, basemapRouter());
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
   // data_version moves on commits by other connections; total_changes() on this one's own writes.
   const versionStmt = sqlite.prepare('select (select data_version from pragma_data_version) as d, total_changes() as t');
   const version = () => {

@@ -8,11 +8,14 @@ import { claimFromRow, groupLinks, observationFromRow, portFromRow, sourceFromRo
 
 type LinkTable = 'port_sources' | 'vessel_sources' | 'voyage_sources' | 'observation_sources';
 
+/** Above this many ids, reading every link beats binding them all (and stays under SQLite's limit). */
+const MAX_BOUND_IDS = 5000;
+
 /** Source ids per record, in the order each record lists them; `ids` limits the records read. */
 export async function sourceLinks(db: DB, table: LinkTable, ids?: readonly string[]): Promise<Map<string, string[]>> {
   if (ids && ids.length === 0) return new Map();
   let q = db.selectFrom(table).select(['record_id', 'source_id']).orderBy('record_id').orderBy('position');
-  if (ids) q = q.where('record_id', 'in', ids);
+  if (ids && ids.length <= MAX_BOUND_IDS) q = q.where('record_id', 'in', ids);
   return groupLinks(await q.execute());
 }
 
@@ -83,7 +86,7 @@ export async function listClaims(db: DB, filter: ClaimFilter = {}): Promise<Clai
       : await db
           .selectFrom('claim_vessels')
           .select(['claim_id as record_id', 'vessel_id as source_id'])
-          .where('claim_id', 'in', rows.map((r) => r.id))
+          .$if(rows.length <= MAX_BOUND_IDS, (qb) => qb.where('claim_id', 'in', rows.map((r) => r.id)))
           .orderBy('claim_id')
           .orderBy('vessel_id')
           .execute();

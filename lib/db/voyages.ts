@@ -158,20 +158,21 @@ function summaryOf(r: SummaryRow, sourceIds: string[]): VoyageSummary {
  * counting run on its indexes without joining every skipped row.
  */
 async function pageOfIds(db: DB, f: VoyageFilter): Promise<{ ids: string[]; total: number }> {
-  let q = db.selectFrom('voyages as v');
-  if (f.vessel) q = q.where('v.vessel_id', '=', f.vessel);
-  if (f.port) {
-    const port = f.port;
-    q = q.where((eb) => eb.or([eb('v.origin_port_id', '=', port), eb('v.destination_port_id', '=', port)]));
-  }
-  if (f.from) q = q.where('v.arrival_latest', '>=', f.from);
-  if (f.to) q = q.where('v.departure_earliest', '<=', f.to);
-  if (f.confidence) q = q.where('v.confidence', '=', f.confidence);
-  const [rows, count] = await Promise.all([
-    q.select('v.id').orderBy('v.departure_earliest').orderBy('v.id').limit(f.limit).offset(f.offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { ids: rows.map((r) => r.id), total: Number(count.n) };
+  // One read transaction, so that the page and the count see the same data.
+  return db.transaction().execute(async (tx) => {
+    let q = tx.selectFrom('voyages as v');
+    if (f.vessel) q = q.where('v.vessel_id', '=', f.vessel);
+    if (f.port) {
+      const port = f.port;
+      q = q.where((eb) => eb.or([eb('v.origin_port_id', '=', port), eb('v.destination_port_id', '=', port)]));
+    }
+    if (f.from) q = q.where('v.arrival_latest', '>=', f.from);
+    if (f.to) q = q.where('v.departure_earliest', '<=', f.to);
+    if (f.confidence) q = q.where('v.confidence', '=', f.confidence);
+    const rows = await q.select('v.id').orderBy('v.departure_earliest').orderBy('v.id').limit(f.limit).offset(f.offset).execute();
+    const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return { ids: rows.map((r) => r.id), total: Number(count.n) };
+  });
 }
 
 /** Rows for the given ids, returned in the ids' order. */

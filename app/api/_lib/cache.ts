@@ -6,7 +6,7 @@
  * This is what lets one instance serve the common views (the default map, a popular filter) to
  * many readers at once without re-running the query and re-serialising thousands of voyages.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { getDataVersion } from '@/lib/db';
 
 export interface CachedAnswer {
@@ -18,7 +18,16 @@ export interface CachedAnswer {
 const MAX_ENTRIES = 200;
 const MAX_BYTES = 64 * 1024 * 1024;
 
-const entries = new Map<string, { version: string; etag: string; answer: CachedAnswer }>();
+/**
+ * The data version restarts with every process, so ETags also carry this process's random id: an
+ * answer cached by a browser before a restart (and a data change) is never confirmed with a 304.
+ */
+const BOOT_ID = randomBytes(8).toString('hex');
+
+type Entry = { version: string; etag: string; answer: CachedAnswer };
+const entries = new Map<string, Entry>();
+/** Answers being made right now: concurrent misses for one key share one query. */
+const making = new Map<string, Promise<Entry>>();
 let bytes = 0;
 
 function evict(key: string) {
@@ -28,30 +37,45 @@ function evict(key: string) {
   entries.delete(key);
 }
 
+function keep(key: string, entry: Entry) {
+  evict(key);
+  entries.set(key, entry);
+  bytes += entry.answer.body.length;
+  for (const oldest of entries.keys()) {
+    if (entries.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;
+    evict(oldest);
+  }
+}
+
+async function make(key: string, version: string, build: () => Promise<CachedAnswer>): Promise<Entry> {
+  const id = `${version}\n${key}`;
+  let pending = making.get(id);
+  if (!pending) {
+    pending = build()
+      .then((answer) => {
+        const etag = `W/"${createHash('sha1').update(`${BOOT_ID}\n${id}`).digest('base64url').slice(0, 22)}"`;
+        const entry = { version, etag, answer };
+        keep(key, entry);
+        return entry;
+      })
+      .finally(() => making.delete(id));
+    making.set(id, pending);
+  }
+  return pending;
+}
+
 /**
  * Answers from the cache when the data has not changed since the answer was made; otherwise makes
  * it with `make` and keeps it. Least recently used answers go first.
  */
-export async function cachedResponse(request: Request, key: string, make: () => Promise<CachedAnswer>): Promise<Response> {
+export async function cachedResponse(request: Request, key: string, build: () => Promise<CachedAnswer>): Promise<Response> {
   const version = await getDataVersion();
   let entry = entries.get(key);
-  if (entry && entry.version !== version) {
-    evict(key);
-    entry = undefined;
-  }
-  if (entry) {
+  if (entry && entry.version === version) {
     entries.delete(key);
     entries.set(key, entry); // most recently used last
   } else {
-    const answer = await make();
-    const etag = `W/"${createHash('sha1').update(`${version}\n${key}`).digest('base64url').slice(0, 20)}"`;
-    entry = { version, etag, answer };
-    entries.set(key, entry);
-    bytes += answer.body.length;
-    for (const oldest of entries.keys()) {
-      if (entries.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;
-      evict(oldest);
-    }
+    entry = await make(key, version, build);
   }
   const headers = {
     'Content-Type': entry.answer.contentType,

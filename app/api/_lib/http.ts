@@ -30,7 +30,8 @@ function fieldOf(issue: z.core.$ZodIssue): string {
 /** Parses URL search parameters with a strict zod object; a repeated parameter is an error. */
 export function parseQuery<S extends z.ZodType>(url: string | URL, schema: S): z.output<S> {
   const params = new URL(url).searchParams;
-  const raw: Record<string, string> = {};
+  // No prototype: a parameter named __proto__ is a key like any other, refused as unknown.
+  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
     if (all.length > 1) {

@@ -220,6 +220,28 @@ describe('answers from the cache', () => {
     expect((await call('voyages', '?port=rajin')).body.total).toBe(before.body.total);
   });
 
+  it('sees a write made by another connection (another process) to the same file', async () => {
+    const { createDb } = await import('@/lib/db/connection');
+    const before = await call('voyages', '?vessel=angara');
+    const other = createDb(tmp.file);
+    try {
+      await other.db.updateTable('voyages').set({ confidence: 'disputed' }).where('vessel_id', '=', 'angara').execute();
+      const after = await call('voyages', '?vessel=angara');
+      expect(after.body.voyages.every((v: { confidence: string }) => v.confidence === 'disputed')).toBe(true);
+      expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+    } finally {
+      await other.db.updateTable('voyages').set({ confidence: 'reported' }).where('vessel_id', '=', 'angara').execute();
+      await other.db.destroy();
+    }
+  });
+
+  it('makes an answer once for many simultaneous requests, and counts its size once', async () => {
+    const answers = await Promise.all(Array.from({ length: 8 }, () => call('voyages', '?format=geojson&port=dunai')));
+    const etags = new Set(answers.map((a) => a.headers.get('etag')));
+    expect(etags.size).toBe(1);
+    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+  });
+
   it('pages JSON by 100 by default but gives downloads every match', async () => {
     expect((await call('voyages')).body.limit).toBe(100);
     const csv = await call('voyages', '?format=csv');

@@ -1,6 +1,6 @@
 'use client';
 import type { Port, Vessel } from '@/lib/domain/schemas';
-import { type ViewState, withoutFilters } from '@/lib/domain/view-state';
+import { type ViewState, hasFilters, withoutFilters } from '@/lib/domain/view-state';
 
 interface Props {
   state: ViewState;
@@ -15,13 +15,17 @@ export default function Filters({ state, vessels, ports, onChange }: Props) {
     const next: ViewState = { ...state, [key]: value || undefined };
     onChange(next);
   };
-  const active = Boolean(state.vessel || state.port || state.from || state.to || state.confidence);
+  const active = hasFilters(state);
+  // An id from a link that is not (or not yet) in the list still shows, rather than "All".
+  const unknownVessel = state.vessel && !vessels.some((v) => v.id === state.vessel) ? state.vessel : null;
+  const unknownPort = state.port && !ports.some((p) => p.id === state.port) ? state.port : null;
   return (
     <form className="filters" aria-label="Filter voyages" onSubmit={(e) => e.preventDefault()}>
       <label>
         Vessel
         <select value={state.vessel ?? ''} onChange={(e) => set('vessel', e.target.value)}>
           <option value="">All vessels</option>
+          {unknownVessel && <option value={unknownVessel}>{vessels.length ? `Unknown: ${unknownVessel}` : unknownVessel}</option>}
           {vessels.map((v) => (
             <option key={v.id} value={v.id}>
               {v.name}
@@ -33,6 +37,7 @@ export default function Filters({ state, vessels, ports, onChange }: Props) {
         Port
         <select value={state.port ?? ''} onChange={(e) => set('port', e.target.value)}>
           <option value="">All ports</option>
+          {unknownPort && <option value={unknownPort}>{ports.length ? `Unknown: ${unknownPort}` : unknownPort}</option>}
           {ports.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}

@@ -1,6 +1,6 @@
 'use client';
 import { Fragment, useEffect, useRef } from 'react';
-import { useVoyage } from '@/lib/api';
+import { usePorts, useVoyage } from '@/lib/api';
 import { formatDurationRange, formatKm, formatNm, formatSpeedRange, formatWindow } from '@/lib/domain/display';
 import type { Claim, Observation, Source } from '@/lib/domain/schemas';
 
@@ -13,6 +13,7 @@ const ACCESS: Record<Source['access'], string> = {
 /** The selected voyage: metrics, sources, sightings and the claims about its route. */
 export default function VoyageDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const { data, error, isLoading, mutate } = useVoyage(id);
+  const ports = usePorts();
   const ref = useRef<HTMLElement>(null);
   const loaded = Boolean(data);
   // Bring the detail into view once it has loaded: below the list on a desktop, far down on a phone.
@@ -43,7 +44,10 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
   }
   const v = data.voyage;
   const m = v.metrics;
-  const sourceName = new Map(v.sources.map((s) => [s.id, s]));
+  const sourceName = new Map([...v.citedSources, ...v.sources].map((s) => [s.id, s]));
+  const approximate = (ports.data?.ports ?? []).filter(
+    (p) => p.approximate && (p.id === v.origin.id || p.id === v.destination.id),
+  );
   return (
     <section ref={ref} className="detail" aria-labelledby="detail-heading">
       <div className="detail-head">
@@ -99,6 +103,11 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
         Distances are computed on a sphere (turf), within about 0.5% of the WGS84 ellipsoid. Times and speeds
         follow from the date windows, not from a track.
       </p>
+      {approximate.map((p) => (
+        <p key={p.id} className="fine-print warn-text">
+          {p.name}’s position is approximate ({p.approximateReason}), and so are distances to it.
+        </p>
+      ))}
       {v.notes && (
         <p className="notes">
           <Linkified text={v.notes} />
@@ -130,9 +139,21 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
       ) : (
         <div className="claims">
           {v.claims.map((c) => (
-            <ClaimCard key={c.id} claim={c} />
+            <ClaimCard key={c.id} claim={c} source={sourceName.get(c.sourceId)} />
           ))}
         </div>
+      )}
+      {v.portClaims.length > 0 && (
+        <details className="port-claims">
+          <summary>
+            Other claims naming {v.origin.name} or {v.destination.name} ({v.portClaims.length})
+          </summary>
+          <div className="claims">
+            {v.portClaims.map((c) => (
+              <ClaimCard key={c.id} claim={c} source={sourceName.get(c.sourceId)} />
+            ))}
+          </div>
+        </details>
       )}
     </section>
   );
@@ -170,7 +191,7 @@ function SightingItem({ observation: o, sources }: { observation: Observation; s
   );
 }
 
-function ClaimCard({ claim: c }: { claim: Claim }) {
+function ClaimCard({ claim: c, source }: { claim: Claim; source: Source | undefined }) {
   return (
     <figure className="claim">
       {c.minCount !== null && (
@@ -180,8 +201,8 @@ function ClaimCard({ claim: c }: { claim: Claim }) {
       )}
       <blockquote>{c.statement}</blockquote>
       <figcaption>
-        {c.sourceId}
-        {c.period ? ` · ${formatWindow(c.period)}` : ''}
+        {source ? `${source.publisher}${source.published ? `, ${formatWindow(source.published)}` : ''}` : c.sourceId}
+        {c.period ? ` · about ${formatWindow(c.period)}` : ''}
       </figcaption>
     </figure>
   );

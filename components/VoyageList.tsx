@@ -19,16 +19,16 @@ interface Props {
 /** The voyages as an accessible list, one item per leg. */
 export default function VoyageList(props: Props) {
   const { voyages, error, loading, filtered, selectedId, hoveredId, onSelect, onHover } = props;
-  if (error && !voyages) {
-    return (
-      <div className="state state-error" role="alert">
-        Could not load voyages: {error.message}{' '}
-        <button type="button" className="link-button" onClick={props.onRetry}>
-          Try again
-        </button>
-      </div>
-    );
-  }
+  const errorBox = error && (
+    <div className="state state-error" role="alert">
+      Could not load voyages: {error.message}{' '}
+      <button type="button" className="link-button" onClick={props.onRetry}>
+        Try again
+      </button>
+      {voyages && ' The list below is from before this error.'}
+    </div>
+  );
+  if (error && !voyages) return errorBox;
   if (!voyages) {
     return (
       <p className="state" role="status">
@@ -40,8 +40,12 @@ export default function VoyageList(props: Props) {
   return (
     <section aria-labelledby="voyage-list-heading" className="voyage-list" aria-busy={loading}>
       <h2 id="voyage-list-heading">
-        Voyages <span className="count">({items.length})</span>
+        Voyages{' '}
+        <span className="count" aria-live="polite">
+          ({items.length})
+        </span>
       </h2>
+      {errorBox}
       {items.length >= MAX_PAGE && (
         <p className="state" role="status">
           Showing the first {MAX_PAGE.toLocaleString('en-GB')} voyages. Narrow the filters to see the rest.

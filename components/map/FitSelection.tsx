@@ -10,7 +10,11 @@ export default function FitSelection({ voyages, selectedId }: { voyages: VoyageF
   const map = useMap();
   const framed = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (!selectedId || framed.current === selectedId || !voyages) return;
+    if (!selectedId) {
+      framed.current = undefined;
+      return;
+    }
+    if (framed.current === selectedId || !voyages) return;
     const feature = voyages.features.find((f) => f.properties.id === selectedId);
     if (!feature) return;
     framed.current = selectedId;

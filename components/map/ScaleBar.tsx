@@ -35,7 +35,7 @@ export default function ScaleBar() {
   const nm = scaleLength(mpp, MAX_PX, 'nm');
   const km = scaleLength(mpp, MAX_PX, 'km');
   return createPortal(
-    <div aria-label={`Scale: ${nm.value} nautical miles, ${km.value} kilometres`}>
+    <div role="img" aria-label={`Scale: ${nm.value} nautical miles, ${km.value} kilometres`}>
       <div className="scale-line" style={{ width: `${Math.round(nm.px)}px` }}>
         {nm.value} nm
       </div>

@@ -28,17 +28,28 @@ type Route = {
   arrowAt: number;
 };
 
+/**
+ * One style object per look, so react-leaflet (which compares props by reference) restyles only
+ * the routes whose look changed when the hover or the selection moves.
+ */
+const styles = new Map<string, PathOptions>();
 function styleFor(route: Route, selectedId: string | undefined, hoveredId: string | null): PathOptions {
   const selected = route.id === selectedId;
   const hovered = route.id === hoveredId;
   const dimmed = selectedId !== undefined && !selected && !hovered;
-  return {
-    color: selected ? COLORS.routeSelected : COLORS.route,
-    weight: selected ? 5 : hovered ? 4 : 2.5,
-    opacity: dimmed ? 0.35 : 0.95,
-    dashArray: route.inferred ? INFERRED_DASH : undefined,
-    lineCap: 'butt',
-  };
+  const key = `${selected}|${hovered}|${dimmed}|${route.inferred}`;
+  let style = styles.get(key);
+  if (!style) {
+    style = {
+      color: selected ? COLORS.routeSelected : COLORS.route,
+      weight: selected ? 5 : hovered ? 4 : 2.5,
+      opacity: dimmed ? 0.35 : 0.95,
+      dashArray: route.inferred ? INFERRED_DASH : undefined,
+      lineCap: 'butt',
+    };
+    styles.set(key, style);
+  }
+  return style;
 }
 
 /** Voyage routes: dashed when inferred, solid when observed, with direction arrows. */
@@ -64,19 +75,26 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
     () => [...routes].sort((a, b) => Number(a.id === selectedId) - Number(b.id === selectedId)),
     [routes, selectedId],
   );
+  const handlers = useMemo(
+    () =>
+      new Map(
+        routes.map((r) => [
+          r.id,
+          { click: () => onSelect(r.id), mouseover: () => onHover(r.id), mouseout: () => onHover(null) },
+        ]),
+      ),
+    [routes, onSelect, onHover],
+  );
 
   return (
     <>
       {ordered.map((r) => (
         <Polyline
-          key={r.id}
+          // A new key when selected re-adds the layer, which draws it on top of the canvas.
+          key={r.id === selectedId ? `${r.id}-selected` : r.id}
           positions={r.drawn}
           pathOptions={styleFor(r, selectedId, hoveredId)}
-          eventHandlers={{
-            click: () => onSelect(r.id),
-            mouseover: () => onHover(r.id),
-            mouseout: () => onHover(null),
-          }}
+          eventHandlers={handlers.get(r.id)}
         >
           {r.id === selectedId ? (
             <Tooltip key="selected" permanent direction="top" className="route-label">

@@ -3,7 +3,7 @@
  * Client-side data access: one fetcher and one SWR hook per endpoint the dashboard reads.
  */
 import type { FeatureCollection, LineString } from 'geojson';
-import useSWR from 'swr';
+import useSWR, { type SWRConfiguration } from 'swr';
 import type { ApiErrorBody, VoyageDetail } from '@/lib/domain/dto';
 import type { VoyageFeatureProperties } from '@/lib/domain/format';
 import type { Port, Source, Vessel } from '@/lib/domain/schemas';
@@ -33,6 +33,13 @@ export async function fetchJson<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** Retry server and network failures (SWR's backoff), never a refusal of the request itself. */
+const retryUnlessRefused: SWRConfiguration['onErrorRetry'] = (error, _key, config, revalidate, { retryCount }) => {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return;
+  if (retryCount >= 5) return;
+  setTimeout(() => void revalidate({ retryCount }), (config.errorRetryInterval ?? 5000) * 2 ** Math.min(retryCount, 3));
+};
+
 export type VoyageFeatures = FeatureCollection<LineString, VoyageFeatureProperties>;
 
 /** The URL of the voyages matching a view's filters, in a given format. */
@@ -44,11 +51,16 @@ export function voyagesUrl(state: ViewState, format: 'json' | 'geojson' | 'csv')
 
 /** Voyages matching the filters, with their routes: feeds both the list and the map. */
 export function useVoyageFeatures(state: ViewState) {
-  return useSWR<VoyageFeatures, ApiError>(voyagesUrl(state, 'geojson'), fetchJson, { keepPreviousData: true });
+  return useSWR<VoyageFeatures, ApiError>(voyagesUrl(state, 'geojson'), fetchJson, {
+    keepPreviousData: true,
+    onErrorRetry: retryUnlessRefused,
+  });
 }
 
 export function useVoyage(id: string | undefined) {
-  return useSWR<{ voyage: VoyageDetail }, ApiError>(id ? `/api/voyages/${encodeURIComponent(id)}` : null, fetchJson);
+  return useSWR<{ voyage: VoyageDetail }, ApiError>(id ? `/api/voyages/${encodeURIComponent(id)}` : null, fetchJson, {
+    onErrorRetry: retryUnlessRefused,
+  });
 }
 
 export function usePorts() {

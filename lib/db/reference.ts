@@ -59,24 +59,17 @@ export async function listObservations(db: DB, filter: ObservationFilter = {}): 
 export interface ClaimFilter {
   /** Claims whose origin or destination is this port. */
   port?: string;
-  /** Claims about the route between these two ports, in either direction (or naming only one of them). */
-  between?: readonly [string, string];
+  /** Claims naming either of these ports (at either end). */
+  anyPort?: readonly string[];
   vessel?: string;
 }
 
 export async function listClaims(db: DB, filter: ClaimFilter = {}): Promise<Claim[]> {
   let q = db.selectFrom('claims').selectAll().orderBy('period_earliest').orderBy('id');
-  const { port, between, vessel } = filter;
+  const { port, anyPort, vessel } = filter;
   if (port) q = q.where((eb) => eb.or([eb('origin_port_id', '=', port), eb('destination_port_id', '=', port)]));
-  if (between) {
-    const [a, b] = between;
-    q = q.where((eb) =>
-      eb.or([
-        eb.and([eb('origin_port_id', 'in', [a, b]), eb('destination_port_id', 'in', [a, b])]),
-        eb.and([eb('origin_port_id', 'in', [a, b]), eb('destination_port_id', 'is', null)]),
-        eb.and([eb('origin_port_id', 'is', null), eb('destination_port_id', 'in', [a, b])]),
-      ]),
-    );
+  if (anyPort) {
+    q = q.where((eb) => eb.or([eb('origin_port_id', 'in', anyPort), eb('destination_port_id', 'in', anyPort)]));
   }
   if (vessel) q = q.where('id', 'in', db.selectFrom('claim_vessels').select('claim_id').where('vessel_id', '=', vessel));
   const rows = await q.execute();

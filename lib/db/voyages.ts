@@ -226,22 +226,28 @@ export async function getVoyage(db: DB, id: string): Promise<VoyageDetail | null
   const [sources, observations, claims] = await Promise.all([
     listSources(db, sourceIds),
     r.vessel_id ? listObservations(db, { vessel: r.vessel_id }) : Promise.resolve([]),
-    listClaims(db, { between: [r.origin_port_id, r.destination_port_id] }),
+    listClaims(db, { anyPort: [r.origin_port_id, r.destination_port_id] }),
   ]);
   const ends = new Set([r.origin_port_id, r.destination_port_id]);
   const overlaps = (earliest: string, latest: string, a: string, b: string) => earliest <= b && latest >= a;
+  const aboutRoute = (c: (typeof claims)[number]) =>
+    c.originPortId !== null && c.destinationPortId !== null && ends.has(c.originPortId) && ends.has(c.destinationPortId) && c.originPortId !== c.destinationPortId;
+  const sightings = observations.filter(
+    (o) =>
+      o.portId !== null &&
+      ends.has(o.portId) &&
+      (overlaps(o.window.earliest, o.window.latest, r.departure_earliest, r.departure_latest) ||
+        overlaps(o.window.earliest, o.window.latest, r.arrival_earliest, r.arrival_latest)),
+  );
+  const cited = new Set([...sightings.flatMap((o) => o.sourceIds), ...claims.map((c) => c.sourceId)]);
   return {
     ...summaryOf(r, sourceIds),
     route: JSON.parse(r.route_geojson) as LineStringGeometry,
     notes: r.notes,
     sources: sourceIds.map((sid) => sources.find((s) => s.id === sid)).filter((s) => s !== undefined),
-    observations: observations.filter(
-      (o) =>
-        o.portId !== null &&
-        ends.has(o.portId) &&
-        (overlaps(o.window.earliest, o.window.latest, r.departure_earliest, r.departure_latest) ||
-          overlaps(o.window.earliest, o.window.latest, r.arrival_earliest, r.arrival_latest)),
-    ),
-    claims,
+    observations: sightings,
+    claims: claims.filter(aboutRoute),
+    portClaims: claims.filter((c) => !aboutRoute(c)),
+    citedSources: await listSources(db, [...cited]),
   };
 }

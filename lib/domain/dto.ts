@@ -45,6 +45,10 @@ export interface VoyageDetail extends VoyageSummary {
   observations: Observation[];
   /** Aggregate claims about this pair of ports (either direction), one per source, never summed. */
   claims: Claim[];
+  /** Claims that name one of these ports but not this route (a port's traffic, another route). */
+  portClaims: Claim[];
+  /** The sources the sightings and claims cite, so that the reader sees who said each. */
+  citedSources: Source[];
 }
 
 export interface VoyageList {

@@ -86,6 +86,8 @@ export function parseViewState(params: Params): ViewState {
   set('port', slugOf(params.get('port')));
   set('from', dayOf(params.get('from')));
   set('to', dayOf(params.get('to')));
+  // A reversed range keeps its start: the end is what a reader typed last.
+  if (state.from && state.to && state.to < state.from) delete state.to;
   set('confidence', confidence.safeParse(params.get('confidence')).data);
   set('voyage', slugOf(params.get('voyage')));
   const c = numbers(params.get('c'), 2);

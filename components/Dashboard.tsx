@@ -1,12 +1,16 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
-import { usePorts, useVessels, useVoyageFeatures, voyagesUrl } from '@/lib/api';
+import { useAnnotations, usePorts, useVessels, useVoyageFeatures, voyagesUrl } from '@/lib/api';
+import type { Position } from '@/lib/domain/schemas';
 import type { TileLayerConfig } from '@/lib/domain/tile-layer';
 import { type ViewState, hasFilters, parseViewState, viewStateToSearch } from '@/lib/domain/view-state';
+import { type MapPick, MapPickContext } from './annotations/map-pick';
+import AuthStatus from './AuthStatus';
 import Filters from './Filters';
 import Legend from './Legend';
 import VoyageMap from './map/MapLoader';
+import type { AnnotationPin } from './map/types';
 import VoyageDetail from './VoyageDetail';
 import VoyageList from './VoyageList';
 
@@ -38,14 +42,52 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
   );
   const setFilters = useCallback((next: ViewState) => navigate(next, 'replace'), [navigate]);
 
+  // "Place on map": a composer's request for the next map click, answered once.
+  const [pickHandler, setPickHandler] = useState<((p: Position) => void) | null>(null);
+  const mapPick = useMemo<MapPick>(
+    () => ({
+      active: pickHandler !== null,
+      start: (onPick) => setPickHandler(() => onPick),
+      cancel: () => setPickHandler(null),
+    }),
+    [pickHandler],
+  );
+  const onPick = useMemo(
+    () =>
+      pickHandler &&
+      ((p: Position) => {
+        pickHandler(p);
+        setPickHandler(null);
+      }),
+    [pickHandler],
+  );
+  const annotations = useAnnotations('voyage', state.voyage);
+  const pins = useMemo<AnnotationPin[]>(
+    () =>
+      (annotations.data?.annotations ?? []).flatMap((a) =>
+        a.location && !a.deletedAt
+          ? [{ id: a.id, position: a.location, kind: a.kind, label: `${a.kind} · ${a.author.username}: ${a.body.slice(0, 80)}` }]
+          : [],
+      ),
+    [annotations.data],
+  );
+  const showAnnotation = useCallback((id: string) => {
+    document.getElementById(`annotation-${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  }, []);
+  const ignoreSelect = useCallback(() => undefined, []);
+
   return (
+    <MapPickContext.Provider value={mapPick}>
     <div className="app">
       <header className="app-header">
-        <h1>Wakeline</h1>
-        <p>
-          Reported voyages between Rajin (DPRK) and Russia’s Far East, 2023–2025. The ships sailed with AIS off:
-          routes are inferred, dates are windows, and every record names its sources.
-        </p>
+        <div className="app-header-text">
+          <h1>Wakeline</h1>
+          <p>
+            Reported voyages between Rajin (DPRK) and Russia’s Far East, 2023–2025. The ships sailed with AIS off:
+            routes are inferred, dates are windows, and every record names its sources.
+          </p>
+        </div>
+        <AuthStatus />
       </header>
       <main className="layout">
         <section className="map-pane" aria-label="Map of reported voyages">
@@ -54,9 +96,12 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             ports={ports.data?.ports ?? []}
             selectedId={state.voyage}
             hoveredId={hoveredId}
-            onSelect={select}
+            onSelect={onPick ? ignoreSelect : select}
             onHover={setHoveredId}
             tileLayer={tileLayer}
+            pins={pins}
+            onPinClick={showAnnotation}
+            onPick={onPick}
           />
           <Legend />
         </section>
@@ -90,5 +135,6 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
         </aside>
       </main>
     </div>
+    </MapPickContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 import L from 'leaflet';
 import { useMemo } from 'react';
+import AnnotationPinsLayer, { MapClickPicker } from './AnnotationPinsLayer';
 import { MapContainer, Pane, TileLayer } from 'react-leaflet';
 import FitSelection from './FitSelection';
 import LandLayer from './LandLayer';
@@ -11,7 +12,18 @@ import type { VoyageMapProps } from './types';
 import VoyagesLayer from './VoyagesLayer';
 
 /** The map: offline land, optional raster tiles, ports and voyage routes, on one canvas renderer. */
-export default function VoyageMap({ voyages, ports, selectedId, hoveredId, onSelect, onHover, tileLayer }: VoyageMapProps) {
+export default function VoyageMap({
+  voyages,
+  ports,
+  selectedId,
+  hoveredId,
+  onSelect,
+  onHover,
+  tileLayer,
+  pins,
+  onPinClick,
+  onPick,
+}: VoyageMapProps) {
   const renderer = useMemo(() => L.canvas({ tolerance: 6 }), []);
   const activePorts = useMemo(
     () => new Set(voyages?.features.flatMap((f) => [f.properties.origin.id, f.properties.destination.id]) ?? []),
@@ -48,6 +60,10 @@ export default function VoyageMap({ voyages, ports, selectedId, hoveredId, onSel
           onHover={onHover}
         />
       )}
+      <Pane name="annotations" style={{ zIndex: 460 }}>
+        {pins && pins.length > 0 && <AnnotationPinsLayer pins={pins} onPinClick={onPinClick} />}
+      </Pane>
+      {onPick && <MapClickPicker key="picker" onPick={onPick} />}
       <FitSelection voyages={voyages} selectedId={selectedId} />
       <ScaleBar />
     </MapContainer>

@@ -78,63 +78,63 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
 
   return (
     <MapPickContext.Provider value={mapPick}>
-    <div className="app">
-      <header className="app-header">
-        <div className="app-header-text">
-          <h1>Wakeline</h1>
-          <p>
-            Reported voyages between Rajin (DPRK) and Russia’s Far East, 2023–2025. The ships sailed with AIS off:
-            routes are inferred, dates are windows, and every record names its sources.
-          </p>
-        </div>
-        <AuthStatus />
-      </header>
-      <main className="layout">
-        <section className="map-pane" aria-label="Map of reported voyages">
-          <VoyageMap
-            voyages={voyages.data}
-            ports={ports.data?.ports ?? []}
-            selectedId={state.voyage}
-            hoveredId={hoveredId}
-            onSelect={onPick ? ignoreSelect : select}
-            onHover={setHoveredId}
-            tileLayer={tileLayer}
-            pins={pins}
-            onPinClick={showAnnotation}
-            onPick={onPick}
-          />
-          <Legend />
-        </section>
-        <aside className="panel">
-          <Filters
-            state={state}
-            vessels={vessels.data?.vessels ?? []}
-            ports={ports.data?.ports ?? []}
-            onChange={setFilters}
-          />
-          <VoyageList
-            voyages={voyages.data}
-            error={voyages.error}
-            loading={voyages.isValidating}
-            filtered={hasFilters(state)}
-            selectedId={state.voyage}
-            hoveredId={hoveredId}
-            onSelect={select}
-            onHover={setHoveredId}
-            onClearFilters={() => setFilters({ voyage: state.voyage })}
-            onRetry={() => void voyages.mutate()}
-          />
-          <p className="downloads">
-            Download these voyages: <a href={voyagesUrl(state, 'csv')}>CSV</a> ·{' '}
-            <a href={voyagesUrl(state, 'geojson')} download="wakeline-voyages.geojson">
-              GeoJSON
-            </a>{' '}
-            · <a href="/api/openapi.json">API</a>
-          </p>
-          {state.voyage && <VoyageDetail key={state.voyage} id={state.voyage} onClose={() => select(undefined)} />}
-        </aside>
-      </main>
-    </div>
+      <div className="app">
+        <header className="app-header">
+          <div className="app-header-text">
+            <h1>Wakeline</h1>
+            <p>
+              Reported voyages between Rajin (DPRK) and Russia’s Far East, 2023–2025. The ships sailed with AIS off:
+              routes are inferred, dates are windows, and every record names its sources.
+            </p>
+          </div>
+          <AuthStatus />
+        </header>
+        <main className="layout">
+          <section className="map-pane" aria-label="Map of reported voyages">
+            <VoyageMap
+              voyages={voyages.data}
+              ports={ports.data?.ports ?? []}
+              selectedId={state.voyage}
+              hoveredId={hoveredId}
+              onSelect={onPick ? ignoreSelect : select}
+              onHover={setHoveredId}
+              tileLayer={tileLayer}
+              pins={pins}
+              onPinClick={showAnnotation}
+              onPick={onPick}
+            />
+            <Legend />
+          </section>
+          <aside className="panel">
+            <Filters
+              state={state}
+              vessels={vessels.data?.vessels ?? []}
+              ports={ports.data?.ports ?? []}
+              onChange={setFilters}
+            />
+            <VoyageList
+              voyages={voyages.data}
+              error={voyages.error}
+              loading={voyages.isValidating}
+              filtered={hasFilters(state)}
+              selectedId={state.voyage}
+              hoveredId={hoveredId}
+              onSelect={select}
+              onHover={setHoveredId}
+              onClearFilters={() => setFilters({ voyage: state.voyage })}
+              onRetry={() => void voyages.mutate()}
+            />
+            <p className="downloads">
+              Download these voyages: <a href={voyagesUrl(state, 'csv')}>CSV</a> ·{' '}
+              <a href={voyagesUrl(state, 'geojson')} download="wakeline-voyages.geojson">
+                GeoJSON
+              </a>{' '}
+              · <a href="/api/openapi.json">API</a>
+            </p>
+            {state.voyage && <VoyageDetail key={state.voyage} id={state.voyage} onClose={() => select(undefined)} />}
+          </aside>
+        </main>
+      </div>
     </MapPickContext.Provider>
   );
 }

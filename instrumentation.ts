@@ -1,11 +1,14 @@
 /**
  * Runs once when the Next.js server starts: migrates and seeds the database before the first
- * request, so a broken database fails the start loudly instead of the first page view.
+ * request, so a broken database fails the start loudly instead of the first page view. When no
+ * account can manage the others yet, it prints how to create the first admin.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { getDb } = await import('./lib/db');
-    await getDb();
+    const { countActiveAdmins, noAdminHint } = await import('./lib/db/users');
+    const db = await getDb();
     console.log('[wakeline] database ready');
+    if ((await countActiveAdmins(db)) === 0) console.log(noAdminHint());
   }
 }

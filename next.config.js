@@ -19,6 +19,13 @@ const nextConfig = {
           { key: 'X-Frame-Options', value: 'DENY' },
         ],
       },
+      {
+        // API answers are data, never documents: the strictest policy (pages get theirs from proxy.ts).
+        source: '/api/:path*',
+        headers: [
+          { key: 'Content-Security-Policy', value: "default-src 'none'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'" },
+        ],
+      },
     ];
   },
 };

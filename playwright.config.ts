@@ -3,7 +3,9 @@ import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT || 3107);
-const dbFile = path.join(os.tmpdir(), `wakeline-e2e-${process.pid}-${Date.now()}.sqlite`);
+// Set once in the main process and inherited by the workers, so tests can run the user CLI
+// against the very database the server uses (tests/e2e/accounts.ts).
+const dbFile = (process.env.WAKELINE_E2E_DB ||= path.join(os.tmpdir(), `wakeline-e2e-${process.pid}-${Date.now()}.sqlite`));
 
 /**
  * End-to-end tests in the system Chromium (never a downloaded browser) against the production

@@ -1,7 +1,8 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { usePorts, useVessels, useVoyageFeatures, voyagesUrl } from '@/lib/api';
+import { useAnnotations, usePorts, useVessels, useVoyageFeatures, voyagesUrl } from '@/lib/api';
+import type { Position } from '@/lib/domain/schemas';
 import type { TileLayerConfig } from '@/lib/domain/tile-layer';
 import {
   type LayerId,
@@ -12,12 +13,14 @@ import {
   viewStateToSearch,
   withoutFilters,
 } from '@/lib/domain/view-state';
+import { type MapPick, MapPickContext } from './annotations/map-pick';
+import AuthStatus from './AuthStatus';
 import ExportDialog from './export/ExportDialog';
 import Filters from './Filters';
 import LayerToggles from './LayerToggles';
 import Legend from './Legend';
 import VoyageMap from './map/MapLoader';
-import type { MapView } from './map/types';
+import type { AnnotationPin, MapView } from './map/types';
 import VoyageDetail from './VoyageDetail';
 import VoyageList from './VoyageList';
 
@@ -86,7 +89,42 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
     exportButton.current?.focus();
   }, [navigate]);
 
+  // "Place on map": a composer's request for the next map click, answered once.
+  const [pickHandler, setPickHandler] = useState<((p: Position) => void) | null>(null);
+  const mapPick = useMemo<MapPick>(
+    () => ({
+      active: pickHandler !== null,
+      start: (onPick) => setPickHandler(() => onPick),
+      cancel: () => setPickHandler(null),
+    }),
+    [pickHandler],
+  );
+  const onPick = useMemo(
+    () =>
+      pickHandler &&
+      ((p: Position) => {
+        pickHandler(p);
+        setPickHandler(null);
+      }),
+    [pickHandler],
+  );
+  const annotations = useAnnotations('voyage', state.voyage);
+  const pins = useMemo<AnnotationPin[]>(
+    () =>
+      (annotations.data?.annotations ?? []).flatMap((a) =>
+        a.location && !a.deletedAt
+          ? [{ id: a.id, position: a.location, kind: a.kind, label: `${a.kind} · ${a.author.username}: ${a.body.slice(0, 80)}` }]
+          : [],
+      ),
+    [annotations.data],
+  );
+  const showAnnotation = useCallback((id: string) => {
+    document.getElementById(`annotation-${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  }, []);
+  const ignoreSelect = useCallback(() => undefined, []);
+
   return (
+    <MapPickContext.Provider value={mapPick}>
     <div className="app">
       <header className="app-header">
         <div className="app-header-text">
@@ -96,9 +134,12 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             routes are inferred, dates are windows, and every record names its sources.
           </p>
         </div>
-        <button ref={exportButton} type="button" className="button" onClick={openExport} aria-haspopup="dialog">
-          Export image
-        </button>
+        <div className="header-actions">
+          <button ref={exportButton} type="button" className="button" onClick={openExport} aria-haspopup="dialog">
+            Export image
+          </button>
+          <AuthStatus />
+        </div>
       </header>
       <main className="layout">
         <section className="map-pane" aria-label="Map of reported voyages">
@@ -107,9 +148,12 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             ports={ports.data?.ports ?? []}
             selectedId={state.voyage}
             hoveredId={hoveredId}
-            onSelect={select}
+            onSelect={onPick ? ignoreSelect : select}
             onHover={setHoveredId}
             tileLayer={tileLayer}
+            pins={pins}
+            onPinClick={showAnnotation}
+            onPick={onPick}
             initialView={initialView}
             onViewChange={onViewChange}
             hidden={state.hide ?? []}
@@ -159,5 +203,6 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
         />
       )}
     </div>
+    </MapPickContext.Provider>
   );
 }

@@ -1,8 +1,10 @@
 'use client';
-import { Fragment, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { usePorts, useVoyage } from '@/lib/api';
 import { formatDurationRange, formatKm, formatNm, formatSpeedRange, formatWindow } from '@/lib/domain/display';
 import type { Claim, Observation, Source } from '@/lib/domain/schemas';
+import AnnotationThread from './annotations/AnnotationThread';
+import Linkified from './Linkified';
 
 const ACCESS: Record<Source['access'], string> = {
   direct: 'read in the original',
@@ -155,6 +157,8 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
           </div>
         </details>
       )}
+
+      <AnnotationThread target={{ type: 'voyage', id: v.id }} />
     </section>
   );
 }
@@ -205,23 +209,5 @@ function ClaimCard({ claim: c, source }: { claim: Claim; source: Source | undefi
         {c.period ? ` · about ${formatWindow(c.period)}` : ''}
       </figcaption>
     </figure>
-  );
-}
-
-/** Plain text with its http(s) URLs as links. React escapes the text: nothing is read as HTML. */
-function Linkified({ text }: { text: string }) {
-  const parts = text.split(/(https?:\/\/[^\s;,)]+)/g);
-  return (
-    <>
-      {parts.map((part, i) =>
-        i % 2 === 1 ? (
-          <a key={i} href={part} target="_blank" rel="noopener noreferrer">
-            {part}
-          </a>
-        ) : (
-          <Fragment key={i}>{part}</Fragment>
-        ),
-      )}
-    </>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 import L from 'leaflet';
 import { useMemo } from 'react';
+import AnnotationPinsLayer, { MapClickPicker } from './AnnotationPinsLayer';
 import { MapContainer, Pane, TileLayer } from 'react-leaflet';
 import FitSelection from './FitSelection';
 import LandLayer from './LandLayer';
@@ -14,6 +15,7 @@ import VoyagesLayer from './VoyagesLayer';
 /** The map: offline land, optional raster tiles, ports and voyage routes, on one canvas renderer. */
 export default function VoyageMap(props: VoyageMapProps) {
   const { voyages, ports, selectedId, hoveredId, onSelect, onHover, tileLayer, initialView, onViewChange, hidden } = props;
+  const { pins, onPinClick, onPick } = props;
   const showTiles = Boolean(tileLayer) && !hidden.includes('tiles');
   const renderer = useMemo(() => L.canvas({ tolerance: 6 }), []);
   const activePorts = useMemo(
@@ -57,6 +59,10 @@ export default function VoyageMap(props: VoyageMapProps) {
           onHover={onHover}
         />
       )}
+      <Pane name="annotations" style={{ zIndex: 460 }}>
+        {pins && pins.length > 0 && <AnnotationPinsLayer pins={pins} onPinClick={onPinClick} />}
+      </Pane>
+      {onPick && <MapClickPicker key="picker" onPick={onPick} />}
       <FitSelection voyages={voyages} selectedId={selectedId} />
       <ScaleBar />
       <ViewTracker onViewChange={onViewChange} />

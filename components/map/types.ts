@@ -1,5 +1,6 @@
 import type { VoyageFeatures } from '@/lib/api';
-import type { Port } from '@/lib/domain/schemas';
+import type { AnnotationKind } from '@/lib/domain/annotations';
+import type { Port, Position } from '@/lib/domain/schemas';
 import type { TileLayerConfig } from '@/lib/domain/tile-layer';
 import type { Bbox, LayerId } from '@/lib/domain/view-state';
 
@@ -22,4 +23,17 @@ export interface VoyageMapProps {
   initialView: Pick<MapView, 'center' | 'zoom'> | undefined;
   onViewChange: (view: MapView) => void;
   hidden: readonly LayerId[];
+  /** Annotation pins of the selected voyage. */
+  pins?: readonly AnnotationPin[];
+  onPinClick?: (id: string) => void;
+  /** Set while a composer waits for a map click ("Place on map"). */
+  onPick?: ((position: Position) => void) | null;
+}
+
+export interface AnnotationPin {
+  id: string;
+  position: Position;
+  kind: AnnotationKind;
+  /** Plain text for the tooltip. */
+  label: string;
 }

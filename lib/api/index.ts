@@ -4,6 +4,7 @@
  */
 import type { FeatureCollection, LineString } from 'geojson';
 import useSWR, { type SWRConfiguration } from 'swr';
+import type { Annotation, AnnotationRevision, Me, TargetType, UserAccount } from '@/lib/domain/annotations';
 import type { ApiErrorBody, VoyageDetail } from '@/lib/domain/dto';
 import type { VoyageFeatureProperties } from '@/lib/domain/format';
 import type { Port, Source, Vessel } from '@/lib/domain/schemas';
@@ -13,6 +14,8 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code?: string,
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -80,4 +83,53 @@ export function useBasemap(layer: 'land' | 'world') {
     revalidateOnFocus: false,
     revalidateIfStale: false,
   });
+}
+
+async function errorOf(res: Response): Promise<ApiError> {
+  try {
+    const body = (await res.json()) as ApiErrorBody;
+    if (body?.error?.message) return new ApiError(res.status, body.error.message, body.error.code, body.error.details);
+  } catch {
+    // not JSON: keep the status line
+  }
+  return new ApiError(res.status, `${res.status} ${res.statusText}`);
+}
+
+/** A write: JSON in, JSON out; a refusal throws ApiError with the server's code and details. */
+export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  const res = await fetch(url, {
+    method,
+    headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
+  if (!res.ok) throw await errorOf(res);
+  return (await res.json()) as T;
+}
+
+export type MeAnswer = Me & { readRequiresLogin: boolean };
+
+/** The signed-in account (user null when signed out). */
+export function useMe() {
+  return useSWR<MeAnswer, ApiError>('/api/auth/me', fetchJson, { refreshInterval: 60_000 });
+}
+
+export function annotationsUrl(type: TargetType, id: string): string {
+  return `/api/${type}s/${encodeURIComponent(id)}/annotations`;
+}
+
+/** A record's annotations; polled every 10 s so teammates' notes appear without a reload. */
+export function useAnnotations(type: TargetType, id: string | undefined) {
+  return useSWR<{ annotations: Annotation[] }, ApiError>(id ? annotationsUrl(type, id) : null, fetchJson, {
+    refreshInterval: 10_000,
+    keepPreviousData: false,
+  });
+}
+
+export function useAnnotationHistory(id: string | null) {
+  return useSWR<{ revisions: AnnotationRevision[] }, ApiError>(id ? `/api/annotations/${id}/history` : null, fetchJson);
+}
+
+export function useUsers(enabled: boolean) {
+  return useSWR<{ users: UserAccount[] }, ApiError>(enabled ? '/api/users' : null, fetchJson);
 }

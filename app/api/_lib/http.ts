@@ -5,6 +5,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import type { ApiErrorBody } from '@/lib/domain/dto';
+import { DomainError } from '@/lib/domain/errors';
 
 export class HttpError extends Error {
   constructor(
@@ -66,13 +67,49 @@ function invalid(code: string, what: string, error: z.ZodError): HttpError {
   return new HttpError(400, code, `${what} "${first.field}" is invalid: ${first.message}.`, { issues });
 }
 
+const MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * Reads a JSON request body and validates it with a strict zod object. Not JSON, not an object,
+ * too large or invalid: 400 naming the field.
+ */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new HttpError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
+  }
+  const text = await request.text();
+  if (text.length > MAX_BODY_BYTES) throw new HttpError(413, 'too_large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.', { issues: [{ field: '(body)', message: 'not valid JSON' }] });
+  }
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({
+      field: i.code === 'unrecognized_keys' ? i.keys.join(', ') : i.path.map(String).join('.') || '(body)',
+      message: i.code === 'unrecognized_keys' ? 'unknown field' : i.message,
+    }));
+    const first = issues[0] ?? { field: '(body)', message: 'invalid' };
+    throw new HttpError(400, 'invalid_body', `Field "${first.field}" is invalid: ${first.message}.`, { issues });
+  }
+  return result.data;
+}
+
 /** Wraps a handler: HttpError → its JSON error; anything else → logged, 500 with no internals. */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
       return await fn(...args);
     } catch (err) {
-      if (err instanceof HttpError) return errorResponse(err.status, err.code, err.message, err.details);
+      if (err instanceof HttpError || err instanceof DomainError) {
+        const res = errorResponse(err.status, err.code, err.message, err.details);
+        const retry = (err.details as { retryAfter?: number } | undefined)?.retryAfter;
+        if (err.status === 429 && retry) res.headers.set('Retry-After', String(retry));
+        return res;
+      }
       console.error('[wakeline] unhandled error in route handler', err);
       return errorResponse(500, 'internal', 'The server could not answer this request. It has been logged.');
     }

@@ -3,9 +3,11 @@ import { listPorts } from '@/lib/db/reference';
 import { portsQuery } from '@/lib/domain/query';
 import { portsToGeoJSON } from '@/lib/domain/format';
 import { handle, json, parseQuery } from '../_lib/http';
+import { requireReader } from '../_lib/auth';
 
 export const GET = handle(async (request: Request) => {
   const { format } = parseQuery(request.url, portsQuery);
+  await requireReader(request);
   const ports = await listPorts(await getDb());
   if (format === 'geojson') {
     return json(portsToGeoJSON(ports), { headers: { 'Content-Type': 'application/geo+json' } });

@@ -4,9 +4,11 @@ import { voyageQuery } from '@/lib/domain/query';
 import { voyagesToCsv, voyagesToGeoJSON } from '@/lib/domain/format';
 import { type CachedAnswer, cachedResponse } from '../_lib/cache';
 import { handle, parseQuery } from '../_lib/http';
+import { requireReader } from '../_lib/auth';
 
 export const GET = handle(async (request: Request) => {
   const query = parseQuery(request.url, voyageQuery);
+  await requireReader(request);
   const { format, ...filter } = query;
   // The validated query, in a fixed key order, names the answer: equivalent URLs share one entry.
   const key = `voyages ${JSON.stringify([format, filter.vessel, filter.port, filter.from, filter.to, filter.confidence, filter.limit, filter.offset])}`;

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001_initial';
+import { accountsAnnotations } from './0002_accounts_annotations';
 
 /**
  * Versioned migrations, in order. Listed in code (not read from a folder at run time) so that the
@@ -7,6 +8,7 @@ import { initial } from './0001_initial';
  */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_accounts_annotations': accountsAnnotations,
 };
 
 export const migrationProvider: MigrationProvider = {

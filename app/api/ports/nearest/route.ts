@@ -4,9 +4,11 @@ import type { NearestPortAnswer } from '@/lib/domain/dto';
 import { nearestQuery } from '@/lib/domain/query';
 import { nearestPort } from '@/lib/geo';
 import { HttpError, handle, json, parseQuery } from '../../_lib/http';
+import { requireReader } from '../../_lib/auth';
 
 export const GET = handle(async (request: Request) => {
   const { lat, lon } = parseQuery(request.url, nearestQuery);
+  await requireReader(request);
   const ports = await listPorts(await getDb());
   const hit = nearestPort([lon, lat], ports);
   if (!hit) throw new HttpError(404, 'not_found', 'There are no ports in the database.');

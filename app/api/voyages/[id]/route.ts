@@ -3,9 +3,11 @@ import { getVoyage } from '@/lib/db/voyages';
 import { emptyQuery, idParam } from '@/lib/domain/query';
 import { cachedResponse } from '../../_lib/cache';
 import { HttpError, handle, parseParam, parseQuery } from '../../_lib/http';
+import { requireReader } from '../../_lib/auth';
 
 export const GET = handle(async (request: Request, ctx: { params: Promise<{ id: string }> }) => {
   parseQuery(request.url, emptyQuery);
+  await requireReader(request);
   const id = parseParam('id', (await ctx.params).id, idParam);
   return cachedResponse(request, `voyage ${id}`, async () => {
     const voyage = await getVoyage(await getDb(), id);

@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import AdminUsers from '@/components/AdminUsers';
+
+export const metadata: Metadata = { title: 'Users — Wakeline' };
+
+/** Account administration. The page is public; the API behind it answers admins only. */
+export default function AdminPage() {
+  return (
+    <main className="page-narrow page-wide">
+      <h1>
+        <Link href="/" className="home-link">
+          Wakeline
+        </Link>
+      </h1>
+      <h2>Users and roles</h2>
+      <AdminUsers />
+    </main>
+  );
+}

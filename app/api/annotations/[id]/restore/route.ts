@@ -1,0 +1,15 @@
+import { getDb } from '@/lib/db';
+import { restoreAnnotation } from '@/lib/db/annotations';
+import { annotationId } from '@/lib/domain/annotations';
+import { emptyQuery } from '@/lib/domain/query';
+import { requireRole, requireSameOrigin } from '../../../_lib/auth';
+import { handle, json, parseParam, parseQuery } from '../../../_lib/http';
+
+/** Restores a soft-deleted annotation: admins only. */
+export const POST = handle(async (request: Request, ctx: { params: Promise<{ id: string }> }) => {
+  requireSameOrigin(request);
+  parseQuery(request.url, emptyQuery);
+  const id = parseParam('id', (await ctx.params).id, annotationId);
+  const actor = await requireRole(request, 'admin');
+  return json({ annotation: await restoreAnnotation(await getDb(), actor, id) });
+});

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { getDb } from '@/lib/db';
+import { deleteAnnotation, getAnnotation, updateAnnotation } from '@/lib/db/annotations';
+import { annotationId, updateAnnotationInput } from '@/lib/domain/annotations';
+import { emptyQuery } from '@/lib/domain/query';
+import { requireReader, requireRole, requireSameOrigin } from '../../_lib/auth';
+import { HttpError, handle, json, parseJsonBody, parseParam, parseQuery } from '../../_lib/http';
+
+type Ctx = { params: Promise<{ id: string }> };
+
+export const GET = handle(async (request: Request, ctx: Ctx) => {
+  parseQuery(request.url, emptyQuery);
+  const id = parseParam('id', (await ctx.params).id, annotationId);
+  const actor = await requireReader(request);
+  const annotation = await getAnnotation(await getDb(), actor, id);
+  if (!annotation) throw new HttpError(404, 'not_found', `No annotation has the id "${id}".`);
+  return json({ annotation });
+});
+
+/** An edit: carries the version it started from; a stale version answers 409 with the current annotation. */
+export const PATCH = handle(async (request: Request, ctx: Ctx) => {
+  requireSameOrigin(request);
+  parseQuery(request.url, emptyQuery);
+  const id = parseParam('id', (await ctx.params).id, annotationId);
+  const actor = await requireRole(request, 'editor');
+  const input = await parseJsonBody(request, updateAnnotationInput);
+  return json({ annotation: await updateAnnotation(await getDb(), actor, id, input) });
+});
+
+const deleteQuery = z.strictObject({
+  version: z.string().regex(/^[1-9]\d{0,8}$/, 'expected a version number').transform(Number).optional(),
+});
+
+/** Soft delete; `?version=` makes it conditional like an edit. */
+export const DELETE = handle(async (request: Request, ctx: Ctx) => {
+  requireSameOrigin(request);
+  const { version } = parseQuery(request.url, deleteQuery);
+  const id = parseParam('id', (await ctx.params).id, annotationId);
+  const actor = await requireRole(request, 'editor');
+  return json({ annotation: await deleteAnnotation(await getDb(), actor, id, version) });
+});

@@ -1,0 +1,14 @@
+import { readSessionCookie, sessionCookie } from '@/lib/auth/session';
+import { getDb } from '@/lib/db';
+import { deleteSession } from '@/lib/db/sessions';
+import { requireSameOrigin } from '../../_lib/auth';
+import { handle, json } from '../../_lib/http';
+
+export const POST = handle(async (request: Request) => {
+  requireSameOrigin(request);
+  const id = readSessionCookie(request);
+  if (id) await deleteSession(await getDb(), id);
+  const res = json({ user: null });
+  res.headers.append('Set-Cookie', sessionCookie(request, null));
+  return res;
+});

@@ -1,0 +1,12 @@
+import { getDb } from '@/lib/db';
+import { listUsers, toAccount } from '@/lib/db/users';
+import { emptyQuery } from '@/lib/domain/query';
+import { requireRole } from '../_lib/auth';
+import { handle, json, parseQuery } from '../_lib/http';
+
+/** Accounts with their roles: admins only. Never includes password hashes. */
+export const GET = handle(async (request: Request) => {
+  parseQuery(request.url, emptyQuery);
+  await requireRole(request, 'admin');
+  return json({ users: (await listUsers(await getDb())).map(toAccount) });
+});

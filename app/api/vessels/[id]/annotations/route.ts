@@ -1,0 +1,3 @@
+import { annotationRoutes } from '../../../_lib/annotations';
+
+export const { GET, POST } = annotationRoutes('vessel');

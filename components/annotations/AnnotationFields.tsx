@@ -1,0 +1,86 @@
+'use client';
+import { useId } from 'react';
+import { ANNOTATION_KINDS, type AnnotationKind } from '@/lib/domain/annotations';
+import { KIND_LABEL, formatPosition } from './format';
+import { useMapPick } from './map-pick';
+
+export interface Draft {
+  kind: AnnotationKind;
+  body: string;
+  urls: string;
+  location: [number, number] | null;
+}
+
+/** The fields of an annotation being written or edited: kind, text, evidence URLs, map spot. */
+export default function AnnotationFields({
+  draft,
+  onChange,
+  bodyLabel = 'Text',
+  showKind = true,
+}: {
+  draft: Draft;
+  onChange: (d: Draft) => void;
+  bodyLabel?: string;
+  showKind?: boolean;
+}) {
+  const id = useId();
+  const pick = useMapPick();
+  return (
+    <div className="annotation-fields">
+      {showKind && (
+        <label htmlFor={`${id}-kind`}>
+          Kind
+          <select id={`${id}-kind`} value={draft.kind} onChange={(e) => onChange({ ...draft, kind: e.target.value as AnnotationKind })}>
+            {ANNOTATION_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABEL[k]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label htmlFor={`${id}-body`}>
+        {bodyLabel}
+        <textarea
+          id={`${id}-body`}
+          rows={3}
+          maxLength={10_000}
+          value={draft.body}
+          onChange={(e) => onChange({ ...draft, body: e.target.value })}
+          placeholder="Plain text; links are fine."
+        />
+      </label>
+      <label htmlFor={`${id}-urls`}>
+        Evidence URLs (one a line, optional)
+        <textarea
+          id={`${id}-urls`}
+          rows={1}
+          value={draft.urls}
+          onChange={(e) => onChange({ ...draft, urls: e.target.value })}
+          placeholder="https://…"
+        />
+      </label>
+      <div className="annotation-location">
+        {draft.location ? (
+          <>
+            <span data-testid="draft-location">Pinned at {formatPosition(draft.location)}</span>
+            <button type="button" className="link-button" onClick={() => onChange({ ...draft, location: null })}>
+              Remove pin
+            </button>
+          </>
+        ) : pick.active ? (
+          <>
+            <span className="picking">Click the map to place the pin…</span>
+            <button type="button" className="link-button" onClick={pick.cancel}>
+              Cancel
+            </button>
+          </>
+        ) : (
+          <button type="button" className="link-button" onClick={() => pick.start((p) => onChange({ ...draft, location: [p[0], p[1]] }))}>
+            Place on map
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

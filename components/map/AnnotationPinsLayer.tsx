@@ -1,0 +1,55 @@
+'use client';
+import L, { type PathOptions } from 'leaflet';
+import { useEffect, useMemo } from 'react';
+import { CircleMarker, Tooltip, useMapEvents } from 'react-leaflet';
+import type { Position } from '@/lib/domain/schemas';
+import type { AnnotationPin } from './types';
+
+const KIND_COLOR: Record<AnnotationPin['kind'], string> = {
+  note: '#1d4e89',
+  evidence: '#1f7a3a',
+  question: '#a16207',
+  correction: '#b91c1c',
+};
+
+const styles = Object.fromEntries(
+  Object.entries(KIND_COLOR).map(([k, color]) => [k, { color: '#ffffff', weight: 2, fillColor: color, fillOpacity: 1 } satisfies PathOptions]),
+) as Record<AnnotationPin['kind'], PathOptions>;
+
+/** Pins of the selected voyage's annotations that carry a map location. Tooltip text is React text. */
+export default function AnnotationPinsLayer({ pins, onPinClick }: { pins: readonly AnnotationPin[]; onPinClick?: (id: string) => void }) {
+  // SVG, like the ports: it takes clicks only where it draws, so routes below stay clickable.
+  const renderer = useMemo(() => L.svg({ pane: 'annotations' }), []);
+  return (
+    <>
+      {pins.map((p) => (
+        <CircleMarker
+          key={p.id}
+          center={[p.position[1], p.position[0]]}
+          radius={7}
+          renderer={renderer}
+          pathOptions={styles[p.kind]}
+          eventHandlers={onPinClick ? { click: () => onPinClick(p.id) } : undefined}
+          className="annotation-pin-marker"
+        >
+          <Tooltip direction="top" offset={[0, -6]} className="annotation-tooltip">
+            {p.label}
+          </Tooltip>
+        </CircleMarker>
+      ))}
+    </>
+  );
+}
+
+/** While a composer waits for a spot, the next click on the map answers it. */
+export function MapClickPicker({ onPick }: { onPick: (position: Position) => void }) {
+  const map = useMapEvents({
+    click: (e) => onPick([Math.round(e.latlng.lng * 1e6) / 1e6, Math.round(e.latlng.lat * 1e6) / 1e6]),
+  });
+  useEffect(() => {
+    const el = map.getContainer();
+    el.classList.add('map-picking');
+    return () => el.classList.remove('map-picking');
+  }, [map]);
+  return null;
+}

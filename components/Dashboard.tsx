@@ -198,6 +198,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
           ports={ports.data?.ports}
           vessels={vessels.data?.vessels}
           tileLayer={tileLayer}
+          pins={pins}
           onChange={(settings) => navigate((s) => ({ ...s, export: settings }), 'replace')}
           onClose={closeExport}
         />

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import { COLORS, INFERRED_DASH } from '@/lib/domain/map-style';
+import { ANNOTATION_COLORS, COLORS, INFERRED_DASH } from '@/lib/domain/map-style';
 
 /**
  * Explains every symbol the map draws, with the same colours and dashes as the map layers.
@@ -57,6 +57,14 @@ export default function Legend() {
             <circle cx="17" cy="9" r="8" fill={COLORS.geofence} fillOpacity="0.06" stroke={COLORS.geofence} strokeOpacity="0.5" strokeDasharray="2,4" />
           </svg>
           Port geofence (radius in nm)
+        </li>
+        <li>
+          <svg width="34" height="16" aria-hidden="true">
+            {Object.values(ANNOTATION_COLORS).map((c, i) => (
+              <circle key={c} cx={6 + i * 7.5} cy="8" r="4" fill={c} stroke="#fff" strokeWidth="1.5" />
+            ))}
+          </svg>
+          Team annotation (note, evidence, question, correction)
         </li>
         <li>
           <svg width="34" height="14" aria-hidden="true">

@@ -18,6 +18,7 @@ import {
 import { creditLine, datesLine, dateSpan, defaultSubtitle, defaultTitle, exportFileName, routesBbox } from '@/lib/export/compose';
 import { type ComposeInput, composeSvg } from '@/lib/export/svg';
 import { type TileRequest, placeTiles, tilesFor } from '@/lib/export/tiles';
+import type { AnnotationPin } from '../map/types';
 import { TileExportError, fetchTiles, saveFile, svgToPng } from './browser';
 
 export const SIZE_PRESETS = [
@@ -50,6 +51,8 @@ interface Props {
   ports: readonly Port[] | undefined;
   vessels: readonly Vessel[] | undefined;
   tileLayer: TileLayerConfig | null;
+  /** The selected voyage's annotation pins, which the image may include. */
+  pins: readonly AnnotationPin[];
   onChange: (settings: ExportSettings) => void;
   onClose: () => void;
 }
@@ -61,7 +64,7 @@ type Status = { kind: 'idle' } | { kind: 'busy'; what: string } | { kind: 'done'
  * size, and the downloads (PNG, SVG, and the data behind the image as GeoJSON).
  */
 export default function ExportDialog(props: Props) {
-  const { state, settings, voyages, ports, vessels, tileLayer, onChange, onClose } = props;
+  const { state, settings, voyages, ports, vessels, tileLayer, pins, onChange, onClose } = props;
   const sources = useSources();
   const land = useBasemap('land');
   const world = useBasemap('world');
@@ -115,8 +118,9 @@ export default function ExportDialog(props: Props) {
       showLabels: !isHidden(state, 'labels'),
       voyages: shown,
       selectedId: state.voyage,
+      ...(settings.pins && pins.length ? { pins: pins.map((p) => ({ position: p.position as [number, number], kind: p.kind })) } : {}),
     };
-  }, [voyages, ports, sources.data, land.data, world.data, settings, bbox, title, subtitle, permalink, state, shown, filters, selected, exportTiles, tileLayer]);
+  }, [voyages, ports, sources.data, land.data, world.data, settings, bbox, title, subtitle, permalink, state, shown, filters, selected, exportTiles, tileLayer, pins]);
 
   /** The tiles this export needs (none without a tile layer). */
   const tileRequests: TileRequest[] = useMemo(() => {
@@ -275,6 +279,14 @@ export default function ExportDialog(props: Props) {
               </label>
             ))}
           </fieldset>
+          {pins.length > 0 && (
+            <label className="inline">
+              <span>
+                <input type="checkbox" checked={settings.pins} onChange={(e) => set({ pins: e.target.checked })} /> Include the
+                team’s annotation pins ({pins.length})
+              </span>
+            </label>
+          )}
           {tilesWanted && (
             <label className="inline">
               <span>

@@ -2,18 +2,12 @@
 import L, { type PathOptions } from 'leaflet';
 import { useEffect, useMemo } from 'react';
 import { CircleMarker, Tooltip, useMapEvents } from 'react-leaflet';
+import { ANNOTATION_COLORS } from '@/lib/domain/map-style';
 import type { Position } from '@/lib/domain/schemas';
 import type { AnnotationPin } from './types';
 
-const KIND_COLOR: Record<AnnotationPin['kind'], string> = {
-  note: '#1d4e89',
-  evidence: '#1f7a3a',
-  question: '#a16207',
-  correction: '#b91c1c',
-};
-
 const styles = Object.fromEntries(
-  Object.entries(KIND_COLOR).map(([k, color]) => [k, { color: '#ffffff', weight: 2, fillColor: color, fillOpacity: 1 } satisfies PathOptions]),
+  Object.entries(ANNOTATION_COLORS).map(([k, color]) => [k, { color: '#ffffff', weight: 2, fillColor: color, fillOpacity: 1 } satisfies PathOptions]),
 ) as Record<AnnotationPin['kind'], PathOptions>;
 
 /** Pins of the selected voyage's annotations that carry a map location. Tooltip text is React text. */

@@ -23,3 +23,11 @@ export function framePadding(mapWidthPx: number): { paddingTopLeft: [number, num
     ? { paddingTopLeft: [40, 30], paddingBottomRight: [270, 30] }
     : { paddingTopLeft: [20, 20], paddingBottomRight: [20, 20] };
 }
+
+/** Annotation pins, coloured by kind (map, legend and export). */
+export const ANNOTATION_COLORS = {
+  note: '#1d4e89',
+  evidence: '#1f7a3a',
+  question: '#a16207',
+  correction: '#b91c1c',
+} as const;

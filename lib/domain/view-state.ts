@@ -28,6 +28,8 @@ export interface ExportSettings {
   /** 'map': the ground in `bbox` (the map's view when the dialog opened); 'voyages': fit the routes shown. */
   frame: 'map' | 'voyages';
   bbox?: Bbox;
+  /** Include the team's annotation pins (off by default: notes are the team's, images are public). */
+  pins: boolean;
 }
 
 export interface ViewState {
@@ -75,7 +77,7 @@ function text(v: string | null): string | undefined {
   return v === null ? undefined : v.slice(0, 200);
 }
 
-export const DEFAULT_EXPORT: ExportSettings = { width: 1200, height: 675, off: [], frame: 'map' };
+export const DEFAULT_EXPORT: ExportSettings = { width: 1200, height: 675, off: [], frame: 'map', pins: false };
 
 export function parseViewState(params: Params): ViewState {
   const state: ViewState = {};
@@ -106,6 +108,7 @@ export function parseViewState(params: Params): ViewState {
       height: pixels(params.get('h')) ?? DEFAULT_EXPORT.height,
       off: listOf(params.get('off'), EXPORT_PARTS) ?? [],
       frame: params.get('fr') === 'voyages' ? 'voyages' : 'map',
+      pins: params.get('pins') === '1',
       ...(text(params.get('t')) !== undefined ? { title: text(params.get('t')) } : {}),
       ...(text(params.get('st')) !== undefined ? { subtitle: text(params.get('st')) } : {}),
       ...(bbox ? { bbox } : {}),
@@ -137,6 +140,7 @@ export function viewStateToSearch(state: ViewState): string {
     if (x.subtitle !== undefined) p.set('st', x.subtitle);
     if (x.off.length) put('off', [...x.off].sort().join(','));
     if (x.frame === 'voyages') p.set('fr', 'voyages');
+    if (x.pins) p.set('pins', '1');
     if (x.bbox) put('bb', x.bbox.map((v) => round(v, 4)).join(','));
   }
   const s = p.toString();

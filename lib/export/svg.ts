@@ -8,7 +8,7 @@
  * the Leaflet map.
  */
 import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
-import { COLORS, INFERRED_DASH } from '@/lib/domain/map-style';
+import { ANNOTATION_COLORS, COLORS, INFERRED_DASH } from '@/lib/domain/map-style';
 import type { VoyageSummary } from '@/lib/domain/dto';
 import type { Port } from '@/lib/domain/schemas';
 import type { Bbox, ExportPart } from '@/lib/domain/view-state';
@@ -43,6 +43,8 @@ export interface ComposeInput {
   showLabels: boolean;
   voyages: readonly (VoyageSummary & { route: LineString })[];
   selectedId?: string;
+  /** Team annotation pins to draw (only when the export includes them). */
+  pins?: readonly { position: [number, number]; kind: keyof typeof ANNOTATION_COLORS }[];
   /** Raster tiles, placed by the caller from the frame (only when a tile layer is exported). */
   tiles?: (frame: Frame) => TileImage[];
 }
@@ -267,6 +269,15 @@ export function composeSvg(input: ComposeInput): string {
     );
   }
   out.push('</g>');
+  if (input.pins?.length) {
+    out.push('<g id="pins">');
+    for (const pin of input.pins) {
+      if (!inside(frame, pin.position)) continue;
+      const [x, yy] = frame.project(pin.position[0], pin.position[1]);
+      out.push(`<circle cx="${n1(x)}" cy="${n1(yy)}" r="${n1(7 * u)}" fill="${ANNOTATION_COLORS[pin.kind]}" stroke="#ffffff" stroke-width="${n1(2 * u)}"/>`);
+    }
+    out.push('</g>');
+  }
 
   // Labels, placed greedily so that none covers another: the route label first, then the ports of
   // the voyages shown, then the rest; a label with no free place is left out.
@@ -371,6 +382,12 @@ function legend(input: ComposeInput, visiblePorts: readonly Port[], hasSelection
     entries.push({
       label: 'Port geofence',
       symbol: (x, y) => `<circle cx="${n1(x + 15 * u)}" cy="${n1(y)}" r="${n1(8 * u)}" fill="${COLORS.geofence}" fill-opacity="0.06" stroke="${COLORS.geofence}" stroke-opacity="0.5" stroke-dasharray="${n1(2 * u)} ${n1(4 * u)}"/>`,
+    });
+  }
+  if (input.pins?.length) {
+    entries.push({
+      label: 'Team annotation',
+      symbol: (x, y) => `<circle cx="${n1(x + 15 * u)}" cy="${n1(y)}" r="${n1(6 * u)}" fill="${ANNOTATION_COLORS.note}" stroke="#fff" stroke-width="${n1(2 * u)}"/>`,
     });
   }
   if (!input.tiles) {

@@ -25,6 +25,7 @@ import ports from '@/data/seed/ports.json';
 import sources from '@/data/seed/sources.json';
 import vessels from '@/data/seed/vessels.json';
 import voyages from '@/data/seed/voyages.json';
+import { corroborationProblem } from '@/lib/domain/corroboration';
 import { seedSchema, type Seed } from '@/lib/domain/schemas';
 
 const seed: Seed = seedSchema.parse({ sources, ports, vessels, voyages, observations, claims });
@@ -98,10 +99,14 @@ describe('seed data', () => {
     for (const c of seed.claims) expect(c.sourceId, c.id).toMatch(/\S/);
   });
 
-  it('cites at least two sources for any voyage marked corroborated', () => {
+  it('marks a voyage corroborated only with two publishers outside the team', () => {
+    const sources = new Map(seed.sources.map((s) => [s.id, s]));
     for (const v of seed.voyages.filter((x) => x.confidence === 'corroborated')) {
-      expect(new Set(v.sourceIds).size, v.id).toBeGreaterThanOrEqual(2);
+      expect(corroborationProblem(v.sourceIds, sources), v.id).toBeNull();
     }
+    // The rule bites: the White House plus the team's own dossier is not corroboration.
+    expect(corroborationProblem(['wh-2023-10-13', 'wakeline-dossier'], sources)).not.toBeNull();
+    expect(corroborationProblem(['wh-2023-10-13', 'rusi-2023-10-16'], sources)).toBeNull();
   });
 
   it('records no MMSI for any vessel, since none was found', () => {

@@ -41,8 +41,11 @@ describe('listVoyages', () => {
     const expectedDunai = seedVoyages.filter((v) => v.originPortId === 'dunai' || v.destinationPortId === 'dunai');
     expect(byPort.voyages.map((v) => v.id).sort()).toEqual(expectedDunai.map((v) => v.id).sort());
 
-    const reported = await listVoyages(db, { ...all, confidence: 'reported' });
-    expect(reported.voyages.every((v) => v.confidence === 'reported')).toBe(true);
+    for (const confidence of ['reported', 'corroborated', 'disputed'] as const) {
+      const list = await listVoyages(db, { ...all, confidence });
+      expect(list.total, confidence).toBe(seedVoyages.filter((v) => v.confidence === confidence).length);
+      expect(list.voyages.every((v) => v.confidence === confidence)).toBe(true);
+    }
 
     const in2025 = await listVoyages(db, { ...all, from: '2025-01-01', to: '2025-12-31' });
     const expected2025 = seedVoyages.filter((v) => v.arrival.latest >= '2025-01-01' && v.departure.earliest <= '2025-12-31');
@@ -62,6 +65,23 @@ describe('listVoyages', () => {
 });
 
 describe('getVoyage', () => {
+  it('attaches the sightings at the leg’s ends in its windows, and only the claims about its route', async () => {
+    const v = await getVoyage(db, 'lady-r-rajin-vostochny-2024-03');
+    if (!v) throw new Error('missing seeded leg');
+    const sightings = v.observations.map((o) => o.id);
+    expect(sightings).toContain('lady-r-loading-rajin-2024-03-12');
+    expect(sightings).toContain('lady-r-vostochny-2024-03-14');
+    expect(sightings).not.toContain('lady-r-rajin-2024-04-14');
+    const claims = v.claims.map((c) => c.id);
+    expect(claims).toContain('csis-2024-02-28-moved-to-vostochny');
+    expect(claims).toContain('osc-2025-02-18-nine-trips');
+    expect(claims).not.toContain('mt-2023-10-16-four-trips');
+    expect(claims).not.toContain('csis-2024-02-28-19-dark-vessels');
+    expect(v.portClaims.map((c) => c.id)).toContain('csis-2024-02-28-19-dark-vessels');
+    const cited = new Set(v.citedSources.map((s) => s.id));
+    for (const c of [...v.claims, ...v.portClaims]) expect(cited.has(c.sourceId), c.id).toBe(true);
+  });
+
   it('returns null for an unknown id', async () => {
     expect(await getVoyage(db, 'no-such-voyage')).toBeNull();
   });

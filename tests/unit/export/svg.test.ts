@@ -111,6 +111,13 @@ describe('composeSvg', () => {
     }
   });
 
+  it('draws the team’s annotation pins only when asked, with a legend entry', () => {
+    expect(svg).not.toContain('id="pins"');
+    const withPins = composeSvg({ ...base, pins: [{ position: [131.2, 42.5], kind: 'question' }] });
+    expect(withPins).toMatch(/<g id="pins">\s*<circle [^>]*fill="#a16207"/);
+    expect(withPins).toContain('>Team annotation</text>');
+  });
+
   it('does not mutate its input', () => {
     const before = JSON.stringify({ ...base, parts: [...base.parts] });
     composeSvg(base);

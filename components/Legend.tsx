@@ -64,7 +64,7 @@ export default function Legend() {
               <circle key={c} cx={6 + i * 7.5} cy="8" r="4" fill={c} stroke="#fff" strokeWidth="1.5" />
             ))}
           </svg>
-          Team annotation (note, evidence, question, correction)
+          Team annotation pin
         </li>
         <li>
           <svg width="34" height="14" aria-hidden="true">

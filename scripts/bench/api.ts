@@ -14,6 +14,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { openReadyDatabase } from '../../lib/db';
 import { basemapRouter } from '../../lib/db/router';
+import { portFromRow } from '../../lib/db/rows';
 import { type Router, voyageRow } from '../../lib/db/voyages';
 import type { Port } from '../../lib/domain/schemas';
 import { mulberry32 } from './random';
@@ -29,26 +30,7 @@ async function generate(file: string) {
   const ports = await db.selectFrom('ports').selectAll().execute();
   const vessels = (await db.selectFrom('vessels').select('id').execute()).map((v) => v.id);
   const sources = (await db.selectFrom('sources').select('id').execute()).map((s) => s.id);
-  const portMap = new Map<string, Port>(
-    ports.map((p) => [
-      p.id,
-      {
-        id: p.id,
-        name: p.name,
-        altNames: [],
-        country: p.country,
-        unlocode: p.unlocode,
-        wpiNumber: p.wpi_number,
-        position: [p.lon, p.lat],
-        approximate: p.approximate === 1,
-        approximateReason: p.approximate_reason,
-        geofenceRadiusNm: p.geofence_radius_nm,
-        kind: null,
-        sourceIds: ['x'],
-        notes: null,
-      },
-    ]),
-  );
+  const portMap = new Map<string, Port>(ports.map((p) => [p.id, portFromRow(p, [])]));
   // Routes are the same for every voyage between a pair of ports: draw each pair once.
   const base = basemapRouter();
   const routes = new Map<string, ReturnType<Router['route']>>();

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { classifyPositionsNaive, geofenceIndex, type GeofencedPort } from '../../lib/geo';
+import { mulberry32 } from './random';
 
 const N = 1_000_000;
 const SEED = 0x5eed;
@@ -16,16 +17,6 @@ const BBOX = [127, 38.5, 136, 45] as const;
 const root = path.resolve(__dirname, '../..');
 const ports = (JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/geo/ports.json'), 'utf8')) as { ports: GeofencedPort[] }).ports;
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const rand = mulberry32(SEED);
 const positions: [number, number][] = Array.from({ length: N }, () => [BBOX[0] + rand() * (BBOX[2] - BBOX[0]), BBOX[1] + rand() * (BBOX[3] - BBOX[1])]);

@@ -26,14 +26,4 @@ export function haversineNm(a: number[], b: number[]): number {
   return 2 * 3440.065 * Math.asin(Math.sqrt(h));
 }
 
-/** mulberry32: a tiny seeded PRNG so random tests are reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from '@/scripts/bench/random';

@@ -1,6 +1,8 @@
 /**
- * The OpenAPI 3.1 description of the HTTP API, served at /api/openapi.json. Component schemas are
- * generated from the same zod schemas the handlers validate with, so the two cannot drift.
+ * The OpenAPI 3.1 description of the HTTP API, served at /api/openapi.json. The record schemas
+ * (Source, Port, Vessel, Observation, Claim) are generated from the zod schemas the seed and the
+ * handlers use; the query parameters and the voyage summary are written out here and must be kept
+ * in step with lib/domain/query.ts and lib/domain/dto.ts (the route tests check every path is listed).
  */
 import { z } from 'zod';
 import { claimSchema, observationSchema, portSchema, sourceSchema, vesselSchema } from './schemas';

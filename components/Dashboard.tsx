@@ -1,6 +1,6 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAnnotations, usePorts, useVessels, useVoyageFeatures, voyagesUrl } from '@/lib/api';
 import type { Position } from '@/lib/domain/schemas';
 import type { TileLayerConfig } from '@/lib/domain/tile-layer';
@@ -28,22 +28,39 @@ type Update = (current: ViewState) => ViewState;
 
 /**
  * The one-page dashboard. The view (filters, selection, map centre and zoom, layers, export
- * settings) lives in the URL: the page reads it with useSearchParams and writes it with the History
- * API, so a copied link opens the same view.
+ * settings) lives in the URL: read once with useSearchParams, then kept as state and written back
+ * with the History API, so a copied link opens the same view.
  */
 export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | null }) {
   const params = useSearchParams();
-  const state = useMemo(() => parseViewState(params), [params]);
+  // The view is React state mirrored into the URL: updated synchronously (so controlled inputs never
+  // flick back while the router catches up), written to the URL at once, and read back from the URL
+  // on Back and Forward.
+  const [state, setState] = useState(() => parseViewState(params));
+  const current = useRef(state);
+  useEffect(() => {
+    const onPop = () => {
+      current.current = parseViewState(new URLSearchParams(window.location.search));
+      setState(current.current);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
   const [hoveredId, setHoveredId] = useState<string | null>(null);
   const mapView = useRef<MapView | null>(null);
   const exportButton = useRef<HTMLButtonElement>(null);
   // Read once: the map opens where the URL says, and reports its moves back into the URL.
   const [initialView] = useState(() => (state.center && state.zoom !== undefined ? { center: state.center, zoom: state.zoom } : undefined));
 
-  /** Applies an update to the view in the URL as it is now (never a stale copy). */
+  /** Applies an update to the view as it is now (never a stale copy), and writes it to the URL. */
   const navigate = useCallback((update: Update, mode: 'push' | 'replace') => {
-    const current = parseViewState(new URLSearchParams(window.location.search));
-    const url = `${window.location.pathname}${viewStateToSearch(update(current))}`;
+    // Through the URL form and back: the state is exactly what a copied link will restore
+    // (rounded numbers included), so this page and a permalink render the same thing.
+    const search = viewStateToSearch(update(current.current));
+    const next = parseViewState(new URLSearchParams(search));
+    const url = `${window.location.pathname}${search}`;
+    current.current = next;
+    setState(next);
     if (url === `${window.location.pathname}${window.location.search}`) return;
     if (mode === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
@@ -57,7 +74,8 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
     (id: string | undefined) => navigate((s) => (s.voyage === id ? s : { ...s, voyage: id }), 'push'),
     [navigate],
   );
-  const setFilters = useCallback((next: ViewState) => navigate(() => next, 'replace'), [navigate]);
+  const setFilters = useCallback((patch: Partial<ViewState>) => navigate((s) => ({ ...s, ...patch }), 'replace'), [navigate]);
+  const clearFilters = useCallback(() => navigate(withoutFilters, 'replace'), [navigate]);
   const onViewChange = useCallback(
     (view: MapView) => {
       mapView.current = view;
@@ -166,6 +184,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             vessels={vessels.data?.vessels ?? []}
             ports={ports.data?.ports ?? []}
             onChange={setFilters}
+            onClear={clearFilters}
           />
           <LayerToggles hidden={state.hide ?? []} hasTileLayer={Boolean(tileLayer)} onChange={setHidden} />
           <VoyageList
@@ -177,7 +196,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             hoveredId={hoveredId}
             onSelect={select}
             onHover={setHoveredId}
-            onClearFilters={() => setFilters(withoutFilters(state))}
+            onClearFilters={clearFilters}
             onRetry={() => void voyages.mutate()}
           />
           <p className="downloads">
@@ -199,7 +218,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
           vessels={vessels.data?.vessels}
           tileLayer={tileLayer}
           pins={pins}
-          onChange={(settings) => navigate((s) => ({ ...s, export: settings }), 'replace')}
+          onChange={(update) => navigate((s) => (s.export ? { ...s, export: update(s.export) } : s), 'replace')}
           onClose={closeExport}
         />
       )}

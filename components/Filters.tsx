@@ -1,19 +1,20 @@
 'use client';
 import type { Port, Vessel } from '@/lib/domain/schemas';
-import { type ViewState, hasFilters, withoutFilters } from '@/lib/domain/view-state';
+import { type ViewState, hasFilters } from '@/lib/domain/view-state';
 
 interface Props {
   state: ViewState;
   vessels: readonly Vessel[];
   ports: readonly Port[];
-  onChange: (next: ViewState) => void;
+  /** A change to some filters, applied to the view as it is in the URL now. */
+  onChange: (patch: Partial<ViewState>) => void;
+  onClear: () => void;
 }
 
 /** Filters for the voyage list and the map. Every change lands in the URL. */
-export default function Filters({ state, vessels, ports, onChange }: Props) {
+export default function Filters({ state, vessels, ports, onChange, onClear }: Props) {
   const set = (key: 'vessel' | 'port' | 'from' | 'to' | 'confidence', value: string) => {
-    const next: ViewState = { ...state, [key]: value || undefined };
-    onChange(next);
+    onChange({ [key]: value || undefined });
   };
   const active = hasFilters(state);
   // An id from a link that is not (or not yet) in the list still shows, rather than "All".
@@ -66,7 +67,7 @@ export default function Filters({ state, vessels, ports, onChange }: Props) {
         type="button"
         className="link-button"
         disabled={!active}
-        onClick={() => onChange(withoutFilters(state))}
+        onClick={onClear}
       >
         Clear filters
       </button>

@@ -53,7 +53,8 @@ interface Props {
   tileLayer: TileLayerConfig | null;
   /** The selected voyage's annotation pins, which the image may include. */
   pins: readonly AnnotationPin[];
-  onChange: (settings: ExportSettings) => void;
+  /** Applies a change to the settings as they are in the URL now (never to a stale copy). */
+  onChange: (update: (current: ExportSettings) => ExportSettings) => void;
   onClose: () => void;
 }
 
@@ -185,10 +186,10 @@ export default function ExportDialog(props: Props) {
     }
   }
 
-  const set = (patch: Partial<ExportSettings>) => onChange({ ...settings, ...patch });
+  const set = (patch: Partial<ExportSettings>) => onChange((current) => ({ ...current, ...patch }));
   const preset = SIZE_PRESETS.findIndex((p) => p.width === settings.width && p.height === settings.height);
   const togglePart = (part: ExportPart, on: boolean) =>
-    set({ off: on ? settings.off.filter((p) => p !== part) : [...settings.off, part] });
+    onChange((current) => ({ ...current, off: on ? current.off.filter((p) => p !== part) : [...current.off.filter((p) => p !== part), part] }));
 
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key === 'Escape') {
@@ -264,11 +265,11 @@ export default function ExportDialog(props: Props) {
           </div>
           <label>
             Title
-            <input type="text" value={settings.title ?? title} maxLength={200} onChange={(e) => set({ title: e.target.value })} />
+            <TextField value={settings.title ?? title} onChange={(value) => set({ title: value })} />
           </label>
           <label>
             Subtitle
-            <input type="text" value={settings.subtitle ?? subtitle} maxLength={200} onChange={(e) => set({ subtitle: e.target.value })} />
+            <TextField value={settings.subtitle ?? subtitle} onChange={(value) => set({ subtitle: value })} />
           </label>
           <fieldset>
             <legend>Include</legend>
@@ -374,5 +375,30 @@ function PixelField({ label, value, onValid }: { label: string; value: number; o
         </span>
       )}
     </label>
+  );
+}
+
+/**
+ * A text field that keeps what is typed locally (the URL it feeds updates a moment later) and takes
+ * a new value from outside only when that value really changed.
+ */
+function TextField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const [text, setText] = useState(value);
+  const [outside, setOutside] = useState(value);
+  if (value !== outside) {
+    setOutside(value);
+    setText(value);
+  }
+  return (
+    <input
+      type="text"
+      value={text}
+      maxLength={200}
+      onChange={(e) => {
+        setText(e.target.value);
+        setOutside(e.target.value);
+        onChange(e.target.value);
+      }}
+    />
   );
 }

@@ -112,6 +112,20 @@ test.describe('the dashboard', () => {
     await other.close();
   });
 
+  test('Back and Forward step through the selections', async ({ page }) => {
+    await page.goto('/');
+    const [a, b] = seedVoyages;
+    await page.locator(`[data-voyage-id="${a!.id}"]`).click();
+    await expect(page.locator(`[data-voyage-id="${a!.id}"]`)).toHaveAttribute('aria-current', 'true');
+    await page.locator(`[data-voyage-id="${b!.id}"]`).click();
+    await expect(page.locator(`[data-voyage-id="${b!.id}"]`)).toHaveAttribute('aria-current', 'true');
+    await page.goBack();
+    await expect(page.locator(`[data-voyage-id="${a!.id}"]`)).toHaveAttribute('aria-current', 'true');
+    await expect(page.locator(`[data-voyage-id="${b!.id}"]`)).not.toHaveAttribute('aria-current', 'true');
+    await page.goForward();
+    await expect(page.locator(`[data-voyage-id="${b!.id}"]`)).toHaveAttribute('aria-current', 'true');
+  });
+
   test('says so when the voyages cannot be loaded, and recovers on retry', async ({ page }) => {
     let fail = true;
     await page.route('**/api/voyages?**', (route) =>

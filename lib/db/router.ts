@@ -1,20 +1,29 @@
 /**
  * The server's route drawer: the sea-waypoint visibility graph over the same land polygons the map
- * draws, built once per process.
+ * draws. Built once per process, and only when a route is first drawn: a start with nothing new to
+ * seed never pays for it.
  */
 import type { LineStringGeometry, Position } from '@/lib/domain/schemas';
 import { BERTH_TOLERANCE_NM, buildSeaGraph, routeCrossesLand, seaRoute } from '@/lib/geo';
-import type { SeaWaypoint } from '@/lib/geo/types';
+import type { SeaGraph, SeaWaypoint } from '@/lib/geo/types';
 import { basemapLand, seaWaypointsJson } from './basemap';
 import type { Router } from './voyages';
 
+type Land = ReturnType<typeof basemapLand>;
 let cached: Router | undefined;
+let basemap: { land: Land; graph: SeaGraph } | undefined;
+
+function loaded(): { land: Land; graph: SeaGraph } {
+  if (!basemap) {
+    const land = basemapLand();
+    const { waypoints } = seaWaypointsJson() as { waypoints: SeaWaypoint[] };
+    basemap = { land, graph: buildSeaGraph(waypoints, land) };
+  }
+  return basemap;
+}
 
 export function basemapRouter(): Router {
   if (cached) return cached;
-  const land = basemapLand();
-  const { waypoints } = seaWaypointsJson() as { waypoints: SeaWaypoint[] };
-  const graph = buildSeaGraph(waypoints, land);
   // Port reference points can sit on a quay or just inland at the land data's resolution: the
   // first and last BERTH_TOLERANCE_NM of a route are its berth approach. Everything beyond is at sea.
   const options = { ignoreWithinNmOfEnds: BERTH_TOLERANCE_NM };
@@ -23,8 +32,11 @@ export function basemapRouter(): Router {
     coordinates: coords.map(([lon, lat]) => [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6] as Position),
   });
   cached = {
-    route: (from, to) => asGeometry(seaRoute(from.position, to.position, graph, land, options).coordinates as Position[]),
-    crossesLand: (line) => routeCrossesLand(line, land, options),
+    route: (from, to) => {
+      const { land, graph } = loaded();
+      return asGeometry(seaRoute(from.position, to.position, graph, land, options).coordinates as Position[]);
+    },
+    crossesLand: (line) => routeCrossesLand(line, loaded().land, options),
   };
   return cached;
 }

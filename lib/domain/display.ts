@@ -5,9 +5,16 @@ import type { DateWindow } from './schemas';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function parts(day: string): [number, string, number] {
+/** "2023-09-07" → [2023, 'Sep', 7]. */
+export function dayParts(day: string): [number, string, number] {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return [y, MONTHS[m - 1] ?? '?', d];
+}
+
+/** "2023-09-07" → "7 Sep 2023". */
+export function formatDay(day: string): string {
+  const [y, m, d] = dayParts(day);
+  return `${d} ${m} ${y}`;
 }
 
 function lastDayOfMonth(day: string): boolean {
@@ -20,8 +27,8 @@ function lastDayOfMonth(day: string): boolean {
  * Month precision over whole months is written in months.
  */
 export function formatWindow(w: Pick<DateWindow, 'earliest' | 'latest' | 'precision'>): string {
-  const [y1, m1, d1] = parts(w.earliest);
-  const [y2, m2, d2] = parts(w.latest);
+  const [y1, m1, d1] = dayParts(w.earliest);
+  const [y2, m2, d2] = dayParts(w.latest);
   if (w.precision === 'year' && w.earliest.endsWith('-01-01') && w.latest.endsWith('-12-31')) {
     return y1 === y2 ? `${y1}` : `${y1} – ${y2}`;
   }
@@ -29,7 +36,7 @@ export function formatWindow(w: Pick<DateWindow, 'earliest' | 'latest' | 'precis
     if (y1 === y2 && m1 === m2) return `${m1} ${y1}`;
     return y1 === y2 ? `${m1} – ${m2} ${y1}` : `${m1} ${y1} – ${m2} ${y2}`;
   }
-  if (w.earliest === w.latest) return `${d1} ${m1} ${y1}`;
+  if (w.earliest === w.latest) return formatDay(w.earliest);
   if (y1 !== y2) return `${d1} ${m1} ${y1} – ${d2} ${m2} ${y2}`;
   if (m1 !== m2) return `${d1} ${m1} – ${d2} ${m2} ${y1}`;
   return `${d1}–${d2} ${m1} ${y1}`;

@@ -2,11 +2,11 @@
  * What an exported image says: its default title and subtitle, the date range it covers, its
  * credit line and its file name, all computed from the voyages shown. Pure.
  */
+import { dayParts, formatDay } from '@/lib/domain/display';
 import type { VoyageSummary } from '@/lib/domain/dto';
 import type { Source } from '@/lib/domain/schemas';
 import type { Bbox, Filters } from '@/lib/domain/view-state';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export interface Span {
   /** First day, YYYY-MM-DD. */
@@ -25,11 +25,9 @@ export function dateSpan(filters: Filters, voyages: readonly VoyageSummary[]): S
 
 /** "Aug–Oct 2023", "Sep 2023 – Oct 2025", "Feb 2024". */
 export function formatMonthSpan(span: Span): string {
-  const [y1, m1] = span.from.split('-').map(Number) as [number, number];
-  const [y2, m2] = span.to.split('-').map(Number) as [number, number];
-  const a = MONTHS[m1 - 1];
-  const b = MONTHS[m2 - 1];
-  if (y1 === y2) return m1 === m2 ? `${a} ${y1}` : `${a}–${b} ${y1}`;
+  const [y1, a] = dayParts(span.from);
+  const [y2, b] = dayParts(span.to);
+  if (y1 === y2) return a === b ? `${a} ${y1}` : `${a}–${b} ${y1}`;
   return `${a} ${y1} – ${b} ${y2}`;
 }
 
@@ -89,14 +87,10 @@ export function defaultSubtitle(voyages: readonly VoyageSummary[]): string {
   return `${count}. Dashed routes inferred from reporting, not observed; solid routes observed`;
 }
 
-/** "Departures and arrivals between 7 Sep 2023 and 2 Oct 2025". */
+/** "Voyages between 7 Sep 2023 and 2 Oct 2025, as date windows". */
 export function datesLine(span: Span | null): string {
   if (!span) return '';
-  const day = (d: string) => {
-    const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
-    return `${dd} ${MONTHS[m - 1]} ${y}`;
-  };
-  return `Voyages between ${day(span.from)} and ${day(span.to)}, as date windows`;
+  return `Voyages between ${formatDay(span.from)} and ${formatDay(span.to)}, as date windows`;
 }
 
 export const BASEMAP_CREDIT = '© OpenStreetMap contributors (ODbL), Natural Earth';

@@ -223,8 +223,7 @@ export async function getVoyage(db: DB, id: string): Promise<VoyageDetail | null
     .executeTakeFirst();
   if (!r) return null;
   const sourceIds = (await sourceLinks(db, 'voyage_sources', [id])).get(id) ?? [];
-  const [sources, observations, claims] = await Promise.all([
-    listSources(db, sourceIds),
+  const [observations, claims] = await Promise.all([
     r.vessel_id ? listObservations(db, { vessel: r.vessel_id }) : Promise.resolve([]),
     listClaims(db, { anyPort: [r.origin_port_id, r.destination_port_id] }),
   ]);
@@ -240,14 +239,17 @@ export async function getVoyage(db: DB, id: string): Promise<VoyageDetail | null
         overlaps(o.window.earliest, o.window.latest, r.arrival_earliest, r.arrival_latest)),
   );
   const cited = new Set([...sightings.flatMap((o) => o.sourceIds), ...claims.map((c) => c.sourceId)]);
+  // One read for the voyage's own sources and those its sightings and claims cite.
+  const byId = new Map((await listSources(db, [...new Set([...sourceIds, ...cited])])).map((s) => [s.id, s]));
+  const pick = (ids: Iterable<string>) => [...ids].map((sid) => byId.get(sid)).filter((s) => s !== undefined);
   return {
     ...summaryOf(r, sourceIds),
     route: JSON.parse(r.route_geojson) as LineStringGeometry,
     notes: r.notes,
-    sources: sourceIds.map((sid) => sources.find((s) => s.id === sid)).filter((s) => s !== undefined),
+    sources: pick(sourceIds),
     observations: sightings,
     claims: claims.filter(aboutRoute),
     portClaims: claims.filter((c) => !aboutRoute(c)),
-    citedSources: await listSources(db, [...cited]),
+    citedSources: pick(cited),
   };
 }

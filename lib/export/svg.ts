@@ -131,6 +131,20 @@ function landPath(fc: FeatureCollection, frame: Frame): string {
   return d;
 }
 
+/**
+ * The coast of a land layer, worked out once per layer object: the dialog recomposes the image on
+ * every change of a setting, and the land does not change.
+ */
+const coasts = new WeakMap<FeatureCollection, number[][][]>();
+function coastOf(land: FeatureCollection): number[][][] {
+  let lines = coasts.get(land);
+  if (!lines) {
+    lines = coastline(land as FeatureCollection<Polygon | MultiPolygon>).geometry.coordinates;
+    coasts.set(land, lines);
+  }
+  return lines;
+}
+
 function linePath(lines: readonly (readonly (readonly number[])[])[], frame: Frame): string {
   let d = '';
   for (const line of lines) {
@@ -211,7 +225,7 @@ export function composeSvg(input: ComposeInput): string {
     out.push(
       `<path id="world" d="${landPath(input.world, frame)}" fill="${COLORS.land}" fill-rule="evenodd"/>`,
       `<path id="land" d="${landPath(input.land, frame)}" fill="${COLORS.land}" fill-rule="evenodd"/>`,
-      `<path id="coast" d="${linePath(coastline(input.land as FeatureCollection<Polygon | MultiPolygon>).geometry.coordinates, frame)}" fill="none" stroke="${COLORS.landStroke}" stroke-width="${n1(0.8 * u)}" stroke-linejoin="round"/>`,
+      `<path id="coast" d="${linePath(coastOf(input.land), frame)}" fill="none" stroke="${COLORS.landStroke}" stroke-width="${n1(0.8 * u)}" stroke-linejoin="round"/>`,
     );
   }
 

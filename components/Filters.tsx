@@ -17,35 +17,10 @@ export default function Filters({ state, vessels, ports, onChange, onClear }: Pr
     onChange({ [key]: value || undefined });
   };
   const active = hasFilters(state);
-  // An id from a link that is not (or not yet) in the list still shows, rather than "All".
-  const unknownVessel = state.vessel && !vessels.some((v) => v.id === state.vessel) ? state.vessel : null;
-  const unknownPort = state.port && !ports.some((p) => p.id === state.port) ? state.port : null;
   return (
     <form className="filters" aria-label="Filter voyages" onSubmit={(e) => e.preventDefault()}>
-      <label>
-        Vessel
-        <select value={state.vessel ?? ''} onChange={(e) => set('vessel', e.target.value)}>
-          <option value="">All vessels</option>
-          {unknownVessel && <option value={unknownVessel}>{vessels.length ? `Unknown: ${unknownVessel}` : unknownVessel}</option>}
-          {vessels.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Port
-        <select value={state.port ?? ''} onChange={(e) => set('port', e.target.value)}>
-          <option value="">All ports</option>
-          {unknownPort && <option value={unknownPort}>{ports.length ? `Unknown: ${unknownPort}` : unknownPort}</option>}
-          {ports.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RecordSelect label="Vessel" all="All vessels" value={state.vessel} records={vessels} onChange={(v) => set('vessel', v)} />
+      <RecordSelect label="Port" all="All ports" value={state.port} records={ports} onChange={(v) => set('port', v)} />
       <label>
         From
         <input type="date" value={state.from ?? ''} max={state.to} onChange={(e) => set('from', e.target.value)} />
@@ -72,5 +47,32 @@ export default function Filters({ state, vessels, ports, onChange, onClear }: Pr
         Clear filters
       </button>
     </form>
+  );
+}
+
+/** A choice among records by id, with "all" first. */
+function RecordSelect(props: {
+  label: string;
+  all: string;
+  value: string | undefined;
+  records: readonly { id: string; name: string }[];
+  onChange: (id: string) => void;
+}) {
+  const { label, all, value, records, onChange } = props;
+  // An id from a link that is not (or not yet) in the list still shows, rather than "all".
+  const unknown = value && !records.some((r) => r.id === value) ? value : null;
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{all}</option>
+        {unknown && <option value={unknown}>{records.length ? `Unknown: ${unknown}` : unknown}</option>}
+        {records.map((r) => (
+          <option key={r.id} value={r.id}>
+            {r.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { VoyageSummary } from '@/lib/domain/dto';
 import { csvCell, voyagesToCsv, voyagesToGeoJSON } from '@/lib/domain/format';
+import { voyageSummary } from '../../fixtures/voyages';
 
-const voyage: VoyageSummary = {
+const voyage = voyageSummary({
   id: 'v-1',
   vessel: { id: 'lady-r', name: 'Lady R' },
   origin: { id: 'vostochny', name: 'Vostochny' },
   destination: { id: 'rajin', name: 'Rajin' },
   departure: { earliest: '2024-04-02', latest: '2024-04-03', precision: 'day' },
   arrival: { earliest: '2024-04-14', latest: '2024-04-14', precision: 'day' },
-  routeKind: 'inferred',
-  confidence: 'reported',
   cargo: '=HYPERLINK("http://evil")',
   sourceIds: ['a', 'b'],
   metrics: { greatCircleNm: 230.1, routeNm: 260.2, minHours: 264, maxHours: 312, minKnots: 0.8, maxKnots: 1, crossesLand: false },
-};
+});
 
 describe('csvCell', () => {
   it('quotes commas, quotes and newlines', () => {

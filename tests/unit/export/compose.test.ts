@@ -11,22 +11,18 @@ import {
   routePorts,
   routesBbox,
 } from '@/lib/export/compose';
+import { voyageSummary } from '../../fixtures/voyages';
 
-const metrics = { greatCircleNm: 97, routeNm: 105, minHours: 0, maxHours: 600, minKnots: 0.2, maxKnots: null, crossesLand: false };
 function voyage(id: string, from: [string, string], to: [string, string], dep: string, arr: string, sourceIds: string[], vessel: string | null = 'Angara'): VoyageSummary {
-  return {
+  return voyageSummary({
     id,
     vessel: vessel ? { id: vessel.toLowerCase().replace(/ /g, '-'), name: vessel } : null,
     origin: { id: from[0], name: from[1] },
     destination: { id: to[0], name: to[1] },
     departure: { earliest: dep, latest: dep, precision: 'day' },
     arrival: { earliest: arr, latest: arr, precision: 'day' },
-    routeKind: 'inferred',
-    confidence: 'reported',
-    cargo: null,
     sourceIds,
-    metrics,
-  };
+  });
 }
 const RAJIN: [string, string] = ['rajin', 'Rajin'];
 const DUNAI: [string, string] = ['dunai', 'Dunai'];

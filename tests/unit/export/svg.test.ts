@@ -7,6 +7,7 @@ import { EXPORT_PARTS } from '@/lib/domain/view-state';
 import { fitFrame } from '@/lib/export/projection';
 import { type ComposeInput, composeSvg, escapeXml, wrapText } from '@/lib/export/svg';
 import { tilesFor } from '@/lib/export/tiles';
+import { voyageSummary } from '../../fixtures/voyages';
 
 const basemap = (name: string) => JSON.parse(fs.readFileSync(`data/basemap/${name}.geojson`, 'utf8')) as FeatureCollection;
 const land = basemap('land-region');
@@ -44,20 +45,7 @@ const base: ComposeInput = {
   showGeofences: true,
   showLabels: true,
   voyages: [
-    {
-      id: 'v1',
-      vessel: { id: 'angara', name: 'Angara' },
-      origin: { id: 'rajin', name: 'Rajin' },
-      destination: { id: 'dunai', name: 'Dunai' },
-      departure: { earliest: '2023-09-07', latest: '2023-10-01', precision: 'day' },
-      arrival: { earliest: '2023-09-07', latest: '2023-10-01', precision: 'day' },
-      routeKind: 'inferred',
-      confidence: 'reported',
-      cargo: null,
-      sourceIds: ['wh'],
-      metrics: { greatCircleNm: 97, routeNm: 105, minHours: 0, maxHours: 600, minKnots: 0.2, maxKnots: null, crossesLand: false },
-      route: { type: 'LineString', coordinates: [[130.3, 42.233], [130.9, 42.3], [132.3375, 42.88]] },
-    },
+    { ...voyageSummary(), route: { type: 'LineString', coordinates: [[130.3, 42.233], [130.9, 42.3], [132.3375, 42.88]] } },
   ],
 };
 

@@ -5,8 +5,8 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { getDb } = await import('./lib/db');
-    const { countActiveAdmins, noAdminHint } = await import('./lib/db/users');
+    const { getDb } = await import('./lib/server/db');
+    const { countActiveAdmins, noAdminHint } = await import('./lib/server/db/users');
     const db = await getDb();
     console.log('[wakeline] database ready');
     if ((await countActiveAdmins(db)) === 0) console.log(noAdminHint());

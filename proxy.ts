@@ -1,8 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server';
-import { contentSecurityPolicy } from '@/lib/domain/csp';
+import { contentSecurityPolicy } from '@/lib/server/csp';
 
 /**
- * Adds the Content-Security-Policy to every page at request time (see lib/domain/csp.ts). Only
+ * Adds the Content-Security-Policy to every page at request time (see lib/server/csp.ts). Only
  * headers: access control lives in the route handlers and the data layer, never here.
  */
 export function proxy(_request: NextRequest) {

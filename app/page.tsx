@@ -3,9 +3,9 @@ import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import Dashboard from '@/components/Dashboard';
-import { pageActor } from '@/lib/auth/page';
-import { authConfig } from '@/lib/auth/config';
-import { tileLayerFromEnv } from '@/lib/domain/tile-layer';
+import { pageActor } from '@/lib/server/auth/page';
+import { authConfig } from '@/lib/server/auth/config';
+import { tileLayerFromEnv } from '@/lib/server/tile-layer';
 
 /**
  * The dashboard. Server component: reads the optional tile-layer setting at request time, and

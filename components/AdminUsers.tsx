@@ -1,9 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import { ApiError, sendJson, useMe, useUsers } from '@/lib/api';
-import type { UserAccount } from '@/lib/domain/annotations';
-import { ROLES, type Role } from '@/lib/domain/permissions';
+import { ApiError, sendJson, useMe, useUsers } from '@/lib/client/api';
+import type { UserAccount } from '@/lib/core/domain/annotations';
+import { ROLES, type Role } from '@/lib/core/domain/permissions';
 
 /** Admins list accounts, change roles and (de)activate accounts. Everyone else is told why not. */
 export default function AdminUsers() {

@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import { sendJson, useMe } from '@/lib/api';
+import { sendJson, useMe } from '@/lib/client/api';
 
 /** The header's account corner: who is signed in (and as what), or a sign-in link. */
 export default function AuthStatus() {

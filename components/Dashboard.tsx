@@ -1,9 +1,9 @@
 'use client';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useAnnotations, usePorts, useVessels, useVoyageFeatures, voyagesUrl } from '@/lib/api';
-import type { Position } from '@/lib/domain/schemas';
-import type { TileLayerConfig } from '@/lib/domain/tile-layer';
+import { useAnnotations, usePorts, useVessels, useVoyageFeatures, voyagesUrl } from '@/lib/client/api';
+import type { Position } from '@/lib/core/domain/schemas';
+import type { TileLayerConfig } from '@/lib/server/tile-layer';
 import {
   type LayerId,
   type ViewState,
@@ -12,7 +12,7 @@ import {
   parseViewState,
   viewStateToSearch,
   withoutFilters,
-} from '@/lib/domain/view-state';
+} from '@/lib/core/domain/view-state';
 import { type MapPick, MapPickContext } from './annotations/map-pick';
 import AuthStatus from './AuthStatus';
 import ExportDialog from './export/ExportDialog';

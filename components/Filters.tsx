@@ -1,6 +1,6 @@
 'use client';
-import type { Port, Vessel } from '@/lib/domain/schemas';
-import { type ViewState, hasFilters } from '@/lib/domain/view-state';
+import type { Port, Vessel } from '@/lib/core/domain/schemas';
+import { type ViewState, hasFilters } from '@/lib/core/domain/view-state';
 
 interface Props {
   state: ViewState;

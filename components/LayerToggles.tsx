@@ -1,5 +1,5 @@
 'use client';
-import type { LayerId } from '@/lib/domain/view-state';
+import type { LayerId } from '@/lib/core/domain/view-state';
 
 const LABELS: Record<LayerId, string> = {
   geofences: 'Port geofences',

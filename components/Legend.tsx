@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import { ANNOTATION_COLORS, COLORS, INFERRED_DASH } from '@/lib/domain/map-style';
+import { ANNOTATION_COLORS, COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
 
 /**
  * Explains every symbol the map draws, with the same colours and dashes as the map layers.

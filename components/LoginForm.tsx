@@ -2,7 +2,7 @@
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { useSWRConfig } from 'swr';
-import { ApiError, sendJson } from '@/lib/api';
+import { ApiError, sendJson } from '@/lib/client/api';
 
 /** Only a path on this site is a place to go back to: never another origin. */
 function safeNext(next: string | null): string {

@@ -1,8 +1,8 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import { usePorts, useVoyage } from '@/lib/api';
-import { formatDurationRange, formatKm, formatNm, formatSpeedRange, formatWindow } from '@/lib/domain/display';
-import type { Claim, Observation, Source } from '@/lib/domain/schemas';
+import { usePorts, useVoyage } from '@/lib/client/api';
+import { formatDurationRange, formatKm, formatNm, formatSpeedRange, formatWindow } from '@/lib/core/domain/display';
+import type { Claim, Observation, Source } from '@/lib/core/domain/schemas';
 import AnnotationThread from './annotations/AnnotationThread';
 import Linkified from './Linkified';
 

@@ -1,7 +1,7 @@
 'use client';
-import type { VoyageFeatures } from '@/lib/api';
-import { formatNm, formatWindow } from '@/lib/domain/display';
-import { MAX_PAGE } from '@/lib/domain/query';
+import type { VoyageFeatures } from '@/lib/client/api';
+import { formatNm, formatWindow } from '@/lib/core/domain/display';
+import { MAX_PAGE } from '@/lib/core/domain/query';
 
 interface Props {
   voyages: VoyageFeatures | undefined;

@@ -1,7 +1,7 @@
 // `npm run db:seed`: migrate and seed the database at DATABASE_URL (default var/wakeline.sqlite).
 // The server does the same as it starts; this is for operators and for inspecting a fresh file.
-import { openReadyDatabase } from '../lib/db';
-import { databasePath } from '../lib/db/connection';
+import { openReadyDatabase } from '../lib/server/db';
+import { databasePath } from '../lib/server/db/connection';
 
 async function main() {
   const file = databasePath();

@@ -7,12 +7,12 @@
 //   reset-password NAME --password-stdin
 //
 // Passwords are read from standard input only (at least 12 characters) and are never printed.
-import { openReadyDatabase } from '../lib/db';
-import { databasePath } from '../lib/db/connection';
-import { findUserByName, listUsers, createUser, resetPassword, updateUser } from '../lib/db/users';
-import { MIN_PASSWORD } from '../lib/domain/accounts';
-import { DomainError } from '../lib/domain/errors';
-import { type Role, isRole } from '../lib/domain/permissions';
+import { openReadyDatabase } from '../lib/server/db';
+import { databasePath } from '../lib/server/db/connection';
+import { findUserByName, listUsers, createUser, resetPassword, updateUser } from '../lib/server/db/users';
+import { MIN_PASSWORD } from '../lib/core/domain/accounts';
+import { DomainError } from '../lib/core/domain/errors';
+import { type Role, isRole } from '../lib/core/domain/permissions';
 
 const USAGE = `Usage: npm run user -- <command>
   add NAME --role viewer|editor|admin --password-stdin

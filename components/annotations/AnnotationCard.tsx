@@ -1,8 +1,8 @@
 'use client';
 import { useState } from 'react';
-import { ApiError, sendJson } from '@/lib/api';
-import type { Annotation } from '@/lib/domain/annotations';
-import { type Actor, canAdminister, canModify, canWrite } from '@/lib/domain/permissions';
+import { ApiError, sendJson } from '@/lib/client/api';
+import type { Annotation } from '@/lib/core/domain/annotations';
+import { type Actor, canAdminister, canModify, canWrite } from '@/lib/core/domain/permissions';
 import Linkified from '../Linkified';
 import AnnotationFields, { type Draft } from './AnnotationFields';
 import AnnotationHistory from './AnnotationHistory';

@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
-import { ApiError, annotationsUrl, sendJson } from '@/lib/api';
-import type { Annotation, TargetType } from '@/lib/domain/annotations';
+import { ApiError, annotationsUrl, sendJson } from '@/lib/client/api';
+import type { Annotation, TargetType } from '@/lib/core/domain/annotations';
 import AnnotationFields, { type Draft } from './AnnotationFields';
 import { parseUrlLines } from './format';
 

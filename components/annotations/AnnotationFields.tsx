@@ -1,6 +1,6 @@
 'use client';
 import { useId } from 'react';
-import { ANNOTATION_KINDS, type AnnotationKind } from '@/lib/domain/annotations';
+import { ANNOTATION_KINDS, type AnnotationKind } from '@/lib/core/domain/annotations';
 import { KIND_LABEL, formatPosition } from './format';
 import { useMapPick } from './map-pick';
 

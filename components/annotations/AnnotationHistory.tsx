@@ -1,6 +1,6 @@
 'use client';
-import { useAnnotationHistory } from '@/lib/api';
-import type { AnnotationRevision, AnnotationSnapshot } from '@/lib/domain/annotations';
+import { useAnnotationHistory } from '@/lib/client/api';
+import type { AnnotationRevision, AnnotationSnapshot } from '@/lib/core/domain/annotations';
 import { KIND_LABEL, formatPosition, formatTime } from './format';
 
 const ACTION: Record<AnnotationRevision['action'], string> = {

@@ -1,9 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import { useAnnotations, useMe } from '@/lib/api';
-import type { Annotation, TargetType } from '@/lib/domain/annotations';
-import { canWrite } from '@/lib/domain/permissions';
+import { useAnnotations, useMe } from '@/lib/client/api';
+import type { Annotation, TargetType } from '@/lib/core/domain/annotations';
+import { canWrite } from '@/lib/core/domain/permissions';
 import AnnotationCard from './AnnotationCard';
 import AnnotationComposer from './AnnotationComposer';
 

@@ -1,6 +1,6 @@
 'use client';
 import { useId, useState } from 'react';
-import type { Annotation } from '@/lib/domain/annotations';
+import type { Annotation } from '@/lib/core/domain/annotations';
 
 /**
  * Someone saved this annotation while you were editing it. Both texts side by side, and a merge

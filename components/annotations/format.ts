@@ -1,4 +1,4 @@
-import type { AnnotationKind } from '@/lib/domain/annotations';
+import type { AnnotationKind } from '@/lib/core/domain/annotations';
 
 export const KIND_LABEL: Record<AnnotationKind, string> = {
   note: 'Note',

@@ -1,6 +1,6 @@
 'use client';
 import { createContext, useContext } from 'react';
-import type { Position } from '@/lib/domain/schemas';
+import type { Position } from '@/lib/core/domain/schemas';
 
 /**
  * "Place on map": a composer asks for the next click on the map. The dashboard provides this and

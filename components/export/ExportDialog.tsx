@@ -1,9 +1,9 @@
 'use client';
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { type VoyageFeatures, useBasemap, useSources } from '@/lib/api';
-import { portsToGeoJSON, voyagesToGeoJSON } from '@/lib/domain/format';
-import type { Port, Vessel } from '@/lib/domain/schemas';
-import type { TileLayerConfig } from '@/lib/domain/tile-layer';
+import { type VoyageFeatures, useBasemap, useSources } from '@/lib/client/api';
+import { portsToGeoJSON, voyagesToGeoJSON } from '@/lib/core/domain/format';
+import type { Port, Vessel } from '@/lib/core/domain/schemas';
+import type { TileLayerConfig } from '@/lib/server/tile-layer';
 import {
   type Bbox,
   type ExportPart,
@@ -14,10 +14,10 @@ import {
   filtersOf,
   isHidden,
   viewStateToSearch,
-} from '@/lib/domain/view-state';
-import { creditLine, datesLine, dateSpan, defaultSubtitle, defaultTitle, exportFileName, routesBbox } from '@/lib/export/compose';
-import { type ComposeInput, composeSvg } from '@/lib/export/svg';
-import { type TileRequest, placeTiles, tilesFor } from '@/lib/export/tiles';
+} from '@/lib/core/domain/view-state';
+import { creditLine, datesLine, dateSpan, defaultSubtitle, defaultTitle, exportFileName, routesBbox } from '@/lib/client/export/compose';
+import { type ComposeInput, composeSvg } from '@/lib/client/export/svg';
+import { type TileRequest, placeTiles, tilesFor } from '@/lib/client/export/tiles';
 import type { AnnotationPin } from '../map/types';
 import { TileExportError, fetchTiles, saveFile, svgToPng } from './browser';
 

@@ -2,8 +2,8 @@
 import L, { type PathOptions } from 'leaflet';
 import { useEffect, useMemo } from 'react';
 import { CircleMarker, Tooltip, useMapEvents } from 'react-leaflet';
-import { ANNOTATION_COLORS } from '@/lib/domain/map-style';
-import type { Position } from '@/lib/domain/schemas';
+import { ANNOTATION_COLORS } from '@/lib/core/domain/map-style';
+import type { Position } from '@/lib/core/domain/schemas';
 import type { AnnotationPin } from './types';
 
 const styles = Object.fromEntries(

@@ -2,8 +2,8 @@
 import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
-import type { VoyageFeatures } from '@/lib/api';
-import { framePadding } from '@/lib/domain/map-style';
+import type { VoyageFeatures } from '@/lib/client/api';
+import { framePadding } from '@/lib/core/domain/map-style';
 
 /** Frames the selected voyage's route when the selection changes (not on every data refresh). */
 export default function FitSelection({ voyages, selectedId }: { voyages: VoyageFeatures | undefined; selectedId: string | undefined }) {

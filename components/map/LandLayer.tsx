@@ -3,9 +3,9 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { PathOptions } from 'leaflet';
 import { useMemo } from 'react';
 import { GeoJSON } from 'react-leaflet';
-import { useBasemap } from '@/lib/api';
-import { coastline } from '@/lib/geo/coastline';
-import { COLORS } from '@/lib/domain/map-style';
+import { useBasemap } from '@/lib/client/api';
+import { coastline } from '@/lib/core/geo/coastline';
+import { COLORS } from '@/lib/core/domain/map-style';
 
 const ATTRIBUTION =
   '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a> (ODbL), Natural Earth';

@@ -2,8 +2,8 @@
 import L, { type PathOptions } from 'leaflet';
 import { useMemo } from 'react';
 import { Circle, CircleMarker, Popup, Tooltip } from 'react-leaflet';
-import type { Port } from '@/lib/domain/schemas';
-import { COLORS } from '@/lib/domain/map-style';
+import type { Port } from '@/lib/core/domain/schemas';
+import { COLORS } from '@/lib/core/domain/map-style';
 
 const NM_IN_M = 1852;
 const geofenceStyle: PathOptions = { color: COLORS.geofence, weight: 1, opacity: 0.5, dashArray: '2 4', fillOpacity: 0.04 };

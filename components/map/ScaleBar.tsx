@@ -3,7 +3,7 @@ import L from 'leaflet';
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useMap, useMapEvents } from 'react-leaflet';
-import { scaleLength } from '@/lib/geo/scaleLength';
+import { scaleLength } from '@/lib/core/geo/scaleLength';
 
 const MAX_PX = 120;
 

@@ -7,7 +7,7 @@ import FitSelection from './FitSelection';
 import LandLayer from './LandLayer';
 import PortsLayer from './PortsLayer';
 import ScaleBar from './ScaleBar';
-import { REGION_BOUNDS, framePadding } from '@/lib/domain/map-style';
+import { REGION_BOUNDS, framePadding } from '@/lib/core/domain/map-style';
 import type { VoyageMapProps } from './types';
 import ViewTracker from './ViewTracker';
 import VoyagesLayer from './VoyagesLayer';

@@ -2,12 +2,12 @@
 import type { LatLngTuple, PathOptions } from 'leaflet';
 import { useMemo, useState } from 'react';
 import { Polygon, Polyline, Tooltip, useMap, useMapEvent } from 'react-leaflet';
-import type { VoyageFeatures } from '@/lib/api';
-import { formatWindow } from '@/lib/domain/display';
-import { arrowFractions, arrowheads } from '@/lib/geo/arrowheads';
-import { arrowFractionsFor } from '@/lib/geo/arrowFractionsFor';
-import { canonicalLine } from '@/lib/geo/canonicalLine';
-import { COLORS, INFERRED_DASH } from '@/lib/domain/map-style';
+import type { VoyageFeatures } from '@/lib/client/api';
+import { formatWindow } from '@/lib/core/domain/display';
+import { arrowFractions, arrowheads } from '@/lib/core/geo/arrowheads';
+import { arrowFractionsFor } from '@/lib/core/geo/arrowFractionsFor';
+import { canonicalLine } from '@/lib/core/geo/canonicalLine';
+import { COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
 
 interface Props {
   voyages: VoyageFeatures;

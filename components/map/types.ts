@@ -1,8 +1,8 @@
-import type { VoyageFeatures } from '@/lib/api';
-import type { AnnotationKind } from '@/lib/domain/annotations';
-import type { Port, Position } from '@/lib/domain/schemas';
-import type { TileLayerConfig } from '@/lib/domain/tile-layer';
-import type { Bbox, LayerId } from '@/lib/domain/view-state';
+import type { VoyageFeatures } from '@/lib/client/api';
+import type { AnnotationKind } from '@/lib/core/domain/annotations';
+import type { Port, Position } from '@/lib/core/domain/schemas';
+import type { TileLayerConfig } from '@/lib/server/tile-layer';
+import type { Bbox, LayerId } from '@/lib/core/domain/view-state';
 
 export interface MapView {
   /** [lat, lon] */

@@ -12,11 +12,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { openReadyDatabase } from '../../lib/db';
-import { basemapRouter } from '../../lib/db/router';
-import { portFromRow } from '../../lib/db/rows';
-import { type Router, voyageRow } from '../../lib/db/voyages';
-import type { Port } from '../../lib/domain/schemas';
+import { openReadyDatabase } from '../../lib/server/db';
+import { basemapRouter } from '../../lib/server/basemap/router';
+import { portFromRow } from '../../lib/server/db/rows';
+import { type Router, voyageRow } from '../../lib/server/db/voyages';
+import type { Port } from '../../lib/core/domain/schemas';
 import { mulberry32 } from './random';
 
 const VOYAGES = 10_000;

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { classifyPositionsNaive, geofenceIndex, type GeofencedPort } from '../../lib/geo';
+import { classifyPositionsNaive, geofenceIndex, type GeofencedPort } from '../../lib/core/geo';
 import { mulberry32 } from './random';
 
 const N = 1_000_000;

@@ -25,8 +25,8 @@ import ports from '@/data/seed/ports.json';
 import sources from '@/data/seed/sources.json';
 import vessels from '@/data/seed/vessels.json';
 import voyages from '@/data/seed/voyages.json';
-import { corroborationProblem } from '@/lib/domain/corroboration';
-import { seedSchema, type Seed } from '@/lib/domain/schemas';
+import { corroborationProblem } from '@/lib/core/domain/corroboration';
+import { seedSchema, type Seed } from '@/lib/core/domain/schemas';
 
 const seed: Seed = seedSchema.parse({ sources, ports, vessels, voyages, observations, claims });
 

@@ -1,8 +1,8 @@
 /** GET and POST of a record's annotations, shared by voyages, ports and vessels. */
-import { getDb } from '@/lib/db';
-import { createAnnotation, listAnnotations, targetExists } from '@/lib/db/annotations';
-import { type TargetType, createAnnotationInput, targetIdParam } from '@/lib/domain/annotations';
-import { emptyQuery } from '@/lib/domain/query';
+import { getDb } from '@/lib/server/db';
+import { createAnnotation, listAnnotations, targetExists } from '@/lib/server/db/annotations';
+import { type TargetType, createAnnotationInput, targetIdParam } from '@/lib/core/domain/annotations';
+import { emptyQuery } from '@/lib/core/domain/query';
 import { requireReader, requireRole, requireSameOrigin } from './auth';
 import { HttpError, handle, json, parseJsonBody, parseParam, parseQuery } from './http';
 

@@ -9,11 +9,11 @@
  * cross-site write without Origin, and such clients still need a session cookie of their own.
  */
 import 'server-only';
-import { authConfig } from '@/lib/auth/config';
-import { appOrigin, readSessionCookie } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { sessionActor } from '@/lib/db/sessions';
-import { type Actor, type Role, canRead, hasRole } from '@/lib/domain/permissions';
+import { authConfig } from '@/lib/server/auth/config';
+import { appOrigin, readSessionCookie } from '@/lib/server/auth/session';
+import { getDb } from '@/lib/server/db';
+import { sessionActor } from '@/lib/server/db/sessions';
+import { type Actor, type Role, canRead, hasRole } from '@/lib/core/domain/permissions';
 import { HttpError } from './http';
 
 export async function currentActor(request: Request): Promise<Actor | null> {

@@ -7,7 +7,7 @@
  * many readers at once without re-running the query and re-serialising thousands of voyages.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { getDataVersion } from '@/lib/db';
+import { getDataVersion } from '@/lib/server/db';
 
 export interface CachedAnswer {
   body: string;

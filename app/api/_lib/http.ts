@@ -4,8 +4,8 @@
  */
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import type { ApiErrorBody } from '@/lib/domain/dto';
-import { DomainError } from '@/lib/domain/errors';
+import type { ApiErrorBody } from '@/lib/core/domain/dto';
+import { DomainError } from '@/lib/core/domain/errors';
 
 export class HttpError extends Error {
   constructor(

@@ -1,6 +1,6 @@
-import { getDb } from '@/lib/db';
-import { listClaims } from '@/lib/db/reference';
-import { claimsQuery } from '@/lib/domain/query';
+import { getDb } from '@/lib/server/db';
+import { listClaims } from '@/lib/server/db/reference';
+import { claimsQuery } from '@/lib/core/domain/query';
 import { handle, json, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { getDb } from '@/lib/db';
+import { getDb } from '@/lib/server/db';
 import { errorResponse, handle, json } from '../_lib/http';
 
 export const GET = handle(async () => {

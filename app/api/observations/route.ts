@@ -1,6 +1,6 @@
-import { getDb } from '@/lib/db';
-import { listObservations } from '@/lib/db/reference';
-import { observationsQuery } from '@/lib/domain/query';
+import { getDb } from '@/lib/server/db';
+import { listObservations } from '@/lib/server/db/reference';
+import { observationsQuery } from '@/lib/core/domain/query';
 import { handle, json, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';
 

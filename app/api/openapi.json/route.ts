@@ -1,4 +1,4 @@
-import { openApiDocument } from '@/lib/domain/openapi';
+import { openApiDocument } from '@/lib/core/domain/openapi';
 import { handle } from '../_lib/http';
 
 export const GET = handle(async () =>

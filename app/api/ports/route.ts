@@ -1,7 +1,7 @@
-import { getDb } from '@/lib/db';
-import { listPorts } from '@/lib/db/reference';
-import { portsQuery } from '@/lib/domain/query';
-import { portsToGeoJSON } from '@/lib/domain/format';
+import { getDb } from '@/lib/server/db';
+import { listPorts } from '@/lib/server/db/reference';
+import { portsQuery } from '@/lib/core/domain/query';
+import { portsToGeoJSON } from '@/lib/core/domain/format';
 import { handle, json, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';
 

@@ -1,6 +1,6 @@
-import { getDb } from '@/lib/db';
-import { listSources } from '@/lib/db/reference';
-import { emptyQuery } from '@/lib/domain/query';
+import { getDb } from '@/lib/server/db';
+import { listSources } from '@/lib/server/db/reference';
+import { emptyQuery } from '@/lib/core/domain/query';
 import { handle, json, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';
 

@@ -1,6 +1,6 @@
-import { getDb } from '@/lib/db';
-import { listUsers, toAccount } from '@/lib/db/users';
-import { emptyQuery } from '@/lib/domain/query';
+import { getDb } from '@/lib/server/db';
+import { listUsers, toAccount } from '@/lib/server/db/users';
+import { emptyQuery } from '@/lib/core/domain/query';
 import { requireRole } from '../_lib/auth';
 import { handle, json, parseQuery } from '../_lib/http';
 

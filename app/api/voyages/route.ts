@@ -1,7 +1,7 @@
-import { getDb } from '@/lib/db';
-import { listVoyageRoutes, listVoyages } from '@/lib/db/voyages';
-import { voyageQuery } from '@/lib/domain/query';
-import { voyagesToCsv, voyagesToGeoJSON } from '@/lib/domain/format';
+import { getDb } from '@/lib/server/db';
+import { listVoyageRoutes, listVoyages } from '@/lib/server/db/voyages';
+import { voyageQuery } from '@/lib/core/domain/query';
+import { voyagesToCsv, voyagesToGeoJSON } from '@/lib/core/domain/format';
 import { type CachedAnswer, cachedResponse } from '../_lib/cache';
 import { handle, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';

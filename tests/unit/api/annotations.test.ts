@@ -37,9 +37,9 @@ beforeAll(async () => {
   await load('voyages', import('@/app/api/voyages/route'));
   await load('openapi', import('@/app/api/openapi.json/route'));
 
-  const { getDb } = await import('@/lib/db');
-  const { createUser } = await import('@/lib/db/users');
-  const { createSession } = await import('@/lib/db/sessions');
+  const { getDb } = await import('@/lib/server/db');
+  const { createUser } = await import('@/lib/server/db/users');
+  const { createSession } = await import('@/lib/server/db/sessions');
   const db = await getDb();
   for (const [name, role] of [
     ['vera', 'viewer'],
@@ -54,7 +54,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { getDb } = await import('@/lib/db');
+  const { getDb } = await import('@/lib/server/db');
   await (await getDb()).destroy();
   tmp.cleanup();
 });
@@ -208,9 +208,9 @@ describe('who may write what', () => {
   });
 
   it('a viewer made editor by an admin must sign in again, then can write', async () => {
-    const { getDb } = await import('@/lib/db');
-    const { createUser } = await import('@/lib/db/users');
-    const { createSession } = await import('@/lib/db/sessions');
+    const { getDb } = await import('@/lib/server/db');
+    const { createUser } = await import('@/lib/server/db/users');
+    const { createSession } = await import('@/lib/server/db/sessions');
     const db = await getDb();
     const u = await createUser(db, { username: 'promoted', role: 'viewer', password: PASSWORD });
     cookies.promoted = `wakeline_session=${await createSession(db, u.id)}`;

@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const { getDb } = await import('@/lib/db');
+  const { getDb } = await import('@/lib/server/db');
   await (await getDb()).destroy();
   tmp.cleanup();
 });
@@ -201,7 +201,7 @@ describe('answers from the cache', () => {
   });
 
   it('never serves a stale answer after the data changes', async () => {
-    const { getDb } = await import('@/lib/db');
+    const { getDb } = await import('@/lib/server/db');
     const db = await getDb();
     const before = await call('voyages', '?port=rajin');
     const etagBefore = before.headers.get('etag');
@@ -221,7 +221,7 @@ describe('answers from the cache', () => {
   });
 
   it('sees a write made by another connection (another process) to the same file', async () => {
-    const { createDb } = await import('@/lib/db/connection');
+    const { createDb } = await import('@/lib/server/db/connection');
     const before = await call('voyages', '?vessel=angara');
     const other = createDb(tmp.file);
     try {

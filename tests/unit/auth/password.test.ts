@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SCRYPT, hashPassword, verifyPassword } from '@/lib/auth/password';
-import { passwordProblem } from '@/lib/domain/accounts';
+import { SCRYPT, hashPassword, verifyPassword } from '@/lib/server/auth/password';
+import { passwordProblem } from '@/lib/core/domain/accounts';
 
 describe('password hashing', () => {
   it('hashes with scrypt N=2^17, r=8, p=1 and verifies the right password only', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FailureLimiter } from '@/lib/auth/rate-limit';
-import { type Actor, canAdminister, canModify, canRead, canWrite, hasRole } from '@/lib/domain/permissions';
+import { FailureLimiter } from '@/lib/server/auth/rate-limit';
+import { type Actor, canAdminister, canModify, canRead, canWrite, hasRole } from '@/lib/core/domain/permissions';
 
 const viewer: Actor = { id: 1, username: 'vera', role: 'viewer' };
 const editor: Actor = { id: 2, username: 'ed', role: 'editor' };

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openReadyDatabase } from '@/lib/db';
-import { createSession, sessionActor } from '@/lib/db/sessions';
-import { cookieSpec, hashSessionId, newSessionId, readCookie, sessionCookie, sessionState } from '@/lib/auth/session';
+import { openReadyDatabase } from '@/lib/server/db';
+import { createSession, sessionActor } from '@/lib/server/db/sessions';
+import { cookieSpec, hashSessionId, newSessionId, readCookie, sessionCookie, sessionState } from '@/lib/server/auth/session';
 import { tempDbFile } from '../helpers';
 
 const limits = { idleMs: 8 * 3600_000, absoluteMs: 7 * 86_400_000 };

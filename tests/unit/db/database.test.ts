@@ -6,12 +6,12 @@ import ports from '@/data/seed/ports.json';
 import sources from '@/data/seed/sources.json';
 import vessels from '@/data/seed/vessels.json';
 import voyages from '@/data/seed/voyages.json';
-import { type DB, openReadyDatabase } from '@/lib/db';
-import { createDb } from '@/lib/db/connection';
-import { migrateToLatest } from '@/lib/db/migrate';
-import { basemapRouter } from '@/lib/db/router';
-import { seedDatabase } from '@/lib/db/seed';
-import { seedData } from '@/lib/db/seed-data';
+import { type DB, openReadyDatabase } from '@/lib/server/db';
+import { createDb } from '@/lib/server/db/connection';
+import { migrateToLatest } from '@/lib/server/db/migrate';
+import { basemapRouter } from '@/lib/server/basemap/router';
+import { seedDatabase } from '@/lib/server/db/seed';
+import { seedData } from '@/lib/server/db/seed-data';
 import { tempDbFile } from '../helpers';
 
 let tmp: ReturnType<typeof tempDbFile>;

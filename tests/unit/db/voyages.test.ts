@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import seedPorts from '@/data/seed/ports.json';
 import seedVoyages from '@/data/seed/voyages.json';
-import { type DB, openReadyDatabase } from '@/lib/db';
-import { getVoyage, listVoyages } from '@/lib/db/voyages';
+import { type DB, openReadyDatabase } from '@/lib/server/db';
+import { getVoyage, listVoyages } from '@/lib/server/db/voyages';
 import { tempDbFile } from '../helpers';
 
 let tmp: ReturnType<typeof tempDbFile>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicy, tileOrigin } from '@/lib/domain/csp';
+import { contentSecurityPolicy, tileOrigin } from '@/lib/server/csp';
 
 describe('the Content-Security-Policy', () => {
   it('allows nothing from other origins by default', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDurationRange, formatNm, formatSpeedRange, formatWindow } from '@/lib/domain/display';
+import { formatDurationRange, formatNm, formatSpeedRange, formatWindow } from '@/lib/core/domain/display';
 
 describe('formatWindow', () => {
   it('writes a single day as that day', () => {

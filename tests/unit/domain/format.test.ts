@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, voyagesToCsv, voyagesToGeoJSON } from '@/lib/domain/format';
+import { csvCell, voyagesToCsv, voyagesToGeoJSON } from '@/lib/core/domain/format';
 import { voyageSummary } from '../../fixtures/voyages';
 
 const voyage = voyageSummary({

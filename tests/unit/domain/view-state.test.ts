@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersOf, parseViewState, viewStateToSearch } from '@/lib/domain/view-state';
+import { filtersOf, parseViewState, viewStateToSearch } from '@/lib/core/domain/view-state';
 
 describe('view state in the URL', () => {
   it('round-trips filters and selection', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { VoyageSummary } from '@/lib/domain/dto';
-import type { Source } from '@/lib/domain/schemas';
+import type { VoyageSummary } from '@/lib/core/domain/dto';
+import type { Source } from '@/lib/core/domain/schemas';
 import {
   creditLine,
   dateSpan,
@@ -10,7 +10,7 @@ import {
   formatMonthSpan,
   routePorts,
   routesBbox,
-} from '@/lib/export/compose';
+} from '@/lib/client/export/compose';
 import { voyageSummary } from '../../fixtures/voyages';
 
 function voyage(id: string, from: [string, string], to: [string, string], dep: string, arr: string, sourceIds: string[], vessel: string | null = 'Angara'): VoyageSummary {

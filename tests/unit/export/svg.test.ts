@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { COLORS } from '@/lib/domain/map-style';
-import type { Port } from '@/lib/domain/schemas';
-import { EXPORT_PARTS } from '@/lib/domain/view-state';
-import { fitFrame } from '@/lib/export/projection';
-import { type ComposeInput, composeSvg, escapeXml, wrapText } from '@/lib/export/svg';
-import { tilesFor } from '@/lib/export/tiles';
+import { COLORS } from '@/lib/core/domain/map-style';
+import type { Port } from '@/lib/core/domain/schemas';
+import { EXPORT_PARTS } from '@/lib/core/domain/view-state';
+import { fitFrame } from '@/lib/client/export/projection';
+import { type ComposeInput, composeSvg, escapeXml, wrapText } from '@/lib/client/export/svg';
+import { tilesFor } from '@/lib/client/export/tiles';
 import { voyageSummary } from '../../fixtures/voyages';
 
 const basemap = (name: string) => JSON.parse(fs.readFileSync(`data/basemap/${name}.geojson`, 'utf8')) as FeatureCollection;

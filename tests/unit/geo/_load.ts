@@ -1,8 +1,8 @@
-// Shared loaders for the lib/geo tests (not a test file itself).
+// Shared loaders for the lib/core/geo tests (not a test file itself).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Land } from '@/lib/geo';
-import type { GeofencedPort, SeaWaypoint } from '@/lib/geo';
+import type { Land } from '@/lib/core/geo';
+import type { GeofencedPort, SeaWaypoint } from '@/lib/core/geo';
 
 const root = path.resolve(__dirname, '../../..');
 const readJson = <T>(rel: string): T => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8')) as T;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { greatCircleNm, routeLengthNm } from '@/lib/geo';
+import { greatCircleNm, routeLengthNm } from '@/lib/core/geo';
 import type { Feature, LineString } from 'geojson';
 import { fixture, haversineNm, port } from './_load';
 

@@ -1,8 +1,8 @@
 import type { FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { arrowFractionsFor } from '@/lib/geo/arrowFractionsFor';
-import { canonicalLine } from '@/lib/geo/canonicalLine';
-import { coastline } from '@/lib/geo/coastline';
+import { arrowFractionsFor } from '@/lib/core/geo/arrowFractionsFor';
+import { canonicalLine } from '@/lib/core/geo/canonicalLine';
+import { coastline } from '@/lib/core/geo/coastline';
 import { land } from './_load';
 
 describe('canonicalLine', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPositionsNaive, geofenceIndex, isInsideGeofence, nearestPort, type GeofencedPort } from '@/lib/geo';
+import { classifyPositionsNaive, geofenceIndex, isInsideGeofence, nearestPort, type GeofencedPort } from '@/lib/core/geo';
 import type { Position } from 'geojson';
 import { mulberry32, port, ports } from './_load';
 

@@ -8,7 +8,7 @@ import {
   routeLengthNm,
   seaRoute,
   voyageMetrics,
-} from '@/lib/geo';
+} from '@/lib/core/geo';
 import type { FeatureCollection, LineString } from 'geojson';
 import { fixture, land, port, ports, waypoints } from './_load';
 

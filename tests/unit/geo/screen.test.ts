@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { arrowFractions, arrowheads } from '@/lib/geo/arrowheads';
-import { niceRound, scaleLength } from '@/lib/geo/scaleLength';
+import { arrowFractions, arrowheads } from '@/lib/core/geo/arrowheads';
+import { niceRound, scaleLength } from '@/lib/core/geo/scaleLength';
 
 describe('arrowheads', () => {
   it('points along the line at the middle of a straight horizontal line', () => {

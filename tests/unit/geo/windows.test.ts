@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { impliedSpeedKnots, windowDuration } from '@/lib/geo';
+import { impliedSpeedKnots, windowDuration } from '@/lib/core/geo';
 
 describe('windowDuration', () => {
   it('spans 00:00Z of earliest to 24:00Z of latest', () => {

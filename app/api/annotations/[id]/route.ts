@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { getDb } from '@/lib/db';
-import { deleteAnnotation, getAnnotation, updateAnnotation } from '@/lib/db/annotations';
-import { annotationId, updateAnnotationInput } from '@/lib/domain/annotations';
-import { emptyQuery } from '@/lib/domain/query';
+import { getDb } from '@/lib/server/db';
+import { deleteAnnotation, getAnnotation, updateAnnotation } from '@/lib/server/db/annotations';
+import { annotationId, updateAnnotationInput } from '@/lib/core/domain/annotations';
+import { emptyQuery } from '@/lib/core/domain/query';
 import { requireReader, requireRole, requireSameOrigin } from '../../_lib/auth';
 import { HttpError, handle, json, parseJsonBody, parseParam, parseQuery } from '../../_lib/http';
 

@@ -1,11 +1,11 @@
-import { authConfig } from '@/lib/auth/config';
-import { burnPasswordCheck, verifyPassword } from '@/lib/auth/password';
-import { loginLimiters } from '@/lib/auth/rate-limit';
-import { readSessionCookie, sessionCookie } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { createSession, deleteSession } from '@/lib/db/sessions';
-import { findUserByName } from '@/lib/db/users';
-import { loginInput } from '@/lib/domain/accounts';
+import { authConfig } from '@/lib/server/auth/config';
+import { burnPasswordCheck, verifyPassword } from '@/lib/server/auth/password';
+import { loginLimiters } from '@/lib/server/auth/rate-limit';
+import { readSessionCookie, sessionCookie } from '@/lib/server/auth/session';
+import { getDb } from '@/lib/server/db';
+import { createSession, deleteSession } from '@/lib/server/db/sessions';
+import { findUserByName } from '@/lib/server/db/users';
+import { loginInput } from '@/lib/core/domain/accounts';
 import { requireSameOrigin } from '../../_lib/auth';
 import { HttpError, handle, json, parseJsonBody } from '../../_lib/http';
 

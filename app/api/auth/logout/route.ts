@@ -1,6 +1,6 @@
-import { readSessionCookie, sessionCookie } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { deleteSession } from '@/lib/db/sessions';
+import { readSessionCookie, sessionCookie } from '@/lib/server/auth/session';
+import { getDb } from '@/lib/server/db';
+import { deleteSession } from '@/lib/server/db/sessions';
 import { requireSameOrigin } from '../../_lib/auth';
 import { handle, json } from '../../_lib/http';
 

@@ -1,5 +1,5 @@
-import { authConfig } from '@/lib/auth/config';
-import { emptyQuery } from '@/lib/domain/query';
+import { authConfig } from '@/lib/server/auth/config';
+import { emptyQuery } from '@/lib/core/domain/query';
 import { currentActor } from '../../_lib/auth';
 import { handle, json, parseQuery } from '../../_lib/http';
 

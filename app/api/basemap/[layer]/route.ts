@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { BASEMAP_LAYERS, basemapText } from '@/lib/db/basemap';
-import { emptyQuery } from '@/lib/domain/query';
+import { BASEMAP_LAYERS, basemapText } from '@/lib/server/basemap/basemap';
+import { emptyQuery } from '@/lib/core/domain/query';
 import { handle, parseParam, parseQuery } from '../../_lib/http';
 
 const layerParam = z.enum(Object.keys(BASEMAP_LAYERS) as [keyof typeof BASEMAP_LAYERS]);

@@ -1,8 +1,8 @@
-import { getDb } from '@/lib/db';
-import { listPorts } from '@/lib/db/reference';
-import type { NearestPortAnswer } from '@/lib/domain/dto';
-import { nearestQuery } from '@/lib/domain/query';
-import { nearestPort } from '@/lib/geo';
+import { getDb } from '@/lib/server/db';
+import { listPorts } from '@/lib/server/db/reference';
+import type { NearestPortAnswer } from '@/lib/core/domain/dto';
+import { nearestQuery } from '@/lib/core/domain/query';
+import { nearestPort } from '@/lib/core/geo';
 import { HttpError, handle, json, parseQuery } from '../../_lib/http';
 import { requireReader } from '../../_lib/auth';
 

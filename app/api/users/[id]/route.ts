@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { getDb } from '@/lib/db';
-import { toAccount, updateUser } from '@/lib/db/users';
-import { updateUserInput } from '@/lib/domain/accounts';
-import { emptyQuery } from '@/lib/domain/query';
+import { getDb } from '@/lib/server/db';
+import { toAccount, updateUser } from '@/lib/server/db/users';
+import { updateUserInput } from '@/lib/core/domain/accounts';
+import { emptyQuery } from '@/lib/core/domain/query';
 import { requireRole, requireSameOrigin } from '../../_lib/auth';
 import { handle, json, parseJsonBody, parseParam, parseQuery } from '../../_lib/http';
 

@@ -1,6 +1,6 @@
-import { getDb } from '@/lib/db';
-import { getVoyage } from '@/lib/db/voyages';
-import { emptyQuery, idParam } from '@/lib/domain/query';
+import { getDb } from '@/lib/server/db';
+import { getVoyage } from '@/lib/server/db/voyages';
+import { emptyQuery, idParam } from '@/lib/core/domain/query';
 import { cachedResponse } from '../../_lib/cache';
 import { HttpError, handle, parseParam, parseQuery } from '../../_lib/http';
 import { requireReader } from '../../_lib/auth';

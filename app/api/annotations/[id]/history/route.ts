@@ -1,7 +1,7 @@
-import { getDb } from '@/lib/db';
-import { annotationHistory } from '@/lib/db/annotations';
-import { annotationId } from '@/lib/domain/annotations';
-import { emptyQuery } from '@/lib/domain/query';
+import { getDb } from '@/lib/server/db';
+import { annotationHistory } from '@/lib/server/db/annotations';
+import { annotationId } from '@/lib/core/domain/annotations';
+import { emptyQuery } from '@/lib/core/domain/query';
 import { requireReader } from '../../../_lib/auth';
 import { HttpError, handle, json, parseParam, parseQuery } from '../../../_lib/http';
 

@@ -1,7 +1,7 @@
-import { getDb } from '@/lib/db';
-import { restoreAnnotation } from '@/lib/db/annotations';
-import { annotationId } from '@/lib/domain/annotations';
-import { emptyQuery } from '@/lib/domain/query';
+import { getDb } from '@/lib/server/db';
+import { restoreAnnotation } from '@/lib/server/db/annotations';
+import { annotationId } from '@/lib/core/domain/annotations';
+import { emptyQuery } from '@/lib/core/domain/query';
 import { requireRole, requireSameOrigin } from '../../../_lib/auth';
 import { handle, json, parseParam, parseQuery } from '../../../_lib/http';
 

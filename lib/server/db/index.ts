@@ -5,7 +5,7 @@
 import 'server-only';
 import { createDb, databasePath, type DB } from './connection';
 import { migrateToLatest } from './migrate';
-import { basemapRouter } from './router';
+import { basemapRouter } from '../basemap/router';
 import { seedDatabase } from './seed';
 import { seedData } from './seed-data';
 

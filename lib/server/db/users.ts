@@ -3,11 +3,11 @@
  * the functions taking an `actor` check it here as well as in the route handlers.
  */
 import 'server-only';
-import { hashPassword } from '@/lib/auth/password';
-import { passwordProblem, username as usernameSchema } from '@/lib/domain/accounts';
-import type { UserAccount } from '@/lib/domain/annotations';
-import { DomainError } from '@/lib/domain/errors';
-import { type Actor, type Role, canAdminister, isRole } from '@/lib/domain/permissions';
+import { hashPassword } from '@/lib/server/auth/password';
+import { passwordProblem, username as usernameSchema } from '@/lib/core/domain/accounts';
+import type { UserAccount } from '@/lib/core/domain/annotations';
+import { DomainError } from '@/lib/core/domain/errors';
+import { type Actor, type Role, canAdminister, isRole } from '@/lib/core/domain/permissions';
 import type { DB } from './connection';
 
 export interface UserRow {

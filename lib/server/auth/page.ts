@@ -1,7 +1,7 @@
 import 'server-only';
-import { getDb } from '@/lib/db';
-import { sessionActor } from '@/lib/db/sessions';
-import type { Actor } from '@/lib/domain/permissions';
+import { getDb } from '@/lib/server/db';
+import { sessionActor } from '@/lib/server/db/sessions';
+import type { Actor } from '@/lib/core/domain/permissions';
 import { readSessionCookie } from './session';
 
 /** The signed-in account for a page render (server components have headers, not a Request). */

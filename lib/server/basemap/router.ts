@@ -3,11 +3,11 @@
  * draws. Built once per process, and only when a route is first drawn: a start with nothing new to
  * seed never pays for it.
  */
-import type { LineStringGeometry, Position } from '@/lib/domain/schemas';
-import { BERTH_TOLERANCE_NM, buildSeaGraph, routeCrossesLand, seaRoute } from '@/lib/geo';
-import type { SeaGraph, SeaWaypoint } from '@/lib/geo/types';
+import type { LineStringGeometry, Position } from '@/lib/core/domain/schemas';
+import { BERTH_TOLERANCE_NM, buildSeaGraph, routeCrossesLand, seaRoute } from '@/lib/core/geo';
+import type { SeaGraph, SeaWaypoint } from '@/lib/core/geo/types';
 import { basemapLand, seaWaypointsJson } from './basemap';
-import type { Router } from './voyages';
+import type { Router } from '../db/voyages';
 
 type Land = ReturnType<typeof basemapLand>;
 let cached: Router | undefined;

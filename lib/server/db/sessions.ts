@@ -3,9 +3,9 @@
  * checked on every lookup; an expired session is deleted when met.
  */
 import 'server-only';
-import { hashSessionId, newSessionId, sessionState } from '@/lib/auth/session';
-import { authConfig } from '@/lib/auth/config';
-import type { Actor } from '@/lib/domain/permissions';
+import { hashSessionId, newSessionId, sessionState } from '@/lib/server/auth/session';
+import { authConfig } from '@/lib/server/auth/config';
+import type { Actor } from '@/lib/core/domain/permissions';
 import type { DB } from './connection';
 import { findUserById } from './users';
 

@@ -2,10 +2,10 @@
  * What an exported image says: its default title and subtitle, the date range it covers, its
  * credit line and its file name, all computed from the voyages shown. Pure.
  */
-import { dayParts, formatDay } from '@/lib/domain/display';
-import type { VoyageSummary } from '@/lib/domain/dto';
-import type { Source } from '@/lib/domain/schemas';
-import type { Bbox, Filters } from '@/lib/domain/view-state';
+import { dayParts, formatDay } from '@/lib/core/domain/display';
+import type { VoyageSummary } from '@/lib/core/domain/dto';
+import type { Source } from '@/lib/core/domain/schemas';
+import type { Bbox, Filters } from '@/lib/core/domain/view-state';
 
 
 export interface Span {

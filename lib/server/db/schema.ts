@@ -1,6 +1,6 @@
 /**
  * Kysely table types. Column names are snake_case as stored; the query modules map rows to the
- * camelCase DTOs of `lib/domain`. JSON columns hold arrays/objects serialised with JSON.stringify.
+ * camelCase DTOs of `lib/core/domain`. JSON columns hold arrays/objects serialised with JSON.stringify.
  */
 import type { Generated } from 'kysely';
 
@@ -67,7 +67,7 @@ export interface VoyagesTable {
   cargo: string | null;
   confidence: string;
   notes: string | null;
-  /** Metrics computed by lib/geo when the row is written; never typed in. */
+  /** Metrics computed by lib/core/geo when the row is written; never typed in. */
   great_circle_nm: number;
   route_nm: number;
   crosses_land: number; // 0 | 1

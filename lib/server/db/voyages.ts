@@ -1,11 +1,11 @@
 /**
- * Voyage queries and writes. Metrics are computed by lib/geo when a row is written and stored
+ * Voyage queries and writes. Metrics are computed by lib/core/geo when a row is written and stored
  * beside it, so listing 10,000 voyages reads numbers rather than recomputing geometry.
  */
 import type { Insertable, Selectable } from 'kysely';
-import type { VoyageDetail, VoyageList, VoyageMetrics, VoyageSummary } from '@/lib/domain/dto';
-import type { Confidence, LineStringGeometry, Port, RouteKind, VoyageSeed } from '@/lib/domain/schemas';
-import { greatCircleNm, impliedSpeedKnots, routeLengthNm, windowDuration } from '@/lib/geo';
+import type { VoyageDetail, VoyageList, VoyageMetrics, VoyageSummary } from '@/lib/core/domain/dto';
+import type { Confidence, LineStringGeometry, Port, RouteKind, VoyageSeed } from '@/lib/core/domain/schemas';
+import { greatCircleNm, impliedSpeedKnots, routeLengthNm, windowDuration } from '@/lib/core/geo';
 import type { DB } from './connection';
 import { listClaims, listObservations, listSources, sourceLinks } from './reference';
 import { windowOf } from './rows';

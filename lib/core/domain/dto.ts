@@ -8,7 +8,7 @@ export interface Ref {
   name: string;
 }
 
-/** Computed by lib/geo when a voyage is written; never typed in. Distances are spherical. */
+/** Computed by lib/core/geo when a voyage is written; never typed in. Distances are spherical. */
 export interface VoyageMetrics {
   /** Great-circle distance between the two ports, nautical miles. */
   greatCircleNm: number;

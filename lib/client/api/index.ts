@@ -4,11 +4,11 @@
  */
 import type { FeatureCollection, LineString } from 'geojson';
 import useSWR, { type SWRConfiguration } from 'swr';
-import type { Annotation, AnnotationRevision, Me, TargetType, UserAccount } from '@/lib/domain/annotations';
-import type { ApiErrorBody, VoyageDetail } from '@/lib/domain/dto';
-import type { VoyageFeatureProperties } from '@/lib/domain/format';
-import type { Port, Source, Vessel } from '@/lib/domain/schemas';
-import { type ViewState, filtersOf, viewStateToSearch } from '@/lib/domain/view-state';
+import type { Annotation, AnnotationRevision, Me, TargetType, UserAccount } from '@/lib/core/domain/annotations';
+import type { ApiErrorBody, VoyageDetail } from '@/lib/core/domain/dto';
+import type { VoyageFeatureProperties } from '@/lib/core/domain/format';
+import type { Port, Source, Vessel } from '@/lib/core/domain/schemas';
+import { type ViewState, filtersOf, viewStateToSearch } from '@/lib/core/domain/view-state';
 
 export class ApiError extends Error {
   constructor(

@@ -5,8 +5,8 @@
  * next start.
  */
 import type { Transaction } from 'kysely';
-import type { Port, Seed } from '@/lib/domain/schemas';
-import { seedSchema } from '@/lib/domain/schemas';
+import type { Port, Seed } from '@/lib/core/domain/schemas';
+import { seedSchema } from '@/lib/core/domain/schemas';
 import type { DB } from './connection';
 import type { Database } from './schema';
 import { type Router, voyageRow } from './voyages';

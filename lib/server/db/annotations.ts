@@ -17,9 +17,9 @@ import {
   type TargetType,
   type UpdateAnnotationInput,
   annotationKind,
-} from '@/lib/domain/annotations';
-import { DomainError } from '@/lib/domain/errors';
-import { type Actor, canAdminister, canModify, canWrite } from '@/lib/domain/permissions';
+} from '@/lib/core/domain/annotations';
+import { DomainError } from '@/lib/core/domain/errors';
+import { type Actor, canAdminister, canModify, canWrite } from '@/lib/core/domain/permissions';
 import type { DB } from './connection';
 import type { AnnotationsTable } from './schema';
 import { immediateTransaction } from './tx';

@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 description of the HTTP API, served at /api/openapi.json. The record schemas
  * (Source, Port, Vessel, Observation, Claim) are generated from the zod schemas the seed and the
  * handlers use; the query parameters and the voyage summary are written out here and must be kept
- * in step with lib/domain/query.ts and lib/domain/dto.ts (the route tests check every path is listed).
+ * in step with lib/core/domain/query.ts and lib/core/domain/dto.ts (the route tests check every path is listed).
  */
 import { z } from 'zod';
 import { claimSchema, observationSchema, portSchema, sourceSchema, vesselSchema } from './schemas';

@@ -1,7 +1,7 @@
 /**
  * Web Mercator, the projection Leaflet draws in, fitted to a pixel rectangle. Pure.
  */
-import type { Bbox } from '@/lib/domain/view-state';
+import type { Bbox } from '@/lib/core/domain/view-state';
 
 const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
 

@@ -8,15 +8,15 @@
  * the Leaflet map.
  */
 import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
-import { ANNOTATION_COLORS, COLORS, INFERRED_DASH } from '@/lib/domain/map-style';
-import type { VoyageSummary } from '@/lib/domain/dto';
-import type { Port } from '@/lib/domain/schemas';
-import type { Bbox, ExportPart } from '@/lib/domain/view-state';
-import { arrowFractions, arrowheads } from '@/lib/geo/arrowheads';
-import { arrowFractionsFor } from '@/lib/geo/arrowFractionsFor';
-import { canonicalLine } from '@/lib/geo/canonicalLine';
-import { coastline } from '@/lib/geo/coastline';
-import { scaleLength } from '@/lib/geo/scaleLength';
+import { ANNOTATION_COLORS, COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
+import type { VoyageSummary } from '@/lib/core/domain/dto';
+import type { Port } from '@/lib/core/domain/schemas';
+import type { Bbox, ExportPart } from '@/lib/core/domain/view-state';
+import { arrowFractions, arrowheads } from '@/lib/core/geo/arrowheads';
+import { arrowFractionsFor } from '@/lib/core/geo/arrowFractionsFor';
+import { canonicalLine } from '@/lib/core/geo/canonicalLine';
+import { coastline } from '@/lib/core/geo/coastline';
+import { scaleLength } from '@/lib/core/geo/scaleLength';
 import { type Frame, fitFrame } from './projection';
 
 export interface TileImage {

@@ -1,6 +1,6 @@
 /** Row ↔ DTO mapping shared by the query modules. */
 import type { Selectable } from 'kysely';
-import type { Claim, DateWindow, Observation, Port, Precision, Source, Vessel } from '@/lib/domain/schemas';
+import type { Claim, DateWindow, Observation, Port, Precision, Source, Vessel } from '@/lib/core/domain/schemas';
 import type { ClaimsTable, ObservationsTable, PortsTable, SourcesTable, VesselsTable } from './schema';
 
 export function windowOf(earliest: string, latest: string, precision: string, asReported: string | null): DateWindow {

@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { CircleMarker, Tooltip, useMapEvents } from 'react-leaflet';
 import { ANNOTATION_COLORS } from '@/lib/core/domain/map-style';
 import type { Position } from '@/lib/core/domain/schemas';
+import { fromLatLng, toLatLng } from './latlng';
 import type { AnnotationPin } from './types';
 
 const styles = Object.fromEntries(
@@ -19,7 +20,7 @@ export default function AnnotationPinsLayer({ pins, onPinClick }: { pins: readon
       {pins.map((p) => (
         <CircleMarker
           key={p.id}
-          center={[p.position[1], p.position[0]]}
+          center={toLatLng(p.position)}
           radius={7}
           renderer={renderer}
           pathOptions={styles[p.kind]}
@@ -35,10 +36,16 @@ export default function AnnotationPinsLayer({ pins, onPinClick }: { pins: readon
   );
 }
 
+// A millionth of a degree is about 11 cm: finer than any click can mean.
+const roundMicroDeg = (deg: number) => Math.round(deg * 1e6) / 1e6;
+
 /** While a composer waits for a spot, the next click on the map answers it. */
 export function MapClickPicker({ onPick }: { onPick: (position: Position) => void }) {
   const map = useMapEvents({
-    click: (e) => onPick([Math.round(e.latlng.lng * 1e6) / 1e6, Math.round(e.latlng.lat * 1e6) / 1e6]),
+    click: (e) => {
+      const [lon, lat] = fromLatLng(e.latlng);
+      onPick([roundMicroDeg(lon), roundMicroDeg(lat)]);
+    },
   });
   useEffect(() => {
     const el = map.getContainer();

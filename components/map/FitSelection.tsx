@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import type { VoyageFeatures } from '@/lib/client/api';
 import { framePadding } from '@/lib/core/domain/map-style';
+import { toLatLng } from './latlng';
 
 /** Frames the selected voyage's route when the selection changes (not on every data refresh). */
 export default function FitSelection({ voyages, selectedId }: { voyages: VoyageFeatures | undefined; selectedId: string | undefined }) {
@@ -18,7 +19,7 @@ export default function FitSelection({ voyages, selectedId }: { voyages: VoyageF
     const feature = voyages.features.find((f) => f.properties.id === selectedId);
     if (!feature) return;
     framed.current = selectedId;
-    const bounds = L.latLngBounds(feature.geometry.coordinates.map(([lon, lat]) => [lat, lon] as [number, number]));
+    const bounds = L.latLngBounds(feature.geometry.coordinates.map(toLatLng));
     map.fitBounds(bounds, { ...framePadding(map.getSize().x), maxZoom: 9 });
   }, [map, voyages, selectedId]);
   return null;

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { Circle, CircleMarker, Popup, Tooltip } from 'react-leaflet';
 import type { Port } from '@/lib/core/domain/schemas';
 import { COLORS } from '@/lib/core/domain/map-style';
+import { toLatLng } from './latlng';
 
 const NM_IN_M = 1852;
 const geofenceStyle: PathOptions = { color: COLORS.geofence, weight: 1, opacity: 0.5, dashArray: '2 4', fillOpacity: 0.04 };
@@ -21,17 +22,23 @@ interface Props {
 export default function PortsLayer({ ports, active, showGeofences, showLabels }: Props) {
   // SVG, not canvas: an SVG layer takes clicks only where it draws, so routes below stay clickable.
   const renderer = useMemo(() => L.svg({ pane: 'ports' }), []);
+  // One array per port while the ports stay the same: react-leaflet moves a marker whenever its
+  // centre prop is a new object.
+  const placed = useMemo(() => ports.map((port) => ({ port, center: toLatLng(port.position) })), [ports]);
   return (
     <>
       {showGeofences &&
-        ports.map((p) => {
-        const center: [number, number] = [p.position[1], p.position[0]];
-        return (
-          <Circle key={`fence-${p.id}`} center={center} radius={p.geofenceRadiusNm * NM_IN_M} pathOptions={geofenceStyle} renderer={renderer} interactive={false} />
-        );
-      })}
-      {ports.map((p) => {
-        const center: [number, number] = [p.position[1], p.position[0]];
+        placed.map(({ port: p, center }) => (
+          <Circle
+            key={`fence-${p.id}`}
+            center={center}
+            radius={p.geofenceRadiusNm * NM_IN_M}
+            pathOptions={geofenceStyle}
+            renderer={renderer}
+            interactive={false}
+          />
+        ))}
+      {placed.map(({ port: p, center }) => {
         const isActive = active.has(p.id);
         return (
           <CircleMarker

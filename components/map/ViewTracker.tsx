@@ -2,12 +2,11 @@
 import type L from 'leaflet';
 import { useEffect } from 'react';
 import { useMap, useMapEvents } from 'react-leaflet';
+import { fromLatLng, fromLatLngBounds } from './latlng';
 import type { MapView } from './types';
 
 function viewOf(map: L.Map): MapView {
-  const c = map.getCenter();
-  const b = map.getBounds();
-  return { center: [c.lat, c.lng], zoom: map.getZoom(), bounds: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()] };
+  return { center: fromLatLng(map.getCenter()), zoom: map.getZoom(), bounds: fromLatLngBounds(map.getBounds()) };
 }
 
 /** Reports the map's view once it is ready and after every pan or zoom. */

@@ -8,6 +8,7 @@ import LandLayer from './LandLayer';
 import PortsLayer from './PortsLayer';
 import ScaleBar from './ScaleBar';
 import { REGION_BOUNDS, framePadding } from '@/lib/core/domain/map-style';
+import { toLatLng, toLatLngBounds } from './latlng';
 import type { VoyageMapProps } from './types';
 import ViewTracker from './ViewTracker';
 import VoyagesLayer from './VoyagesLayer';
@@ -26,8 +27,8 @@ export default function VoyageMap(props: VoyageMapProps) {
     <MapContainer
       className="map"
       {...(initialView
-        ? { center: initialView.center, zoom: initialView.zoom }
-        : { bounds: REGION_BOUNDS, boundsOptions: framePadding(typeof window === 'undefined' ? 1000 : window.innerWidth - 400) })}
+        ? { center: toLatLng(initialView.center), zoom: initialView.zoom }
+        : { bounds: toLatLngBounds(REGION_BOUNDS), boundsOptions: framePadding(typeof window === 'undefined' ? 1000 : window.innerWidth - 400) })}
       renderer={renderer}
       preferCanvas
       zoomSnap={0.25}

@@ -1,5 +1,5 @@
 'use client';
-import type { LatLngTuple, PathOptions } from 'leaflet';
+import type { LatLng, LatLngTuple, PathOptions } from 'leaflet';
 import { useMemo, useState } from 'react';
 import { Polygon, Polyline, Tooltip, useMap, useMapEvent } from 'react-leaflet';
 import type { VoyageFeatures } from '@/lib/client/api';
@@ -8,6 +8,7 @@ import { arrowFractions, arrowheads } from '@/lib/core/geo/arrowheads';
 import { arrowFractionsFor } from '@/lib/core/geo/arrowFractionsFor';
 import { canonicalLine } from '@/lib/core/geo/canonicalLine';
 import { COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
+import { toLatLng } from './latlng';
 
 interface Props {
   voyages: VoyageFeatures;
@@ -56,7 +57,6 @@ function styleFor(route: Route, selectedId: string | undefined, hoveredId: strin
 export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect, onHover }: Props) {
   const routes = useMemo<Route[]>(() => {
     const arrowAt = arrowFractionsFor(voyages.features.map((f) => ({ id: f.properties.id, coordinates: f.geometry.coordinates })));
-    const toLatLng = ([lon = 0, lat = 0]: number[]) => [lat, lon] as LatLngTuple;
     return voyages.features.map((f) => {
       const p = f.properties;
       const vessel = p.vessel?.name ?? 'Unidentified vessel';
@@ -126,10 +126,7 @@ function Arrows({ routes, selectedId }: { routes: Route[]; selectedId: string | 
         return arrowheads(px, arrowFractions(length, r.arrowAt)).map((tri, i) => ({
           key: `${r.id}-${i}`,
           id: r.id,
-          latlngs: tri.map((p) => {
-            const ll = map.unproject([p.x, p.y], zoom);
-            return [ll.lat, ll.lng] as LatLngTuple;
-          }),
+          latlngs: tri.map((p): LatLng => map.unproject([p.x, p.y], zoom)),
         }));
       }),
     [routes, map, zoom],

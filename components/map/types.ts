@@ -5,8 +5,8 @@ import type { TileLayerConfig } from '@/lib/server/tile-layer';
 import type { Bbox, LayerId } from '@/lib/core/domain/view-state';
 
 export interface MapView {
-  /** [lat, lon] */
-  center: [number, number];
+  /** [lon, lat], like every coordinate that leaves the map layer. */
+  center: Position;
   zoom: number;
   bounds: Bbox;
 }

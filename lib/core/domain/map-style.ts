@@ -1,3 +1,5 @@
+import type { Bbox } from './view-state';
+
 /** The map's look, shared by the Leaflet layers, the legend and the exported image. */
 export const COLORS = {
   sea: '#dce8f0',
@@ -12,10 +14,8 @@ export const COLORS = {
 /** Inferred routes are dashed; observed routes are solid. */
 export const INFERRED_DASH = '8 7';
 
-export const REGION_BOUNDS: [[number, number], [number, number]] = [
-  [41.55, 129.6],
-  [43.35, 133.6],
-];
+/** What the map frames when a link names no view: Chongjin and Rajin to Vladivostok and Vostochny. */
+export const REGION_BOUNDS: Bbox = [129.6, 41.55, 133.6, 43.35];
 
 /** Keeps framed content clear of the legend, which sits over the map's top-right corner. */
 export function framePadding(mapWidthPx: number): { paddingTopLeft: [number, number]; paddingBottomRight: [number, number] } {

@@ -3,8 +3,11 @@
  * selected voyage, the map's centre and zoom, the layers switched off, and the export dialog's
  * settings. Parsing is forgiving (a bad value is dropped, not an error page); serialising is
  * canonical (fixed key order, rounded numbers).
+ *
+ * Coordinates are GeoJSON order here as everywhere outside the map layer: the centre is
+ * `lonlat=lon,lat` and a frame is `bb=west,south,east,north`.
  */
-import { type Confidence, confidence, isoDay, slug } from './schemas';
+import { type Confidence, type Position, confidence, isoDay, slug } from './schemas';
 
 export const LAYERS = ['geofences', 'labels', 'tiles'] as const;
 export type LayerId = (typeof LAYERS)[number];
@@ -40,8 +43,8 @@ export interface ViewState {
   confidence?: Confidence;
   /** The selected voyage id. */
   voyage?: string;
-  /** Map centre, [lat, lon]. */
-  center?: [number, number];
+  /** Map centre, [lon, lat]. */
+  center?: Position;
   zoom?: number;
   /** Layers switched off. */
   hide?: LayerId[];
@@ -59,6 +62,20 @@ function numbers(v: string | null, n: number): number[] | undefined {
   if (!v) return undefined;
   const parts = v.split(',').map(Number);
   return parts.length === n && parts.every(Number.isFinite) ? parts : undefined;
+}
+
+/** Web Mercator maps stop short of the poles; a centre beyond this latitude is not a real view. */
+const MAX_CENTER_LAT = 85;
+
+/**
+ * The centre as written by `lonlat=lon,lat`, or by the `c=lat,lon` of links made before the
+ * switch to GeoJSON order, which must still open the same view.
+ */
+function centerOf(v: string | null, order: 'lonlat' | 'latlon'): Position | undefined {
+  const n = numbers(v, 2);
+  if (!n) return undefined;
+  const [lon, lat] = order === 'lonlat' ? [n[0]!, n[1]!] : [n[1]!, n[0]!];
+  return Math.abs(lon) <= 180 && Math.abs(lat) <= MAX_CENTER_LAT ? [lon, lat] : undefined;
 }
 
 function listOf<T extends string>(v: string | null, allowed: readonly T[]): T[] | undefined {
@@ -92,8 +109,8 @@ export function parseViewState(params: Params): ViewState {
   if (state.from && state.to && state.to < state.from) delete state.to;
   set('confidence', confidence.safeParse(params.get('confidence')).data);
   set('voyage', slugOf(params.get('voyage')));
-  const c = numbers(params.get('c'), 2);
-  if (c && Math.abs(c[0]!) <= 85 && Math.abs(c[1]!) <= 180) state.center = [c[0]!, c[1]!];
+  // With both, `lonlat` wins: it is the only form written now, so a `c` beside it is the stale one.
+  set('center', centerOf(params.get('lonlat'), 'lonlat') ?? centerOf(params.get('c'), 'latlon'));
   const z = Number(params.get('z'));
   if (params.get('z') && Number.isFinite(z) && z >= 0 && z <= 22) state.zoom = z;
   set('hide', listOf(params.get('hide'), LAYERS));
@@ -128,7 +145,7 @@ export function viewStateToSearch(state: ViewState): string {
   put('to', state.to);
   put('confidence', state.confidence);
   put('voyage', state.voyage);
-  if (state.center) put('c', `${round(state.center[0], 4)},${round(state.center[1], 4)}`);
+  if (state.center) put('lonlat', `${round(state.center[0], 4)},${round(state.center[1], 4)}`);
   if (state.zoom !== undefined) put('z', String(round(state.zoom, 2)));
   if (state.hide?.length) put('hide', [...state.hide].sort().join(','));
   const x = state.export;

@@ -10,12 +10,45 @@ describe('view state in the URL', () => {
   it('round-trips the map view, hidden layers and export settings', () => {
     const state = {
       voyage: 'x-1',
-      center: [42.5, 131.25] as [number, number],
+      center: [131.25, 42.5] as [number, number],
       zoom: 7.5,
       hide: ['geofences' as const],
       export: { width: 3000, height: 2000, title: 'A & B', off: ['legend' as const], frame: 'voyages' as const, pins: true, bbox: [129.5, 41.5, 133.5, 43.5] as [number, number, number, number] },
     };
     expect(parseViewState(new URLSearchParams(viewStateToSearch(state)))).toEqual(state);
+  });
+  it('writes the centre as lonlat=lon,lat and never the old c form', () => {
+    const search = viewStateToSearch({ center: [131.25, 42.5], zoom: 8 });
+    expect(search).toBe('?lonlat=131.25%2C42.5&z=8');
+    expect(new URLSearchParams(search).has('c')).toBe(false);
+  });
+  it('rounds the centre to 4 decimals in lon, lat order', () => {
+    expect(new URLSearchParams(viewStateToSearch({ center: [131.123456, 42.987654] })).get('lonlat')).toBe('131.1235,42.9877');
+  });
+  it('reads an old c=lat,lon permalink as the same centre in [lon, lat]', () => {
+    expect(parseViewState(new URLSearchParams('?c=42.5,131.25&z=8'))).toEqual({ center: [131.25, 42.5], zoom: 8 });
+  });
+  it('rewrites an old c=lat,lon permalink in the new form', () => {
+    expect(viewStateToSearch(parseViewState(new URLSearchParams('?c=42.5,131.25&z=8')))).toBe('?lonlat=131.25%2C42.5&z=8');
+  });
+  it('prefers lonlat over c when a link carries both', () => {
+    expect(parseViewState(new URLSearchParams('?c=43,132&lonlat=131.25,42.5')).center).toEqual([131.25, 42.5]);
+    expect(parseViewState(new URLSearchParams('?lonlat=131.25,42.5&c=43,132')).center).toEqual([131.25, 42.5]);
+  });
+  it('falls back to c when lonlat is not a valid centre', () => {
+    expect(parseViewState(new URLSearchParams('?lonlat=north&c=42.5,131.25')).center).toEqual([131.25, 42.5]);
+  });
+  it('drops a centre off the map: latitude beyond 85°, longitude beyond 180°', () => {
+    for (const search of ['?lonlat=131,85.5', '?lonlat=131,-86', '?lonlat=180.5,42', '?lonlat=-181,42', '?c=85.5,131', '?c=42,180.5']) {
+      expect(parseViewState(new URLSearchParams(search)).center, search).toBeUndefined();
+    }
+    expect(parseViewState(new URLSearchParams('?lonlat=-180,-85')).center).toEqual([-180, -85]);
+  });
+  it('drops a centre given in the wrong order for its key', () => {
+    // Valid as lat,lon only: in lonlat that puts the latitude at 131.25.
+    expect(parseViewState(new URLSearchParams('?lonlat=42.5,131.25')).center).toBeUndefined();
+    // Valid as lon,lat only: in the old c form that puts the latitude at 131.25.
+    expect(parseViewState(new URLSearchParams('?c=131.25,42.5')).center).toBeUndefined();
   });
   it('refuses export sizes over 6000 px and latitudes off the map', () => {
     const s = parseViewState(new URLSearchParams('?x=1&w=7000&h=0&bb=129,-100,133,43'));

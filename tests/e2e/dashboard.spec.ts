@@ -112,6 +112,28 @@ test.describe('the dashboard', () => {
     await other.close();
   });
 
+  test('an old c=lat,lon permalink opens the same centre, and the URL is rewritten as lonlat=lon,lat', async ({ page, browser }) => {
+    // The map writes its view into the URL once it is ready, so the URL shows where it opened.
+    const centreOf = (url: string) => {
+      const params = new URL(url).searchParams;
+      expect(params.has('c')).toBe(false);
+      expect(params.get('z')).toBe('8');
+      return (params.get('lonlat') ?? '').split(',').map(Number);
+    };
+    await page.goto('/?c=42.5,131.25&z=8');
+    await expect(page).toHaveURL(/[?&]lonlat=/);
+    const [lon, lat] = centreOf(page.url());
+    expect(lon).toBeCloseTo(131.25, 2);
+    expect(lat).toBeCloseTo(42.5, 2);
+
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await other.goto('/?lonlat=131.25,42.5&z=8');
+    await expect(other).toHaveURL(/[?&]lonlat=/);
+    expect(centreOf(other.url())).toEqual([lon, lat]);
+    await context.close();
+  });
+
   test('Back and Forward step through the selections', async ({ page }) => {
     await page.goto('/');
     const [a, b] = seedVoyages;

@@ -3,6 +3,7 @@
  * configured when the server starts (WAKELINE_TILE_URL) is allowed for images without a rebuild.
  * The app loads nothing else from other origins.
  */
+import 'server-only';
 export function tileOrigin(tileUrl: string | undefined): string | null {
   if (!tileUrl) return null;
   try {

@@ -7,6 +7,7 @@
  * - WAKELINE_READ_REQUIRES_LOGIN=1: reading (pages and GET routes) needs a signed-in account.
  * - WAKELINE_TRUST_PROXY=1: take the client address from X-Forwarded-For (one trusted proxy).
  */
+import 'server-only';
 const num = (v: string | undefined, fallback: number) => {
   const n = Number(v);
   return v && Number.isFinite(n) && n > 0 ? n : fallback;

@@ -5,6 +5,7 @@
  *
  * Format: `scrypt$<log2 N>$<r>$<p>$<salt base64url>$<key base64url>`.
  */
+import 'server-only';
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export const SCRYPT = { logN: 17, r: 8, p: 1, keyLength: 32, saltLength: 16 } as const;

@@ -3,6 +3,7 @@
  * client address in 15 minutes; beyond that, 429 with Retry-After until the oldest failure ages
  * out. A successful login clears the account's count.
  */
+import 'server-only';
 export const LOGIN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 } as const;
 
 export class FailureLimiter {

@@ -7,6 +7,7 @@
  * `wakeline_session` without Secure, since browsers drop Secure cookies on http. Always HttpOnly,
  * SameSite=Lax, Path=/, no Domain.
  */
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { authConfig } from './config';
 

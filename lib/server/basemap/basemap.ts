@@ -2,6 +2,7 @@
  * Reads the committed basemap layers from `data/basemap/`. Server-only; read once per process.
  * The map draws exactly these polygons, and `routeCrossesLand` checks routes against them.
  */
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';

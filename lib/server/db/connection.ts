@@ -5,6 +5,7 @@
  * survives a power cut; foreign keys on; a busy timeout so a second process waits instead of
  * failing with SQLITE_BUSY.
  */
+import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { Migrator } from 'kysely';
 import type { DB } from './connection';
 import { migrationProvider } from './migrations';

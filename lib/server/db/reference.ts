@@ -2,6 +2,7 @@
  * Queries for the reference tables: sources, ports, vessels, observations and claims.
  * Small tables: each list is read whole, in a stable order.
  */
+import 'server-only';
 import type { Claim, Observation, Port, Source, Vessel } from '@/lib/core/domain/schemas';
 import type { DB } from './connection';
 import { claimFromRow, groupLinks, observationFromRow, portFromRow, sourceFromRow, vesselFromRow } from './rows';

@@ -1,4 +1,5 @@
 /** Row ↔ DTO mapping shared by the query modules. */
+import 'server-only';
 import type { Selectable } from 'kysely';
 import type { Claim, DateWindow, Observation, Port, Precision, Source, Vessel } from '@/lib/core/domain/schemas';
 import type { ClaimsTable, ObservationsTable, PortsTable, SourcesTable, VesselsTable } from './schema';

@@ -2,6 +2,7 @@
  * Kysely table types. Column names are snake_case as stored; the query modules map rows to the
  * camelCase DTOs of `lib/core/domain`. JSON columns hold arrays/objects serialised with JSON.stringify.
  */
+import 'server-only';
 import type { Generated } from 'kysely';
 
 export interface SourcesTable {

@@ -1,4 +1,5 @@
 /** The committed seed records, as one object for `seedDatabase` (validated there). */
+import 'server-only';
 import claims from '@/data/seed/claims.json';
 import observations from '@/data/seed/observations.json';
 import ports from '@/data/seed/ports.json';

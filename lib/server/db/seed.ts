@@ -4,6 +4,7 @@
  * seeded record are never overwritten. New records added to the seed files are written on the
  * next start.
  */
+import 'server-only';
 import type { Transaction } from 'kysely';
 import type { Port, Seed } from '@/lib/core/domain/schemas';
 import { seedSchema } from '@/lib/core/domain/schemas';

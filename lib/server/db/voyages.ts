@@ -2,6 +2,7 @@
  * Voyage queries and writes. Metrics are computed by lib/core/geo when a row is written and stored
  * beside it, so listing 10,000 voyages reads numbers rather than recomputing geometry.
  */
+import 'server-only';
 import type { Insertable, Selectable } from 'kysely';
 import type { VoyageDetail, VoyageList, VoyageMetrics, VoyageSummary } from '@/lib/core/domain/dto';
 import type { Confidence, LineStringGeometry, Port, RouteKind, VoyageSeed } from '@/lib/core/domain/schemas';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001_initial';
 import { accountsAnnotations } from './0002_accounts_annotations';

@@ -10,7 +10,6 @@ const readJson = <T>(rel: string): T => JSON.parse(fs.readFileSync(path.join(roo
 export const land = readJson<Land>('data/basemap/land-region.geojson');
 export const waypoints = readJson<{ waypoints: SeaWaypoint[] }>('data/basemap/sea-waypoints.json').waypoints;
 export const ports = readJson<{ ports: GeofencedPort[] }>('tests/fixtures/geo/ports.json').ports;
-export const fixture = <T>(name: string): T => readJson<T>(`tests/fixtures/geo/${name}`);
 export const port = (id: string): GeofencedPort => {
   const p = ports.find((x) => x.id === id);
   if (!p) throw new Error(`no test port ${id}`);

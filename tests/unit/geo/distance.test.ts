@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { greatCircleNm, routeLengthNm } from '@/lib/core/geo';
-import type { Feature, LineString } from 'geojson';
-import { fixture, haversineNm, port } from './_load';
+import { greatCircleNm } from '@/lib/core/geo';
+import { haversineNm, port } from './_load';
 
 describe('greatCircleNm', () => {
   it('measures one degree of latitude as about 60.04 nm', () => {
@@ -27,19 +26,5 @@ describe('greatCircleNm', () => {
     const b = port('hungnam').position;
     expect(greatCircleNm(a, b)).toBe(greatCircleNm(b, a));
     expect(greatCircleNm(a, a)).toBe(0);
-  });
-});
-
-describe('routeLengthNm', () => {
-  it('sums the legs of a fixture line', () => {
-    const f = fixture<Feature<LineString, { expectedLengthNm: number }>>('route-line.geojson');
-    expect(routeLengthNm(f.geometry)).toBeCloseTo(f.properties.expectedLengthNm, 2);
-  });
-
-  it('does not mutate its input', () => {
-    const f = fixture<Feature<LineString>>('route-line.geojson');
-    const before = structuredClone(f);
-    routeLengthNm(f.geometry);
-    expect(f).toEqual(before);
   });
 });

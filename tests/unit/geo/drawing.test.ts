@@ -1,4 +1,3 @@
-import type { FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { arrowFractionsFor } from '@/lib/core/geo/arrowFractionsFor';
 import { canonicalLine } from '@/lib/core/geo/canonicalLine';
@@ -34,22 +33,8 @@ describe('arrowFractionsFor', () => {
   });
 });
 
+// Dropping the clip edges is pinned by fixtures (tests/fixtures/geo, coastline-*).
 describe('coastline', () => {
-  const square: FeatureCollection<Polygon> = {
-    type: 'FeatureCollection',
-    features: [
-      {
-        type: 'Feature',
-        properties: {},
-        // Land clipped by the box [0, 0, 10, 10]: its west and south edges are the clip, not coast.
-        geometry: { type: 'Polygon', coordinates: [[[0, 0], [6, 0], [7, 3], [3, 6], [0, 5], [0, 0]]] },
-      },
-    ],
-  };
-  it('drops the edges that clipping laid along the bounding box', () => {
-    // Here the data's own extent is [0, 0, 7, 6]: the edges on x = 0 and y = 0 go.
-    expect(coastline(square).geometry.coordinates).toEqual([[[6, 0], [7, 3], [3, 6], [0, 5]]]);
-  });
   it('keeps nearly all of the real coast of the committed land', () => {
     const lines = coastline(land).geometry.coordinates;
     const kept = lines.reduce((n, l) => n + l.length, 0);

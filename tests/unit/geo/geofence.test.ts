@@ -1,33 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { classifyPositionsNaive, geofenceIndex, isInsideGeofence, nearestPort, type GeofencedPort } from '@/lib/core/geo';
+import { classifyPositionsNaive, geofenceIndex, nearestPort, type GeofencedPort } from '@/lib/core/geo';
 import type { Position } from 'geojson';
-import { mulberry32, port, ports } from './_load';
+import { mulberry32, ports } from './_load';
 
-/** 1 nm north of a position, as [lon, lat]. */
-const northNm = (p: Position, nm: number): Position => [p[0] as number, (p[1] as number) + nm / 60.0405];
-
-describe('isInsideGeofence', () => {
-  it('is true 2.9 nm from a 3 nm geofence centre and false at 3.1 nm', () => {
-    const rajin = port('rajin');
-    expect(isInsideGeofence(northNm(rajin.position, 2.9), rajin)).toBe(true);
-    expect(isInsideGeofence(northNm(rajin.position, 3.1), rajin)).toBe(false);
-  });
-});
-
+// isInsideGeofence and nearestPort's answers are fixtures (tests/fixtures/geo, fixtures.test.ts).
 describe('nearestPort', () => {
-  it('picks Vladivostok for a point in the Golden Horn and reports its distance', () => {
-    const r = nearestPort([131.9, 43.11], ports);
-    expect(r?.port.id).toBe('vladivostok');
-    expect(r?.distanceNm).toBeCloseTo(0.52, 1);
-    expect(r?.insideGeofence).toBe(true);
-  });
-
-  it('reports a nearest port outside its geofence in open sea', () => {
-    const r = nearestPort([131.5, 42.0], ports);
-    expect(r?.port.id).toBe('zarubino');
-    expect(r?.insideGeofence).toBe(false);
-  });
-
   it('returns the caller’s own port type', () => {
     const mine = [{ id: 'x', position: [130, 42] as [number, number], geofenceRadiusNm: 1, label: 'mine' }];
     expect(nearestPort([130, 42], mine)?.port.label).toBe('mine');

@@ -3,7 +3,14 @@
  * finding out whether the tile server allows it) is the caller's business.
  */
 import type { Frame } from './projection';
-import type { TileImage } from './svg';
+
+/** A fetched tile, as a data URL, at its place in the image. */
+export interface TileImage {
+  href: string;
+  x: number;
+  y: number;
+  size: number;
+}
 
 export interface TileRequest {
   url: string;

@@ -5,7 +5,8 @@ import { COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
 import { EXPORT_PARTS } from '@/lib/core/domain/view-state';
 import { fitFrame } from '@/lib/client/export/projection';
-import { type ComposeInput, composeSvg, escapeXml, wrapText } from '@/lib/client/export/svg';
+import { type ComposeInput, composeSvg } from '@/lib/client/export/svg';
+import { escapeXml, wrapText } from '@/lib/client/export/text';
 import { tilesFor } from '@/lib/client/export/tiles';
 import { voyageSummary } from '../../fixtures/voyages';
 

@@ -1,0 +1,95 @@
+/**
+ * The export image's legend: only the symbols the image holds, in a white box at the top right of
+ * the map. Pure.
+ */
+import { ANNOTATION_COLORS, COLORS } from '@/lib/core/domain/map-style';
+import type { Port } from '@/lib/core/domain/schemas';
+import { type ExportVoyage, inferredDash } from './map';
+import { type Box, CHAR_EM, escapeXml, n1 } from './text';
+
+export interface LegendInput {
+  voyages: readonly ExportVoyage[];
+  selected: ExportVoyage | undefined;
+  /** The ports inside the frame. */
+  ports: readonly Port[];
+  showGeofences: boolean;
+  hasPins: boolean;
+  /** Raster tiles replace the vector land, so there is no land symbol to explain. */
+  hasTiles: boolean;
+}
+
+/** Draws a legend symbol with its left end at x, centred on the row's line y. */
+type Draw = (x: number, y: number) => string;
+
+interface Entry {
+  label: string;
+  symbol: Draw;
+}
+
+function routeEntries(input: LegendInput, u: number): Entry[] {
+  const dash = inferredDash(u);
+  const line = (color: string, width: number, dashed: boolean): Draw => (x, y) =>
+    `<line x1="${n1(x)}" y1="${n1(y)}" x2="${n1(x + 30 * u)}" y2="${n1(y)}" stroke="${color}" stroke-width="${n1(width * u)}"${dashed ? ` stroke-dasharray="${dash}"` : ''}/>`;
+  const entries: Entry[] = [];
+  if (input.voyages.some((v) => v.routeKind === 'inferred')) entries.push({ label: 'Route inferred, not observed', symbol: line(COLORS.route, 2.5, true) });
+  if (input.voyages.some((v) => v.routeKind === 'observed')) entries.push({ label: 'Route observed (AIS track)', symbol: line(COLORS.route, 2.5, false) });
+  if (input.selected) entries.push({ label: 'Selected voyage', symbol: line(COLORS.routeSelected, 5, input.selected.routeKind === 'inferred') });
+  if (input.voyages.length) {
+    entries.push({
+      label: 'Direction of travel',
+      symbol: (x, y) => `<path d="M${n1(x + 21 * u)} ${n1(y)}L${n1(x + 10 * u)} ${n1(y - 5 * u)}L${n1(x + 10 * u)} ${n1(y + 5 * u)}Z" fill="${COLORS.route}"/>`,
+    });
+  }
+  return entries;
+}
+
+function placeEntries(input: LegendInput, u: number): Entry[] {
+  const circle = (r: number, paint: string): Draw => (x, y) => `<circle cx="${n1(x + 15 * u)}" cy="${n1(y)}" r="${n1(r * u)}" ${paint}/>`;
+  const entries: Entry[] = [];
+  if (input.ports.some((p) => !p.approximate)) {
+    entries.push({ label: 'Port (World Port Index position)', symbol: circle(5, `fill="${COLORS.port}" stroke="#fff" stroke-width="${n1(1.5 * u)}"`) });
+  }
+  if (input.ports.some((p) => p.approximate)) {
+    entries.push({
+      label: 'Port, position approximate',
+      symbol: circle(5, `fill="#fff" stroke="${COLORS.port}" stroke-width="${n1(2 * u)}" stroke-dasharray="${n1(3 * u)} ${n1(3 * u)}"`),
+    });
+  }
+  if (input.showGeofences && input.ports.length) {
+    entries.push({
+      label: 'Port geofence',
+      symbol: circle(8, `fill="${COLORS.geofence}" fill-opacity="0.06" stroke="${COLORS.geofence}" stroke-opacity="0.5" stroke-dasharray="${n1(2 * u)} ${n1(4 * u)}"`),
+    });
+  }
+  if (input.hasPins) entries.push({ label: 'Team annotation', symbol: circle(6, `fill="${ANNOTATION_COLORS.note}" stroke="#fff" stroke-width="${n1(2 * u)}"`) });
+  if (!input.hasTiles) {
+    entries.push({
+      label: 'Land',
+      symbol: (x, y) => `<rect x="${n1(x + 1 * u)}" y="${n1(y - 5 * u)}" width="${n1(28 * u)}" height="${n1(10 * u)}" fill="${COLORS.land}" stroke="${COLORS.landStroke}"/>`,
+    });
+  }
+  return entries;
+}
+
+/** The legend's SVG and the box it covers, which labels must keep clear of. */
+export function legendSvg(input: LegendInput, width: number, mapTop: number, u: number): { svg: string; box: Box } {
+  const entries = [...routeEntries(input, u), ...placeEntries(input, u)];
+  const size = 12.5 * u;
+  const rowH = 19 * u;
+  const boxW = 36 * u + Math.max(...entries.map((e) => e.label.length)) * size * CHAR_EM + 14 * u;
+  const boxH = 14 * u + rowH * entries.length + 22 * u;
+  const x0 = width - boxW - 12 * u;
+  const y0 = mapTop + 12 * u;
+  const rows = entries.map((e, i) => {
+    const cy = y0 + 32 * u + i * rowH;
+    return `${e.symbol(x0 + 10 * u, cy)}<text x="${n1(x0 + 46 * u)}" y="${n1(cy + size * 0.35)}" font-size="${n1(size)}" fill="#1c2430">${escapeXml(e.label)}</text>`;
+  });
+  const svg = [
+    `<g id="legend">`,
+    `<rect x="${n1(x0)}" y="${n1(y0)}" width="${n1(boxW)}" height="${n1(boxH)}" rx="${n1(4 * u)}" fill="#ffffff" fill-opacity="0.94" stroke="#d7dbe0"/>`,
+    `<text x="${n1(x0 + 10 * u)}" y="${n1(y0 + 18 * u)}" font-size="${n1(13 * u)}" font-weight="700" fill="#1c2430">Legend</text>`,
+    ...rows,
+    '</g>',
+  ].join('');
+  return { svg, box: [x0, y0, x0 + boxW, y0 + boxH] };
+}

@@ -3,7 +3,7 @@ import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { Suspense } from 'react';
 import Dashboard from '@/components/Dashboard';
-import { pageActor } from '@/lib/server/auth/page';
+import { pageActor } from '@/lib/server/page-actor';
 import { authConfig } from '@/lib/server/auth/config';
 import { tileLayerFromEnv } from '@/lib/server/tile-layer';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { getDb } from '@/lib/server/db';
 import { sessionActor } from '@/lib/server/db/sessions';
 import type { Actor } from '@/lib/core/domain/permissions';
-import { readSessionCookie } from './session';
+import { readSessionCookie } from '@/lib/server/auth/session';
 
 /** The signed-in account for a page render (server components have headers, not a Request). */
 export async function pageActor(

@@ -64,6 +64,11 @@ async function make(key: string, version: string, build: () => Promise<CachedAns
   return pending;
 }
 
+/** What the cache holds now: the number of answers and the size it counts against its limit. */
+export function cacheStats(): { entries: number; bytes: number } {
+  return { entries: entries.size, bytes };
+}
+
 /**
  * Answers from the cache when the data has not changed since the answer was made; otherwise makes
  * it with `make` and keeps it. Least recently used answers go first.

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import seedPorts from '@/data/seed/ports.json';
 import seedVoyages from '@/data/seed/voyages.json';
+import { resetConfigForTests } from '@/lib/server/config';
 import { tempDbFile } from '../helpers';
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
@@ -13,6 +14,7 @@ let tmp: ReturnType<typeof tempDbFile>;
 beforeAll(async () => {
   tmp = tempDbFile('api');
   process.env.DATABASE_URL = `file:${tmp.file}`;
+  resetConfigForTests();
   const modules = {
     health: await import('@/app/api/health/route'),
     ports: await import('@/app/api/ports/route'),
@@ -236,10 +238,35 @@ describe('answers from the cache', () => {
   });
 
   it('makes an answer once for many simultaneous requests, and counts its size once', async () => {
-    const answers = await Promise.all(Array.from({ length: 8 }, () => call('voyages', '?format=geojson&port=dunai')));
-    const etags = new Set(answers.map((a) => a.headers.get('etag')));
-    expect(etags.size).toBe(1);
-    expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+    const { cachedResponse, cacheStats } = await import('@/app/api/_lib/cache');
+    const { getDb } = await import('@/lib/server/db');
+    const key = 'test: simultaneous requests';
+    let builds = 0;
+    const burst = async (body: string) => {
+      const build = async () => {
+        builds++;
+        // Still building when the other requests arrive, as a slow query would be.
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        return { body, contentType: 'text/plain' };
+      };
+      const responses = await Promise.all(Array.from({ length: 8 }, () => cachedResponse(new Request('http://localhost/api/x'), key, build)));
+      expect(new Set(responses.map((r) => r.headers.get('etag'))).size).toBe(1);
+      expect(await Promise.all(responses.map((r) => r.text()))).toEqual(Array(8).fill(body));
+    };
+
+    const before = cacheStats();
+    await burst('a'.repeat(1000));
+    expect(builds).toBe(1);
+    expect(cacheStats()).toEqual({ entries: before.entries + 1, bytes: before.bytes + 1000 });
+
+    // A write (even one that changes nothing) moves the data version: the next burst makes a new
+    // answer under the same key, whose size replaces the old one's instead of adding to it.
+    const db = await getDb();
+    const row = await db.selectFrom('voyages').select(['id', 'confidence']).limit(1).executeTakeFirstOrThrow();
+    await db.updateTable('voyages').set({ confidence: row.confidence }).where('id', '=', row.id).execute();
+    await burst('b'.repeat(3000));
+    expect(builds).toBe(2);
+    expect(cacheStats()).toEqual({ entries: before.entries + 1, bytes: before.bytes + 3000 });
   });
 
   it('pages JSON by 100 by default but gives downloads every match', async () => {

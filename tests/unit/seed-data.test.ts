@@ -28,6 +28,8 @@ import voyages from '@/data/seed/voyages.json';
 import { corroborationProblem } from '@/lib/core/domain/corroboration';
 import { seedSchema, type Seed } from '@/lib/core/domain/schemas';
 
+// The schema check itself: a table that does not parse fails this whole file with zod's issues.
+// The tests below check only what the schema cannot: rules across records and tables.
 const seed: Seed = seedSchema.parse({ sources, ports, vessels, voyages, observations, claims });
 
 const sourceIds = new Set(seed.sources.map((s) => s.id));
@@ -54,10 +56,6 @@ function duplicates(ids: string[]): string[] {
 }
 
 describe('seed data', () => {
-  it('parses every table with the shared seed schema', () => {
-    expect(() => seedSchema.parse({ sources, ports, vessels, voyages, observations, claims })).not.toThrow();
-  });
-
   it('gives every record an id that is unique within its table', () => {
     for (const table of [seed.sources, seed.ports, seed.vessels, seed.voyages, seed.observations, seed.claims]) {
       expect(duplicates(table.map((r) => r.id))).toEqual([]);
@@ -94,9 +92,19 @@ describe('seed data', () => {
     expect(missing).toEqual([]);
   });
 
-  it('backs every voyage, observation and claim with at least one source', () => {
-    for (const r of [...seed.voyages, ...seed.observations]) expect(r.sourceIds.length, r.id).toBeGreaterThanOrEqual(1);
-    for (const c of seed.claims) expect(c.sourceId, c.id).toMatch(/\S/);
+  it('never cites a source for an event that began after the source was published', () => {
+    const published = new Map(seed.sources.map((s) => [s.id, s.published]));
+    const late: string[] = [];
+    const check = (from: string, began: string | undefined, ids: string[]) => {
+      for (const id of ids) {
+        const p = published.get(id);
+        if (began !== undefined && p && began > p.latest) late.push(`${from} began ${began}, after ${id} was published (${p.latest})`);
+      }
+    };
+    seed.voyages.forEach((v) => check(`voyage ${v.id}`, v.departure.earliest, v.sourceIds));
+    seed.observations.forEach((o) => check(`observation ${o.id}`, o.window.earliest, o.sourceIds));
+    seed.claims.forEach((c) => check(`claim ${c.id}`, c.period?.earliest, [c.sourceId]));
+    expect(late).toEqual([]);
   });
 
   it('marks a voyage corroborated only with two publishers outside the team', () => {
@@ -142,7 +150,6 @@ describe('seed data', () => {
 
   it('never lets a voyage arrive before its departure window opens', () => {
     for (const v of seed.voyages) {
-      expect(v.departure.earliest <= v.arrival.latest, v.id).toBe(true);
       expect(v.arrival.earliest >= v.departure.earliest, v.id).toBe(true);
       expect(v.originPortId, v.id).not.toBe(v.destinationPortId);
     }

@@ -13,9 +13,10 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { openReadyDatabase } from '../../lib/server/db';
-import { basemapRouter } from '../../lib/server/basemap/router';
+import { basemapRouting } from '../../lib/server/basemap/router';
 import { portFromRow } from '../../lib/server/db/rows';
-import { type Router, voyageRow } from '../../lib/server/db/voyages';
+import { voyageRow } from '../../lib/server/db/voyages';
+import type { VoyageRouting } from '../../lib/core/domain/voyage';
 import type { Port } from '../../lib/core/domain/schemas';
 import { mulberry32 } from './random';
 
@@ -31,17 +32,18 @@ async function generate(file: string) {
   const vessels = (await db.selectFrom('vessels').select('id').execute()).map((v) => v.id);
   const sources = (await db.selectFrom('sources').select('id').execute()).map((s) => s.id);
   const portMap = new Map<string, Port>(ports.map((p) => [p.id, portFromRow(p, [])]));
-  // Routes are the same for every voyage between a pair of ports: draw each pair once.
-  const base = basemapRouter();
-  const routes = new Map<string, ReturnType<Router['route']>>();
-  const router: Router = {
-    route: (a, b) => {
-      const key = `${a.id}>${b.id}`;
+  // Routes are the same for every voyage between a pair of ports: draw each pair once. Rows are
+  // then assembled exactly as the seed assembles them.
+  const base = basemapRouting();
+  const routes = new Map<string, ReturnType<VoyageRouting['drawRoute']>>();
+  const routing: VoyageRouting = {
+    land: base.land,
+    drawRoute: (from, to) => {
+      const key = `${from.join(',')}>${to.join(',')}`;
       let r = routes.get(key);
-      if (!r) routes.set(key, (r = base.route(a, b)));
+      if (!r) routes.set(key, (r = base.drawRoute(from, to)));
       return r;
     },
-    crossesLand: () => false,
   };
   const main = ['rajin', 'dunai', 'vostochny', 'vladivostok'];
   const rand = mulberry32(20231013);
@@ -75,7 +77,7 @@ async function generate(file: string) {
           notes: null,
         },
         portMap,
-        router,
+        routing,
       ),
     );
     const n = 1 + Math.floor(rand() * 3);

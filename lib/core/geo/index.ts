@@ -10,7 +10,7 @@ export { nearestPort, type NearestPortResult } from './nearestPort';
 export { routeCrossesLand } from './routeCrossesLand';
 export { routeLengthNm } from './routeLengthNm';
 export { seaRoute } from './seaRoute';
-export { voyageMetrics, type VoyageMetrics, type VoyageMetricsInput } from './voyageMetrics';
+export { voyageMetrics, withImpliedSpeed, type VoyageGeoMetrics, type VoyageMeasures, type VoyageMetricsInput } from './voyageMetrics';
 export { windowDuration } from './windowDuration';
 export type { BerthToleranceOptions, DayWindow, Duration, GeofencedPort, SeaGraph, SeaWaypoint, SpeedRange } from './types';
 export { arrowFractionsFor } from './arrowFractionsFor';

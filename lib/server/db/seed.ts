@@ -8,9 +8,10 @@ import 'server-only';
 import type { Transaction } from 'kysely';
 import type { Port, Seed } from '@/lib/core/domain/schemas';
 import { seedSchema } from '@/lib/core/domain/schemas';
+import type { VoyageRouting } from '@/lib/core/domain/voyage';
 import type { DB } from './connection';
 import type { Database } from './schema';
-import { type Router, voyageRow } from './voyages';
+import { voyageRow } from './voyages';
 
 type Tx = Transaction<Database>;
 type RecordType = 'source' | 'port' | 'vessel' | 'voyage' | 'observation' | 'claim';
@@ -40,7 +41,7 @@ async function linkSources(
 }
 
 /** Checks cross-references the schema alone cannot see; throws naming every broken one. */
-export function checkSeedReferences(seed: Seed): void {
+function checkSeedReferences(seed: Seed): void {
   const ids = {
     source: new Set(seed.sources.map((s) => s.id)),
     port: new Set(seed.ports.map((p) => p.id)),
@@ -75,7 +76,11 @@ export function checkSeedReferences(seed: Seed): void {
   if (problems.length) throw new Error(`seed data has broken references:\n- ${problems.join('\n- ')}`);
 }
 
-export async function seedDatabase(db: DB, input: unknown, router: Router): Promise<SeedReport> {
+/**
+ * Writes the seed records not yet in `seed_log`. `routing` is asked for only when a voyage is
+ * written, so a start with no new voyage never loads the basemap.
+ */
+export async function seedDatabase(db: DB, input: unknown, routing: () => VoyageRouting): Promise<SeedReport> {
   const seed = seedSchema.parse(input);
   checkSeedReferences(seed);
   const ports = new Map<string, Port>(seed.ports.map((p) => [p.id, p]));
@@ -166,7 +171,7 @@ export async function seedDatabase(db: DB, input: unknown, router: Router): Prom
     }
 
     for (const v of await pending('voyage', seed.voyages)) {
-      await tx.insertInto('voyages').values(voyageRow(v, ports, router)).onConflict((oc) => oc.doNothing()).execute();
+      await tx.insertInto('voyages').values(voyageRow(v, ports, routing())).onConflict((oc) => oc.doNothing()).execute();
       await linkSources(tx, 'voyage_sources', v.id, v.sourceIds);
       await log('voyage', v.id);
     }

@@ -1,36 +1,27 @@
 /**
- * Voyage queries and writes. Metrics are computed by lib/core/geo when a row is written and stored
- * beside it, so listing 10,000 voyages reads numbers rather than recomputing geometry.
+ * Voyage queries and writes. A row's route and metrics come from lib/core/domain/voyage when it is
+ * written and are stored beside it, so listing 10,000 voyages reads numbers rather than
+ * recomputing geometry.
  */
 import 'server-only';
 import type { Insertable, Selectable } from 'kysely';
 import type { VoyageDetail, VoyageList, VoyageMetrics, VoyageSummary } from '@/lib/core/domain/dto';
 import type { Confidence, LineStringGeometry, Port, RouteKind, VoyageSeed } from '@/lib/core/domain/schemas';
-import { greatCircleNm, impliedSpeedKnots, routeLengthNm, windowDuration } from '@/lib/core/geo';
+import { apiVoyageMetrics, assembleVoyage, type VoyageRouting } from '@/lib/core/domain/voyage';
+import { voyageEvidence } from '@/lib/core/domain/voyageEvidence';
 import type { DB } from './connection';
 import { listClaims, listObservations, listSources, sourceLinks } from './reference';
 import { windowOf } from './rows';
 import type { VoyagesTable } from './schema';
 
-/** Draws the route between two ports and checks it against the basemap's land. */
-export interface Router {
-  route(from: Port, to: Port): LineStringGeometry;
-  crossesLand(line: LineStringGeometry, from: Port, to: Port): boolean;
-}
-
-/** Computes a voyage's stored row (route and metrics) from its seed record. */
-export function voyageRow(v: VoyageSeed, ports: ReadonlyMap<string, Port>, router: Router): Insertable<VoyagesTable> {
-  const origin = ports.get(v.originPortId);
-  const destination = ports.get(v.destinationPortId);
-  if (!origin) throw new Error(`voyage ${v.id}: unknown origin port ${v.originPortId}`);
-  if (!destination) throw new Error(`voyage ${v.id}: unknown destination port ${v.destinationPortId}`);
-  const route = v.observedRoute ?? router.route(origin, destination);
-  const duration = windowDuration(v.departure, v.arrival);
+/** A voyage's stored row, from its seed record through {@link assembleVoyage}. */
+export function voyageRow(v: VoyageSeed, ports: ReadonlyMap<string, Port>, routing: VoyageRouting): Insertable<VoyagesTable> {
+  const { route, routeKind, metrics } = assembleVoyage(v, ports, routing.drawRoute, routing.land);
   return {
     id: v.id,
     vessel_id: v.vesselId,
-    origin_port_id: origin.id,
-    destination_port_id: destination.id,
+    origin_port_id: v.originPortId,
+    destination_port_id: v.destinationPortId,
     departure_earliest: v.departure.earliest,
     departure_latest: v.departure.latest,
     departure_precision: v.departure.precision,
@@ -39,16 +30,16 @@ export function voyageRow(v: VoyageSeed, ports: ReadonlyMap<string, Port>, route
     arrival_latest: v.arrival.latest,
     arrival_precision: v.arrival.precision,
     arrival_as_reported: v.arrival.asReported ?? null,
-    route_kind: v.observedRoute ? 'observed' : 'inferred',
+    route_kind: routeKind,
     route_geojson: JSON.stringify(route),
     cargo: v.cargo,
     confidence: v.confidence,
     notes: v.notes,
-    great_circle_nm: greatCircleNm(origin.position, destination.position),
-    route_nm: routeLengthNm(route),
-    crosses_land: router.crossesLand(route, origin, destination) ? 1 : 0,
-    min_hours: duration.minHours,
-    max_hours: duration.maxHours,
+    great_circle_nm: metrics.greatCircleNm,
+    route_nm: metrics.routeLengthNm,
+    crosses_land: metrics.crossesLand ? 1 : 0,
+    min_hours: metrics.duration.minHours,
+    max_hours: metrics.duration.maxHours,
   };
 }
 
@@ -122,19 +113,13 @@ type SummaryRow = Pick<
   | 'max_hours'
 > & { vessel_name: string | null; origin_name: string; destination_name: string };
 
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
-
 function metricsOf(r: SummaryRow): VoyageMetrics {
-  const speed = impliedSpeedKnots(r.route_nm, { minHours: r.min_hours, maxHours: r.max_hours });
-  return {
-    greatCircleNm: round(r.great_circle_nm),
-    routeNm: round(r.route_nm),
-    minHours: round(r.min_hours),
-    maxHours: round(r.max_hours),
-    minKnots: speed.minKnots === null ? null : round(speed.minKnots),
-    maxKnots: speed.maxKnots === null ? null : round(speed.maxKnots),
+  return apiVoyageMetrics({
+    greatCircleNm: r.great_circle_nm,
+    routeLengthNm: r.route_nm,
+    duration: { minHours: r.min_hours, maxHours: r.max_hours },
     crossesLand: r.crosses_land === 1,
-  };
+  });
 }
 
 function summaryOf(r: SummaryRow, sourceIds: string[]): VoyageSummary {
@@ -228,29 +213,23 @@ export async function getVoyage(db: DB, id: string): Promise<VoyageDetail | null
     r.vessel_id ? listObservations(db, { vessel: r.vessel_id }) : Promise.resolve([]),
     listClaims(db, { anyPort: [r.origin_port_id, r.destination_port_id] }),
   ]);
-  const ends = new Set([r.origin_port_id, r.destination_port_id]);
-  const overlaps = (earliest: string, latest: string, a: string, b: string) => earliest <= b && latest >= a;
-  const aboutRoute = (c: (typeof claims)[number]) =>
-    c.originPortId !== null && c.destinationPortId !== null && ends.has(c.originPortId) && ends.has(c.destinationPortId) && c.originPortId !== c.destinationPortId;
-  const sightings = observations.filter(
-    (o) =>
-      o.portId !== null &&
-      ends.has(o.portId) &&
-      (overlaps(o.window.earliest, o.window.latest, r.departure_earliest, r.departure_latest) ||
-        overlaps(o.window.earliest, o.window.latest, r.arrival_earliest, r.arrival_latest)),
+  const summary = summaryOf(r, sourceIds);
+  const { sightings, routeClaims, portClaims, citedSourceIds } = voyageEvidence(
+    { originPortId: r.origin_port_id, destinationPortId: r.destination_port_id, departure: summary.departure, arrival: summary.arrival },
+    observations,
+    claims,
   );
-  const cited = new Set([...sightings.flatMap((o) => o.sourceIds), ...claims.map((c) => c.sourceId)]);
   // One read for the voyage's own sources and those its sightings and claims cite.
-  const byId = new Map((await listSources(db, [...new Set([...sourceIds, ...cited])])).map((s) => [s.id, s]));
+  const byId = new Map((await listSources(db, [...new Set([...sourceIds, ...citedSourceIds])])).map((s) => [s.id, s]));
   const pick = (ids: Iterable<string>) => [...ids].map((sid) => byId.get(sid)).filter((s) => s !== undefined);
   return {
-    ...summaryOf(r, sourceIds),
+    ...summary,
     route: JSON.parse(r.route_geojson) as LineStringGeometry,
     notes: r.notes,
     sources: pick(sourceIds),
     observations: sightings,
-    claims: claims.filter(aboutRoute),
-    portClaims: claims.filter((c) => !aboutRoute(c)),
-    citedSources: pick(cited),
+    claims: routeClaims,
+    portClaims,
+    citedSources: pick(citedSourceIds),
   };
 }

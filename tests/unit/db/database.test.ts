@@ -9,7 +9,7 @@ import voyages from '@/data/seed/voyages.json';
 import { type DB, openReadyDatabase } from '@/lib/server/db';
 import { createDb } from '@/lib/server/db/connection';
 import { migrateToLatest } from '@/lib/server/db/migrate';
-import { basemapRouter } from '@/lib/server/basemap/router';
+import { basemapRouting } from '@/lib/server/basemap/router';
 import { seedDatabase } from '@/lib/server/db/seed';
 import { seedData } from '@/lib/server/db/seed-data';
 import { tempDbFile } from '../helpers';
@@ -70,7 +70,7 @@ describe('the database', () => {
   });
 
   it('seeds idempotently: a second run inserts nothing', async () => {
-    const report = await seedDatabase(db, seedData, basemapRouter());
+    const report = await seedDatabase(db, seedData, basemapRouting);
     expect(Object.values(report.inserted).every((n) => n === 0)).toBe(true);
     expect(report.skipped).toBe(
       sources.length + ports.length + vessels.length + voyages.length + observations.length + claims.length,
@@ -83,7 +83,7 @@ describe('the database', () => {
     if (!edited || !removed) throw new Error('need two seeded voyages');
     await db.updateTable('voyages').set({ notes: 'edited by the team' }).where('id', '=', edited.id).execute();
     await db.deleteFrom('voyages').where('id', '=', removed.id).execute();
-    await seedDatabase(db, seedData, basemapRouter());
+    await seedDatabase(db, seedData, basemapRouting);
     const row = await db.selectFrom('voyages').select('notes').where('id', '=', edited.id).executeTakeFirstOrThrow();
     expect(row.notes).toBe('edited by the team');
     expect(await db.selectFrom('voyages').select('id').where('id', '=', removed.id).executeTakeFirst()).toBeUndefined();
@@ -101,7 +101,7 @@ describe('the database', () => {
     try {
       await migrateToLatest(fresh);
       const broken = { ...seedData, voyages: [{ ...voyages[0]!, originPortId: 'atlantis' }] };
-      await expect(seedDatabase(fresh, broken, basemapRouter())).rejects.toThrow(/unknown port "atlantis"/);
+      await expect(seedDatabase(fresh, broken, basemapRouting)).rejects.toThrow(/unknown port "atlantis"/);
       const n = await fresh.selectFrom('sources').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       expect(Number(n.n)).toBe(0);
     } finally {

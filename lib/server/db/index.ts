@@ -1,17 +1,20 @@
 /**
- * The app's database: opened once per server process, migrated and seeded before the first query.
+ * The app's database: opened once per server process, migrated, seeded and rid of expired
+ * sessions before the first query; the process-wide one then prunes sessions every hour.
  * Server-only: route handlers call `getDb()`; nothing in the browser bundle may import this.
  */
 import 'server-only';
-import { createDb, databasePath, type DB } from './connection';
+import { basemapRouting } from '../basemap/router';
+import { config } from '../config';
+import { createDb, type DB } from './connection';
 import { migrateToLatest } from './migrate';
-import { basemapRouter } from '../basemap/router';
 import { seedDatabase } from './seed';
 import { seedData } from './seed-data';
+import { pruneSessions, pruneSessionsPeriodically } from './sessions';
 
 export type { DB } from './connection';
 
-/** Opens, migrates and seeds a database file. Used by the server, the scripts and the tests. */
+/** Opens, migrates, seeds and prunes expired sessions of a database file. Used by the server, the scripts and the tests. */
 export async function openReadyDatabase(file: string): Promise<DB> {
   return (await openReady(file)).db;
 }
@@ -26,7 +29,8 @@ async function openReady(file: string): Promise<Ready> {
   const { db, sqlite } = createDb(file);
   try {
     await migrateToLatest(db);
-    await seedDatabase(db, seedData, basemapRouter());
+    await seedDatabase(db, seedData, basemapRouting);
+    await pruneSessions(db);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -46,10 +50,17 @@ type Holder = { [globalKey]?: Promise<Ready> };
 function ready(): Promise<Ready> {
   const holder = globalThis as Holder;
   if (!holder[globalKey]) {
-    holder[globalKey] = openReady(databasePath()).catch((err: unknown) => {
-      delete holder[globalKey];
-      throw err;
-    });
+    holder[globalKey] = openReady(config().databaseFile).then(
+      (r) => {
+        // Once per process: the promise is kept on globalThis, so this runs once per opened database.
+        pruneSessionsPeriodically(r.db);
+        return r;
+      },
+      (err: unknown) => {
+        delete holder[globalKey];
+        throw err;
+      },
+    );
   }
   return holder[globalKey];
 }

@@ -1,21 +1,55 @@
 /**
  * Server-side sessions, stored as sha256(session id). Idle (sliding) and absolute timeouts are
- * checked on every lookup; an expired session is deleted when met.
+ * checked on every lookup; an expired session is deleted when met, and the rest are pruned when
+ * the database opens and every hour. An account keeps at most MAX_SESSIONS_PER_ACCOUNT.
  */
 import 'server-only';
+import { type ExpressionBuilder, sql } from 'kysely';
 import { hashSessionId, newSessionId, sessionState } from '@/lib/server/auth/session';
-import { authConfig } from '@/lib/server/auth/config';
+import { config } from '@/lib/server/config';
 import type { Actor } from '@/lib/core/domain/permissions';
 import type { DB } from './connection';
+import type { Database } from './schema';
 import { findUserById } from './users';
 
 /** Touch last_seen at most this often, so reads do not turn into a write per request. */
 const TOUCH_EVERY_MS = 60_000;
 
-/** Starts a session for a user and returns its id (the only copy: it goes in the cookie). */
+/**
+ * Live sessions one account may hold (a browser each); signing in once more ends the oldest, so a
+ * leaked or forgotten session does not live on beside a user's fresh ones.
+ */
+export const MAX_SESSIONS_PER_ACCOUNT = 10;
+
+/** How often the process-wide database drops expired sessions between starts. */
+const PRUNE_SESSIONS_EVERY_MS = 3_600_000;
+
+/** Sessions past either timeout at `now` (the rule of `sessionState`, in SQL). */
+function expired(now: number) {
+  const { idleMs, absoluteMs } = config().session;
+  return (eb: ExpressionBuilder<Database, 'sessions'>) =>
+    eb.or([eb('created_at', '<=', now - absoluteMs), eb('last_seen_at', '<=', now - idleMs)]);
+}
+
+/**
+ * Starts a session for a user and returns its id (the only copy: it goes in the cookie). The
+ * user's expired sessions are dropped, and beyond MAX_SESSIONS_PER_ACCOUNT live ones the oldest end.
+ */
 export async function createSession(db: DB, userId: number, now = Date.now()): Promise<string> {
   const id = newSessionId();
-  await db.insertInto('sessions').values({ id_hash: hashSessionId(id), user_id: userId, created_at: now, last_seen_at: now }).execute();
+  await db.transaction().execute(async (tx) => {
+    await tx.insertInto('sessions').values({ id_hash: hashSessionId(id), user_id: userId, created_at: now, last_seen_at: now }).execute();
+    await tx.deleteFrom('sessions').where('user_id', '=', userId).where(expired(now)).execute();
+    // Newest first; rowid orders sessions started in the same millisecond by insertion.
+    const newest = tx
+      .selectFrom('sessions')
+      .select('id_hash')
+      .where('user_id', '=', userId)
+      .orderBy('created_at', 'desc')
+      .orderBy(sql`rowid`, 'desc')
+      .limit(MAX_SESSIONS_PER_ACCOUNT);
+    await tx.deleteFrom('sessions').where('user_id', '=', userId).where('id_hash', 'not in', newest).execute();
+  });
   return id;
 }
 
@@ -28,7 +62,7 @@ export async function sessionActor(db: DB, id: string, now = Date.now()): Promis
   const hash = hashSessionId(id);
   const s = await db.selectFrom('sessions').selectAll().where('id_hash', '=', hash).executeTakeFirst();
   if (!s) return null;
-  const { idleMs, absoluteMs } = authConfig();
+  const { idleMs, absoluteMs } = config().session;
   if (sessionState({ createdAt: s.created_at, lastSeenAt: s.last_seen_at }, now, { idleMs, absoluteMs }) !== 'valid') {
     await db.deleteFrom('sessions').where('id_hash', '=', hash).execute();
     return null;
@@ -41,11 +75,22 @@ export async function sessionActor(db: DB, id: string, now = Date.now()): Promis
   return { id: user.id, username: user.username, role: user.role };
 }
 
-/** Removes sessions past either timeout (called now and then; lookups also remove them). */
-export async function pruneSessions(db: DB, now = Date.now()): Promise<void> {
-  const { idleMs, absoluteMs } = authConfig();
-  await db
-    .deleteFrom('sessions')
-    .where((eb) => eb.or([eb('created_at', '<=', now - absoluteMs), eb('last_seen_at', '<=', now - idleMs)]))
-    .execute();
+/** Removes sessions past either timeout; returns how many. Lookups also remove the ones they meet. */
+export async function pruneSessions(db: DB, now = Date.now()): Promise<number> {
+  const result = await db.deleteFrom('sessions').where(expired(now)).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/**
+ * Prunes expired sessions every `everyMs`. The timer is unref'd, so it never keeps a process (a
+ * script, a test run) alive; clear it with `clearInterval` to stop. A failed prune is retried on
+ * the next tick, since lookups reject expired sessions anyway.
+ */
+export function pruneSessionsPeriodically(db: DB, everyMs = PRUNE_SESSIONS_EVERY_MS): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    pruneSessions(db).catch((err: unknown) => {
+      console.warn('[wakeline] pruning expired sessions failed; retrying at the next interval:', err);
+    });
+  }, everyMs);
+  return timer.unref();
 }

@@ -149,17 +149,35 @@ test.describe('the dashboard', () => {
   });
 
   test('says so when the voyages cannot be loaded, and recovers on retry', async ({ page }) => {
-    let fail = true;
-    await page.route('**/api/voyages?**', (route) =>
-      fail ? route.fulfill({ status: 500, json: { error: { code: 'internal', message: 'boom' } } }) : route.continue(),
-    );
+    // Every voyages request fails until the button is clicked, so SWR's own retries cannot bring
+    // the list back; they are counted to show that the click, not a retry, does.
+    let clicked = false;
+    let requests = 0;
+    let failures = 0;
+    await page.route('**/api/voyages?**', async (route) => {
+      requests++;
+      if (clicked) return route.continue();
+      await route.fulfill({ status: 500, json: { error: { code: 'internal', message: 'boom' } } });
+      failures++;
+    });
     await page.goto('/');
     const alert = page.getByRole('alert').filter({ hasText: 'Could not load voyages' });
     await expect(alert).toContainText('boom');
-    fail = false;
-    // SWR also retries by itself after a few seconds; either way the list must come back.
-    await alert.getByRole('button', { name: 'Try again' }).click({ timeout: 3000 }).catch(() => undefined);
-    await expect(voyageItems(page)).toHaveCount(seedVoyages.length);
+
+    // SWR retries a server error by itself, first after 10 s (lib/client/api retryUnlessRefused),
+    // then 20 s after that one fails: it fails too, and the error stays.
+    const firstFailures = failures;
+    await expect.poll(() => failures, { timeout: 20_000 }).toBeGreaterThan(firstFailures);
+    await expect(alert).toContainText('boom');
+    await expect(voyageItems(page)).toHaveCount(0);
+
+    const beforeClick = requests;
+    clicked = true;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    // Well before SWR's next retry (20 s away), and with one request only: the click's.
+    await expect(voyageItems(page)).toHaveCount(seedVoyages.length, { timeout: 5_000 });
+    expect(requests).toBe(beforeClick + 1);
+    await expect(alert).toHaveCount(0);
   });
 
   test('works on a 390 px wide phone without sideways scrolling', async ({ browser }) => {

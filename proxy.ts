@@ -1,4 +1,6 @@
 import { type NextRequest, NextResponse } from 'next/server';
+// Renamed here only because Next.js reserves this file's own `config` export.
+import { config as appConfig } from '@/lib/server/config';
 import { contentSecurityPolicy } from '@/lib/server/csp';
 
 /**
@@ -7,10 +9,8 @@ import { contentSecurityPolicy } from '@/lib/server/csp';
  */
 export function proxy(_request: NextRequest) {
   const response = NextResponse.next();
-  response.headers.set(
-    'Content-Security-Policy',
-    contentSecurityPolicy({ WAKELINE_TILE_URL: process.env.WAKELINE_TILE_URL }, process.env.NODE_ENV !== 'production'),
-  );
+  const { tileOrigin, production } = appConfig();
+  response.headers.set('Content-Security-Policy', contentSecurityPolicy(tileOrigin, !production));
   return response;
 }
 

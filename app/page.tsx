@@ -4,17 +4,16 @@ import { connection } from 'next/server';
 import { Suspense } from 'react';
 import Dashboard from '@/components/Dashboard';
 import { pageActor } from '@/lib/server/page-actor';
-import { authConfig } from '@/lib/server/auth/config';
-import { tileLayerFromEnv } from '@/lib/server/tile-layer';
+import { config } from '@/lib/server/config';
 
 /**
- * The dashboard. Server component: reads the optional tile-layer setting at request time, and
- * sends visitors to the login page when the instance requires a login to read.
+ * The dashboard. Server component: hands the optional tile layer to the map, and sends visitors
+ * to the login page when the instance requires a login to read.
  */
 export default async function Page() {
   await connection();
-  if (authConfig().readRequiresLogin && !(await pageActor(await headers(), await cookies()))) redirect('/login');
-  const tileLayer = tileLayerFromEnv(process.env);
+  const { readRequiresLogin, tileLayer } = config();
+  if (readRequiresLogin && !(await pageActor(await headers(), await cookies()))) redirect('/login');
   return (
     <Suspense fallback={<p className="page-loading">Loading Wakeline…</p>}>
       <Dashboard tileLayer={tileLayer} />

@@ -3,7 +3,7 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAnnotations, usePorts, useVessels, useVoyageFeatures, voyagesUrl } from '@/lib/client/api';
 import type { Position } from '@/lib/core/domain/schemas';
-import type { TileLayerConfig } from '@/lib/server/tile-layer';
+import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
 import {
   type LayerId,
   type ViewState,

@@ -1,10 +1,10 @@
 // `npm run db:seed`: migrate and seed the database at DATABASE_URL (default var/wakeline.sqlite).
 // The server does the same as it starts; this is for operators and for inspecting a fresh file.
 import { openReadyDatabase } from '../lib/server/db';
-import { databasePath } from '../lib/server/db/connection';
+import { config } from '../lib/server/config';
 
 async function main() {
-  const file = databasePath();
+  const file = config().databaseFile;
   const db = await openReadyDatabase(file);
   const tables = ['sources', 'ports', 'vessels', 'voyages', 'observations', 'claims'] as const;
   const counts = [];

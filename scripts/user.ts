@@ -8,7 +8,7 @@
 //
 // Passwords are read from standard input only (at least 12 characters) and are never printed.
 import { openReadyDatabase } from '../lib/server/db';
-import { databasePath } from '../lib/server/db/connection';
+import { config } from '../lib/server/config';
 import { findUserByName, listUsers, createUser, resetPassword, updateUser } from '../lib/server/db/users';
 import { MIN_PASSWORD } from '../lib/core/domain/accounts';
 import { DomainError } from '../lib/core/domain/errors';
@@ -45,7 +45,7 @@ async function main(argv: string[]) {
     console.log(USAGE);
     return;
   }
-  const file = databasePath();
+  const file = config().databaseFile;
   const db = await openReadyDatabase(file);
   try {
     const named = async () => {

@@ -3,7 +3,7 @@ import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState, useSyn
 import { type VoyageFeatures, useBasemap, useSources } from '@/lib/client/api';
 import { portsToGeoJSON, voyagesToGeoJSON } from '@/lib/core/domain/format';
 import type { Port, Vessel } from '@/lib/core/domain/schemas';
-import type { TileLayerConfig } from '@/lib/server/tile-layer';
+import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
 import {
   type Bbox,
   type ExportPart,

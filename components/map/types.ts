@@ -1,7 +1,7 @@
 import type { VoyageFeatures } from '@/lib/client/api';
 import type { AnnotationKind } from '@/lib/core/domain/annotations';
 import type { Port, Position } from '@/lib/core/domain/schemas';
-import type { TileLayerConfig } from '@/lib/server/tile-layer';
+import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
 import type { Bbox, LayerId } from '@/lib/core/domain/view-state';
 
 export interface MapView {

@@ -9,7 +9,7 @@
  * cross-site write without Origin, and such clients still need a session cookie of their own.
  */
 import 'server-only';
-import { authConfig } from '@/lib/server/auth/config';
+import { config } from '@/lib/server/config';
 import { appOrigin, readSessionCookie } from '@/lib/server/auth/session';
 import { getDb } from '@/lib/server/db';
 import { sessionActor } from '@/lib/server/db/sessions';
@@ -25,7 +25,7 @@ export async function currentActor(request: Request): Promise<Actor | null> {
 /** For GET routes: nothing unless WAKELINE_READ_REQUIRES_LOGIN=1, then a signed-in account. */
 export async function requireReader(request: Request): Promise<Actor | null> {
   const actor = await currentActor(request);
-  if (!canRead(actor, authConfig().readRequiresLogin)) {
+  if (!canRead(actor, config().readRequiresLogin)) {
     throw new HttpError(401, 'unauthenticated', 'Sign in to read this Wakeline instance.');
   }
   return actor;
@@ -40,7 +40,7 @@ export async function requireRole(request: Request, role: Role): Promise<Actor> 
 }
 
 function allowedOrigins(request: Request): Set<string> {
-  const configured = authConfig().origin;
+  const configured = config().origin;
   if (configured) return new Set([configured]);
   const url = new URL(request.url);
   const origins = new Set([url.origin]);

@@ -9,7 +9,7 @@
  */
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { authConfig } from './config';
+import { config } from '@/lib/server/config';
 
 export function newSessionId(): string {
   return randomBytes(32).toString('base64url');
@@ -21,7 +21,7 @@ export function hashSessionId(id: string): string {
 
 /** The app's own origin for a request: WAKELINE_ORIGIN when set, else the request URL's. */
 export function appOrigin(request: Request): string {
-  return authConfig().origin ?? new URL(request.url).origin;
+  return config().origin ?? new URL(request.url).origin;
 }
 
 export function cookieSpec(request: Request): { name: string; secure: boolean } {
@@ -53,7 +53,7 @@ export function sessionCookie(request: Request, id: string | null): string {
   const attrs = [`${name}=${id ?? ''}`, 'Path=/', 'HttpOnly', 'SameSite=Lax'];
   if (secure) attrs.push('Secure');
   if (id === null) attrs.push('Max-Age=0');
-  else attrs.push(`Max-Age=${Math.floor(authConfig().absoluteMs / 1000)}`);
+  else attrs.push(`Max-Age=${Math.floor(config().session.absoluteMs / 1000)}`);
   return attrs.join('; ');
 }
 
@@ -63,7 +63,7 @@ export type SessionState = 'valid' | 'idle-expired' | 'expired';
 export function sessionState(
   s: { createdAt: number; lastSeenAt: number },
   now: number,
-  limits: { idleMs: number; absoluteMs: number } = authConfig(),
+  limits: { idleMs: number; absoluteMs: number } = config().session,
 ): SessionState {
   if (now - s.createdAt >= limits.absoluteMs) return 'expired';
   if (now - s.lastSeenAt >= limits.idleMs) return 'idle-expired';

@@ -3,7 +3,8 @@
  *
  * Pragmas: WAL so readers never block the writer; synchronous=FULL so an acknowledged write
  * survives a power cut; foreign keys on; a busy timeout so a second process waits instead of
- * failing with SQLITE_BUSY.
+ * failing with SQLITE_BUSY. Which file: the caller says (the server's is config().databaseFile,
+ * from DATABASE_URL).
  */
 import 'server-only';
 import fs from 'node:fs';
@@ -13,19 +14,6 @@ import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema';
 
 export type DB = Kysely<Database>;
-
-export const DEFAULT_DATABASE_URL = 'file:./var/wakeline.sqlite';
-
-/** `file:./x.sqlite`, `file:///abs/x.sqlite`, `./x.sqlite` or `:memory:` to a path better-sqlite3 takes. */
-export function databasePath(url: string = process.env.DATABASE_URL || DEFAULT_DATABASE_URL): string {
-  if (url === ':memory:') return url;
-  let p = url;
-  if (p.startsWith('file://')) p = new URL(p).pathname;
-  else if (p.startsWith('file:')) p = p.slice('file:'.length);
-  if (!p) throw new Error(`DATABASE_URL has no path: ${url}`);
-  // The database lives outside the build: keep the bundler from tracing the whole project here.
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), p);
-}
 
 export function openSqlite(file: string): SQLite.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });

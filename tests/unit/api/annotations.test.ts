@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import seedVoyages from '@/data/seed/voyages.json';
 import seedPorts from '@/data/seed/ports.json';
+import { resetConfigForTests } from '@/lib/server/config';
 import { tempDbFile } from '../helpers';
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
@@ -21,6 +22,7 @@ const PASSWORD = 'correct horse battery';
 beforeAll(async () => {
   tmp = tempDbFile('annotations-api');
   process.env.DATABASE_URL = `file:${tmp.file}`;
+  resetConfigForTests();
   const load = async (name: string, mod: Promise<unknown>) => {
     m[name] = (await mod) as Mod;
   };
@@ -392,6 +394,7 @@ describe('annotations', () => {
 describe('WAKELINE_READ_REQUIRES_LOGIN', () => {
   it('makes GET routes need a signed-in account', async () => {
     process.env.WAKELINE_READ_REQUIRES_LOGIN = '1';
+    resetConfigForTests();
     try {
       expect((await call('voyages', 'GET')).status).toBe(401);
       expect((await call('voyageAnnotations', 'GET', { id: voyage })).status).toBe(401);
@@ -399,6 +402,7 @@ describe('WAKELINE_READ_REQUIRES_LOGIN', () => {
       expect((await call('me', 'GET')).body).toEqual({ user: null, readRequiresLogin: true });
     } finally {
       delete process.env.WAKELINE_READ_REQUIRES_LOGIN;
+      resetConfigForTests();
     }
     expect((await call('voyages', 'GET')).status).toBe(200);
   });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openReadyDatabase } from '@/lib/server/db';
 import { createSession, sessionActor } from '@/lib/server/db/sessions';
 import { cookieSpec, hashSessionId, newSessionId, readCookie, sessionCookie, sessionState } from '@/lib/server/auth/session';
+import { resetConfigForTests } from '@/lib/server/config';
 import { tempDbFile } from '../helpers';
 
 const limits = { idleMs: 8 * 3600_000, absoluteMs: 7 * 86_400_000 };
@@ -34,6 +35,7 @@ describe('session expiry', () => {
 describe('session cookie', () => {
   afterEach(() => {
     delete process.env.WAKELINE_ORIGIN;
+    resetConfigForTests();
   });
   it('is __Host- prefixed and Secure when the app is served over https', () => {
     const r = new Request('https://wakeline.example/api/auth/login');
@@ -44,6 +46,7 @@ describe('session cookie', () => {
   });
   it('follows WAKELINE_ORIGIN when set, even if the request arrives over http behind a proxy', () => {
     process.env.WAKELINE_ORIGIN = 'https://wakeline.example';
+    resetConfigForTests();
     expect(cookieSpec(new Request('http://10.0.0.5:3000/')).secure).toBe(true);
   });
   it('has a plain name and no Secure over http, where browsers would drop a Secure cookie', () => {

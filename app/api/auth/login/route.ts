@@ -1,4 +1,4 @@
-import { authConfig } from '@/lib/server/auth/config';
+import { config } from '@/lib/server/config';
 import { burnPasswordCheck, verifyPassword } from '@/lib/server/auth/password';
 import { loginLimiters } from '@/lib/server/auth/rate-limit';
 import { readSessionCookie, sessionCookie } from '@/lib/server/auth/session';
@@ -16,7 +16,7 @@ import { HttpError, handle, json, parseJsonBody } from '../../_lib/http';
  */
 function clientAddress(request: Request): string {
   const xff = request.headers.get('x-forwarded-for') ?? '';
-  if (authConfig().trustProxy) return xff.split(',').pop()?.trim() || 'unknown';
+  if (config().trustProxy) return xff.split(',').pop()?.trim() || 'unknown';
   return xff.trim() || 'unknown';
 }
 

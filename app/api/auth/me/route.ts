@@ -1,4 +1,4 @@
-import { authConfig } from '@/lib/server/auth/config';
+import { config } from '@/lib/server/config';
 import { emptyQuery } from '@/lib/core/domain/query';
 import { currentActor } from '../../_lib/auth';
 import { handle, json, parseQuery } from '../../_lib/http';
@@ -7,5 +7,5 @@ import { handle, json, parseQuery } from '../../_lib/http';
 export const GET = handle(async (request: Request) => {
   parseQuery(request.url, emptyQuery);
   const user = await currentActor(request);
-  return json({ user, readRequiresLogin: authConfig().readRequiresLogin });
+  return json({ user, readRequiresLogin: config().readRequiresLogin });
 });

@@ -11,7 +11,7 @@ import { openReadyDatabase } from '../lib/server/db';
 import { config } from '../lib/server/config';
 import { findUserByName, listUsers, createUser, resetPassword, updateUser } from '../lib/server/db/users';
 import { MIN_PASSWORD } from '../lib/core/domain/accounts';
-import { DomainError } from '../lib/core/domain/errors';
+import { AppError } from '../lib/core/domain/errors';
 import { type Role, isRole } from '../lib/core/domain/permissions';
 
 const USAGE = `Usage: npm run user -- <command>
@@ -51,7 +51,7 @@ async function main(argv: string[]) {
     const named = async () => {
       if (!name) throw new UsageError('a user name is required');
       const user = await findUserByName(db, name);
-      if (!user) throw new DomainError(404, 'not_found', `No user is named "${name}".`);
+      if (!user) throw new AppError(404, 'not_found', `No user is named "${name}".`);
       return user;
     };
     switch (command) {
@@ -100,7 +100,7 @@ async function main(argv: string[]) {
 
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof UsageError) console.error(`Error: ${err.message}\n\n${USAGE}`);
-  else if (err instanceof DomainError) console.error(`Error: ${err.message}`);
+  else if (err instanceof AppError) console.error(`Error: ${err.message}`);
   else console.error(err);
   process.exit(1);
 });

@@ -4,7 +4,8 @@ import { createAnnotation, listAnnotations, targetExists } from '@/lib/server/db
 import { type TargetType, createAnnotationInput, targetIdParam } from '@/lib/core/domain/annotations';
 import { emptyQuery } from '@/lib/core/domain/query';
 import { requireReader, requireRole, requireSameOrigin } from './auth';
-import { HttpError, handle, json, parseJsonBody, parseParam, parseQuery } from './http';
+import { AppError } from '@/lib/core/domain/errors';
+import { handle, json, parseJsonBody, parseParam, parseQuery } from './http';
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -14,7 +15,7 @@ export function annotationRoutes(type: TargetType) {
     const id = parseParam('id', (await ctx.params).id, targetIdParam);
     const actor = await requireReader(request);
     const db = await getDb();
-    if (!(await targetExists(db, type, id))) throw new HttpError(404, 'not_found', `No ${type} has the id "${id}".`);
+    if (!(await targetExists(db, type, id))) throw new AppError(404, 'not_found', `No ${type} has the id "${id}".`);
     return json({ annotations: await listAnnotations(db, actor, type, id) });
   });
 

@@ -14,7 +14,7 @@ import { appOrigin, readSessionCookie } from '@/lib/server/auth/session';
 import { getDb } from '@/lib/server/db';
 import { sessionActor } from '@/lib/server/db/sessions';
 import { type Actor, type Role, canRead, hasRole } from '@/lib/core/domain/permissions';
-import { HttpError } from './http';
+import { AppError } from '@/lib/core/domain/errors';
 
 export async function currentActor(request: Request): Promise<Actor | null> {
   const id = readSessionCookie(request);
@@ -26,7 +26,7 @@ export async function currentActor(request: Request): Promise<Actor | null> {
 export async function requireReader(request: Request): Promise<Actor | null> {
   const actor = await currentActor(request);
   if (!canRead(actor, config().readRequiresLogin)) {
-    throw new HttpError(401, 'unauthenticated', 'Sign in to read this Wakeline instance.');
+    throw new AppError(401, 'unauthenticated', 'Sign in to read this Wakeline instance.');
   }
   return actor;
 }
@@ -34,8 +34,8 @@ export async function requireReader(request: Request): Promise<Actor | null> {
 /** The signed-in account with at least `role`: 401 when signed out, 403 when the role is short. */
 export async function requireRole(request: Request, role: Role): Promise<Actor> {
   const actor = await currentActor(request);
-  if (!actor) throw new HttpError(401, 'unauthenticated', 'Sign in first.');
-  if (!hasRole(actor, role)) throw new HttpError(403, 'forbidden', `This needs the ${role} role; you are a ${actor.role}.`);
+  if (!actor) throw new AppError(401, 'unauthenticated', 'Sign in first.');
+  if (!hasRole(actor, role)) throw new AppError(403, 'forbidden', `This needs the ${role} role; you are a ${actor.role}.`);
   return actor;
 }
 
@@ -61,7 +61,7 @@ export function requireSameOrigin(request: Request): void {
 }
 
 function crossSite() {
-  return new HttpError(403, 'cross_site', 'Cross-site requests cannot change data here.');
+  return new AppError(403, 'cross_site', 'Cross-site requests cannot change data here.');
 }
 
 export { appOrigin };

@@ -1,27 +1,12 @@
 /**
- * Shared plumbing for route handlers: query validation with zod, JSON errors, and a guard that
- * turns any unexpected throw into a logged 500 without a stack trace in the body.
+ * Shared plumbing for route handlers: query and body validation with zod, and the guard that is
+ * the one place an AppError becomes the JSON error answer (any other throw: a logged 500 without
+ * a stack trace in the body).
  */
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import type { ApiErrorBody } from '@/lib/core/domain/dto';
-import { DomainError } from '@/lib/core/domain/errors';
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-export function errorResponse(status: number, code: string, message: string, details?: unknown) {
-  const body: ApiErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
-  return NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
-}
+import { AppError } from '@/lib/core/domain/errors';
 
 function fieldOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return issue.keys.join(', ');
@@ -36,7 +21,7 @@ export function parseQuery<S extends z.ZodType>(url: string | URL, schema: S): z
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
     if (all.length > 1) {
-      throw new HttpError(400, 'invalid_query', `Query parameter "${key}" is given more than once.`, {
+      throw new AppError(400, 'invalid_query', `Query parameter "${key}" is given more than once.`, {
         issues: [{ field: key, message: 'given more than once' }],
       });
     }
@@ -51,20 +36,20 @@ export function parseQuery<S extends z.ZodType>(url: string | URL, schema: S): z
 export function parseParam<S extends z.ZodType>(name: string, value: unknown, schema: S): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new HttpError(400, 'invalid_path', `Path parameter "${name}" is invalid: ${result.error.issues[0]?.message}.`, {
+    throw new AppError(400, 'invalid_path', `Path parameter "${name}" is invalid: ${result.error.issues[0]?.message}.`, {
       issues: [{ field: name, message: result.error.issues[0]?.message }],
     });
   }
   return result.data;
 }
 
-function invalid(code: string, what: string, error: z.ZodError): HttpError {
+function invalid(code: string, what: string, error: z.ZodError): AppError {
   const issues = error.issues.map((i) => ({
     field: fieldOf(i),
     message: i.code === 'unrecognized_keys' ? 'unknown parameter' : i.message,
   }));
   const first = issues[0] ?? { field: '(query)', message: 'invalid' };
-  return new HttpError(400, code, `${what} "${first.field}" is invalid: ${first.message}.`, { issues });
+  return new AppError(400, code, `${what} "${first.field}" is invalid: ${first.message}.`, { issues });
 }
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -76,15 +61,15 @@ const MAX_BODY_BYTES = 256 * 1024;
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
-    throw new HttpError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
+    throw new AppError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
   }
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new HttpError(413, 'too_large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+  if (text.length > MAX_BODY_BYTES) throw new AppError(413, 'too_large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'invalid_json', 'The body is not valid JSON.', { issues: [{ field: '(body)', message: 'not valid JSON' }] });
+    throw new AppError(400, 'invalid_json', 'The body is not valid JSON.', { issues: [{ field: '(body)', message: 'not valid JSON' }] });
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
@@ -93,25 +78,29 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
       message: i.code === 'unrecognized_keys' ? 'unknown field' : i.message,
     }));
     const first = issues[0] ?? { field: '(body)', message: 'invalid' };
-    throw new HttpError(400, 'invalid_body', `Field "${first.field}" is invalid: ${first.message}.`, { issues });
+    throw new AppError(400, 'invalid_body', `Field "${first.field}" is invalid: ${first.message}.`, { issues });
   }
   return result.data;
 }
 
-/** Wraps a handler: HttpError → its JSON error; anything else → logged, 500 with no internals. */
+function errorAnswer(err: AppError): Response {
+  const { status, code, message, details } = err;
+  const body: ApiErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+  const res = NextResponse.json(body, { status, headers: { 'Cache-Control': 'no-store' } });
+  const retry = (details as { retryAfter?: number } | undefined)?.retryAfter;
+  if (status === 429 && retry) res.headers.set('Retry-After', String(retry));
+  return res;
+}
+
+/** Wraps a handler: AppError → its JSON error; anything else → logged, 500 with no internals. */
 export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {
       return await fn(...args);
     } catch (err) {
-      if (err instanceof HttpError || err instanceof DomainError) {
-        const res = errorResponse(err.status, err.code, err.message, err.details);
-        const retry = (err.details as { retryAfter?: number } | undefined)?.retryAfter;
-        if (err.status === 429 && retry) res.headers.set('Retry-After', String(retry));
-        return res;
-      }
+      if (err instanceof AppError) return errorAnswer(err);
       console.error('[wakeline] unhandled error in route handler', err);
-      return errorResponse(500, 'internal', 'The server could not answer this request. It has been logged.');
+      return errorAnswer(new AppError(500, 'internal', 'The server could not answer this request. It has been logged.'));
     }
   };
 }

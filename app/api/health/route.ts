@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { getDb } from '@/lib/server/db';
-import { errorResponse, handle, json } from '../_lib/http';
+import { AppError } from '@/lib/core/domain/errors';
+import { handle, json } from '../_lib/http';
 
 export const GET = handle(async () => {
   try {
@@ -9,6 +10,6 @@ export const GET = handle(async () => {
     return json({ status: 'ok' });
   } catch (err) {
     console.error('[wakeline] health check failed', err);
-    return errorResponse(503, 'unavailable', 'The database does not answer.');
+    throw new AppError(503, 'unavailable', 'The database does not answer.');
   }
 });

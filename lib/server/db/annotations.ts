@@ -18,7 +18,7 @@ import {
   type UpdateAnnotationInput,
   annotationKind,
 } from '@/lib/core/domain/annotations';
-import { DomainError } from '@/lib/core/domain/errors';
+import { AppError } from '@/lib/core/domain/errors';
 import { type Actor, canAdminister, canModify, canWrite } from '@/lib/core/domain/permissions';
 import type { DB } from './connection';
 import type { AnnotationsTable } from './schema';
@@ -72,11 +72,11 @@ async function rowById(db: DB, id: string): Promise<Row | undefined> {
   return selectRows(db).where('annotations.id', '=', id).executeTakeFirst();
 }
 
-const notFound = (id: string) => new DomainError(404, 'not_found', `No annotation has the id "${id}".`);
+const notFound = (id: string) => new AppError(404, 'not_found', `No annotation has the id "${id}".`);
 
 function requireWriter(actor: Actor | null): asserts actor is Actor {
-  if (!actor) throw new DomainError(401, 'unauthenticated', 'Sign in to write annotations.');
-  if (!canWrite(actor)) throw new DomainError(403, 'forbidden', 'Your role cannot write annotations: an editor or admin can.');
+  if (!actor) throw new AppError(401, 'unauthenticated', 'Sign in to write annotations.');
+  if (!canWrite(actor)) throw new AppError(403, 'forbidden', 'Your role cannot write annotations: an editor or admin can.');
 }
 
 /** True when the voyage, port or vessel exists. */
@@ -131,13 +131,13 @@ export async function createAnnotation(
   requireWriter(actor);
   return immediateTransaction(db, async (trx) => {
     if (!(await targetExists(trx, target.type, target.id))) {
-      throw new DomainError(404, 'not_found', `No ${target.type} has the id "${target.id}".`);
+      throw new AppError(404, 'not_found', `No ${target.type} has the id "${target.id}".`);
     }
     let parentId = input.parentId;
     if (parentId) {
       const parent = await trx.selectFrom('annotations').selectAll().where('id', '=', parentId).executeTakeFirst();
       if (!parent || parent.deleted_at !== null || parent.target_type !== target.type || parent.target_id !== target.id) {
-        throw new DomainError(400, 'invalid_body', 'Field "parentId" is invalid: no such annotation on this record.', {
+        throw new AppError(400, 'invalid_body', 'Field "parentId" is invalid: no such annotation on this record.', {
           issues: [{ field: 'parentId', message: 'no such annotation on this record' }],
         });
       }
@@ -170,7 +170,7 @@ export async function createAnnotation(
 
 /** The 409 answer: the annotation as it now is, so the editor can merge. */
 function conflict(current: Row) {
-  return new DomainError(
+  return new AppError(
     409,
     'conflict',
     `Someone changed this annotation since you started (now at version ${current.version}). Merge your change with the current text.`,
@@ -183,7 +183,7 @@ async function loadForChange(trx: DB, actor: Actor, id: string, version: number 
   const current = await rowById(trx, id);
   if (!current || current.deleted_at !== null) throw notFound(id);
   if (!canModify(actor, { authorId: current.author_id })) {
-    throw new DomainError(403, 'forbidden', 'Only the author or an admin can change this annotation.');
+    throw new AppError(403, 'forbidden', 'Only the author or an admin can change this annotation.');
   }
   if (version !== undefined && current.version !== version) throw conflict(current);
   return current;
@@ -195,7 +195,7 @@ export async function updateAnnotation(db: DB, actor: Actor | null, id: string, 
     const current = await loadForChange(trx, actor, id, input.version);
     const kind = input.kind ?? kindOf(current.kind);
     if (input.resolved !== undefined && kind !== 'question') {
-      throw new DomainError(400, 'invalid_body', 'Field "resolved" is invalid: only a question can be resolved.', {
+      throw new AppError(400, 'invalid_body', 'Field "resolved" is invalid: only a question can be resolved.', {
         issues: [{ field: 'resolved', message: 'only a question can be resolved' }],
       });
     }
@@ -248,12 +248,12 @@ export async function deleteAnnotation(db: DB, actor: Actor | null, id: string, 
 
 /** Brings back a soft-deleted annotation: admins only. */
 export async function restoreAnnotation(db: DB, actor: Actor | null, id: string): Promise<Annotation> {
-  if (!actor) throw new DomainError(401, 'unauthenticated', 'Sign in as an admin to restore annotations.');
-  if (!canAdminister(actor)) throw new DomainError(403, 'forbidden', 'Only an admin can restore a deleted annotation.');
+  if (!actor) throw new AppError(401, 'unauthenticated', 'Sign in as an admin to restore annotations.');
+  if (!canAdminister(actor)) throw new AppError(403, 'forbidden', 'Only an admin can restore a deleted annotation.');
   return immediateTransaction(db, async (trx) => {
     const current = await rowById(trx, id);
     if (!current) throw notFound(id);
-    if (current.deleted_at === null) throw new DomainError(409, 'not_deleted', 'This annotation is not deleted.');
+    if (current.deleted_at === null) throw new AppError(409, 'not_deleted', 'This annotation is not deleted.');
     const now = new Date().toISOString();
     const set = { deleted_at: null, deleted_by: null, version: current.version + 1 };
     await trx.updateTable('annotations').set(set).where('id', '=', id).where('version', '=', current.version).execute();

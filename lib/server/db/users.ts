@@ -6,7 +6,7 @@ import 'server-only';
 import { hashPassword } from '@/lib/server/auth/password';
 import { passwordProblem, username as usernameSchema } from '@/lib/core/domain/accounts';
 import type { UserAccount } from '@/lib/core/domain/annotations';
-import { DomainError } from '@/lib/core/domain/errors';
+import { AppError } from '@/lib/core/domain/errors';
 import { type Actor, type Role, canAdminister, isRole } from '@/lib/core/domain/permissions';
 import type { DB } from './connection';
 
@@ -36,7 +36,7 @@ export function toAccount(u: UserRow): UserAccount {
 
 export function normaliseUsername(name: string): string {
   const r = usernameSchema.safeParse(name);
-  if (!r.success) throw new DomainError(400, 'invalid_username', `Username "${name}" is invalid: ${r.error.issues[0]?.message}.`);
+  if (!r.success) throw new AppError(400, 'invalid_username', `Username "${name}" is invalid: ${r.error.issues[0]?.message}.`);
   return r.data;
 }
 
@@ -66,14 +66,14 @@ export async function countActiveAdmins(db: DB): Promise<number> {
 
 function checkPassword(password: string) {
   const problem = passwordProblem(password);
-  if (problem) throw new DomainError(400, 'invalid_password', `The password ${problem}.`);
+  if (problem) throw new AppError(400, 'invalid_password', `The password ${problem}.`);
 }
 
 /** Creates an account (operators, via the CLI). */
 export async function createUser(db: DB, input: { username: string; role: Role; password: string }): Promise<UserRow> {
   const name = normaliseUsername(input.username);
   checkPassword(input.password);
-  if (await findUserByName(db, name)) throw new DomainError(409, 'exists', `A user named "${name}" already exists.`);
+  if (await findUserByName(db, name)) throw new AppError(409, 'exists', `A user named "${name}" already exists.`);
   const hash = await hashPassword(input.password);
   const now = new Date().toISOString();
   await db
@@ -87,7 +87,7 @@ export async function createUser(db: DB, input: { username: string; role: Role; 
 export async function resetPassword(db: DB, name: string, password: string): Promise<void> {
   checkPassword(password);
   const user = await findUserByName(db, name);
-  if (!user) throw new DomainError(404, 'not_found', `No user is named "${name}".`);
+  if (!user) throw new AppError(404, 'not_found', `No user is named "${name}".`);
   const hash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: hash, updated_at: new Date().toISOString() }).where('id', '=', user.id).execute();
@@ -105,10 +105,10 @@ export async function updateUser(
   id: number,
   change: { role?: Role; active?: boolean },
 ): Promise<UserRow> {
-  if (actor && !canAdminister(actor)) throw new DomainError(403, 'forbidden', 'Only an admin manages accounts.');
+  if (actor && !canAdminister(actor)) throw new AppError(403, 'forbidden', 'Only an admin manages accounts.');
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!row) throw new DomainError(404, 'not_found', `No user has the id ${id}.`);
+    if (!row) throw new AppError(404, 'not_found', `No user has the id ${id}.`);
     const user = toUser(row);
     const role = change.role ?? user.role;
     const active = change.active ?? user.active;
@@ -119,7 +119,7 @@ export async function updateUser(
         .where('role', '=', 'admin')
         .where('active', '=', 1)
         .executeTakeFirstOrThrow();
-      if (Number(admins.n) <= 1) throw new DomainError(409, 'last_admin', 'This is the last active admin: make another admin first.');
+      if (Number(admins.n) <= 1) throw new AppError(409, 'last_admin', 'This is the last active admin: make another admin first.');
     }
     await trx
       .updateTable('users')

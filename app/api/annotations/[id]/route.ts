@@ -4,7 +4,8 @@ import { deleteAnnotation, getAnnotation, updateAnnotation } from '@/lib/server/
 import { annotationId, updateAnnotationInput } from '@/lib/core/domain/annotations';
 import { emptyQuery } from '@/lib/core/domain/query';
 import { requireReader, requireRole, requireSameOrigin } from '../../_lib/auth';
-import { HttpError, handle, json, parseJsonBody, parseParam, parseQuery } from '../../_lib/http';
+import { AppError } from '@/lib/core/domain/errors';
+import { handle, json, parseJsonBody, parseParam, parseQuery } from '../../_lib/http';
 
 type Ctx = { params: Promise<{ id: string }> };
 
@@ -13,7 +14,7 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
   const id = parseParam('id', (await ctx.params).id, annotationId);
   const actor = await requireReader(request);
   const annotation = await getAnnotation(await getDb(), actor, id);
-  if (!annotation) throw new HttpError(404, 'not_found', `No annotation has the id "${id}".`);
+  if (!annotation) throw new AppError(404, 'not_found', `No annotation has the id "${id}".`);
   return json({ annotation });
 });
 

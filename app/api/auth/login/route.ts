@@ -7,7 +7,8 @@ import { createSession, deleteSession } from '@/lib/server/db/sessions';
 import { findUserByName } from '@/lib/server/db/users';
 import { loginInput } from '@/lib/core/domain/accounts';
 import { requireSameOrigin } from '../../_lib/auth';
-import { HttpError, handle, json, parseJsonBody } from '../../_lib/http';
+import { AppError } from '@/lib/core/domain/errors';
+import { handle, json, parseJsonBody } from '../../_lib/http';
 
 /**
  * The client address for the per-address limit. Behind one trusted proxy (WAKELINE_TRUST_PROXY=1)
@@ -22,7 +23,7 @@ function clientAddress(request: Request): string {
 
 function tooMany(seconds: number, what: string) {
   const minutes = Math.ceil(seconds / 60);
-  return new HttpError(
+  return new AppError(
     429,
     'too_many_attempts',
     `Too many failed sign-ins ${what}. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
@@ -47,7 +48,7 @@ export const POST = handle(async (request: Request) => {
   if (!user || !ok || !user.active) {
     limits.account.fail(accountKey);
     limits.address.fail(addressKey);
-    throw new HttpError(401, 'bad_credentials', 'Wrong username or password, or the account is deactivated.');
+    throw new AppError(401, 'bad_credentials', 'Wrong username or password, or the account is deactivated.');
   }
   limits.account.clear(accountKey);
   // A new session id at every login; the one the browser held before (if any) ends.

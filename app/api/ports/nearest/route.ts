@@ -3,7 +3,8 @@ import { listPorts } from '@/lib/server/db/reference';
 import type { NearestPortAnswer } from '@/lib/core/domain/dto';
 import { nearestQuery } from '@/lib/core/domain/query';
 import { nearestPort } from '@/lib/core/geo';
-import { HttpError, handle, json, parseQuery } from '../../_lib/http';
+import { AppError } from '@/lib/core/domain/errors';
+import { handle, json, parseQuery } from '../../_lib/http';
 import { requireReader } from '../../_lib/auth';
 
 export const GET = handle(async (request: Request) => {
@@ -11,7 +12,7 @@ export const GET = handle(async (request: Request) => {
   await requireReader(request);
   const ports = await listPorts(await getDb());
   const hit = nearestPort([lon, lat], ports);
-  if (!hit) throw new HttpError(404, 'not_found', 'There are no ports in the database.');
+  if (!hit) throw new AppError(404, 'not_found', 'There are no ports in the database.');
   const body: NearestPortAnswer = {
     port: hit.port,
     distanceNm: Math.round(hit.distanceNm * 100) / 100,

@@ -2,7 +2,8 @@ import { getDb } from '@/lib/server/db';
 import { getVoyage } from '@/lib/server/db/voyages';
 import { emptyQuery, idParam } from '@/lib/core/domain/query';
 import { cachedResponse } from '../../_lib/cache';
-import { HttpError, handle, parseParam, parseQuery } from '../../_lib/http';
+import { AppError } from '@/lib/core/domain/errors';
+import { handle, parseParam, parseQuery } from '../../_lib/http';
 import { requireReader } from '../../_lib/auth';
 
 export const GET = handle(async (request: Request, ctx: { params: Promise<{ id: string }> }) => {
@@ -11,7 +12,7 @@ export const GET = handle(async (request: Request, ctx: { params: Promise<{ id: 
   const id = parseParam('id', (await ctx.params).id, idParam);
   return cachedResponse(request, `voyage ${id}`, async () => {
     const voyage = await getVoyage(await getDb(), id);
-    if (!voyage) throw new HttpError(404, 'not_found', `No voyage has the id "${id}".`);
+    if (!voyage) throw new AppError(404, 'not_found', `No voyage has the id "${id}".`);
     return { body: JSON.stringify({ voyage }), contentType: 'application/json' };
   });
 });

@@ -3,13 +3,14 @@ import { annotationHistory } from '@/lib/server/db/annotations';
 import { annotationId } from '@/lib/core/domain/annotations';
 import { emptyQuery } from '@/lib/core/domain/query';
 import { requireReader } from '../../../_lib/auth';
-import { HttpError, handle, json, parseParam, parseQuery } from '../../../_lib/http';
+import { AppError } from '@/lib/core/domain/errors';
+import { handle, json, parseParam, parseQuery } from '../../../_lib/http';
 
 export const GET = handle(async (request: Request, ctx: { params: Promise<{ id: string }> }) => {
   parseQuery(request.url, emptyQuery);
   const id = parseParam('id', (await ctx.params).id, annotationId);
   const actor = await requireReader(request);
   const revisions = await annotationHistory(await getDb(), actor, id);
-  if (!revisions) throw new HttpError(404, 'not_found', `No annotation has the id "${id}".`);
+  if (!revisions) throw new AppError(404, 'not_found', `No annotation has the id "${id}".`);
   return json({ revisions });
 });

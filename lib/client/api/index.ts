@@ -5,34 +5,43 @@
 import type { FeatureCollection, LineString } from 'geojson';
 import useSWR, { type SWRConfiguration } from 'swr';
 import type { Annotation, AnnotationRevision, Me, TargetType, UserAccount } from '@/lib/core/domain/annotations';
-import type { ApiErrorBody, VoyageDetail } from '@/lib/core/domain/dto';
+import { apiErrorBodySchema, type VoyageDetail } from '@/lib/core/domain/dto';
 import type { VoyageFeatureProperties } from '@/lib/core/domain/format';
 import type { Port, Source, Vessel } from '@/lib/core/domain/schemas';
 import { type ViewState, filtersOf, viewStateToSearch } from '@/lib/core/domain/view-state';
 
+/**
+ * A refused request as the browser sees it: the same fields as the server's AppError
+ * (lib/core/domain/errors.ts), read back from the JSON error answer. The status is any number
+ * (a proxy in front may answer 502), and `code` is undefined when the answer was not ours.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
+    readonly code: string | undefined,
     message: string,
-    readonly code?: string,
     readonly details?: unknown,
   ) {
     super(message);
   }
 }
 
+/** The one reading of a failed answer, for reads and writes: our error body, else the status line. */
+export async function apiErrorOf(res: Response): Promise<ApiError> {
+  let raw: unknown;
+  try {
+    raw = await res.json();
+  } catch {
+    // Not JSON (an HTML error page, an empty body): only the status is known.
+  }
+  const body = apiErrorBodySchema.safeParse(raw);
+  if (body.success) return new ApiError(res.status, body.data.error.code, body.data.error.message, body.data.error.details);
+  return new ApiError(res.status, undefined, `${res.status} ${res.statusText}`.trim());
+}
+
 export async function fetchJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!res.ok) {
-    let message = `${res.status} ${res.statusText}`;
-    try {
-      const body = (await res.json()) as ApiErrorBody;
-      if (body?.error?.message) message = body.error.message;
-    } catch {
-      // not JSON: keep the status line
-    }
-    throw new ApiError(res.status, message);
-  }
+  if (!res.ok) throw await apiErrorOf(res);
   return (await res.json()) as T;
 }
 
@@ -85,16 +94,6 @@ export function useBasemap(layer: 'land' | 'world') {
   });
 }
 
-async function errorOf(res: Response): Promise<ApiError> {
-  try {
-    const body = (await res.json()) as ApiErrorBody;
-    if (body?.error?.message) return new ApiError(res.status, body.error.message, body.error.code, body.error.details);
-  } catch {
-    // not JSON: keep the status line
-  }
-  return new ApiError(res.status, `${res.status} ${res.statusText}`);
-}
-
 /** A write: JSON in, JSON out; a refusal throws ApiError with the server's code and details. */
 export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
   const res = await fetch(url, {
@@ -103,7 +102,7 @@ export async function sendJson<T>(method: 'POST' | 'PATCH' | 'DELETE', url: stri
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
   });
-  if (!res.ok) throw await errorOf(res);
+  if (!res.ok) throw await apiErrorOf(res);
   return (await res.json()) as T;
 }
 

@@ -1,0 +1,123 @@
+'use client';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { type VoyageFeatures, useBasemap, useSources } from '@/lib/client/api';
+import { REGION_BOUNDS } from '@/lib/core/domain/map-style';
+import type { Port, Vessel } from '@/lib/core/domain/schemas';
+import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
+import { type ExportSettings, type ViewState, EXPORT_PARTS, filtersOf, isHidden, viewStateToSearch } from '@/lib/core/domain/view-state';
+import { creditLine, datesLine, dateSpan, defaultSubtitle, defaultTitle, routesBbox } from '@/lib/client/export/compose';
+import { exportLayout } from '@/lib/client/export/layout';
+import { type ComposeInput, composeSvg } from '@/lib/client/export/svg';
+import { type TileRequest, placeTiles, tilesFor } from '@/lib/client/export/tiles';
+import type { AnnotationPin } from '../map/types';
+import { TileExportError, fetchTiles } from './browser';
+
+interface ExportImageArgs {
+  state: ViewState;
+  settings: ExportSettings;
+  voyages: VoyageFeatures | undefined;
+  ports: readonly Port[] | undefined;
+  vessels: readonly Vessel[] | undefined;
+  tileLayer: TileLayerConfig | null;
+  pins: readonly AnnotationPin[];
+  /** The image includes the raster tile layer (there is one, it is shown, and it is not switched off). */
+  exportTiles: boolean;
+}
+
+const noSubscription = () => () => undefined;
+
+/** What the image shows and says: the composition's input, null until every layer has loaded. */
+function useComposeInput({ state, settings, voyages, ports, vessels, tileLayer, pins, exportTiles }: ExportImageArgs) {
+  const sources = useSources();
+  const land = useBasemap('land');
+  const world = useBasemap('world');
+  const shown = useMemo(() => voyages?.features.map((f) => ({ ...f.properties, route: f.geometry })) ?? [], [voyages]);
+  const filters = useMemo(() => filtersOf(state), [state]);
+  const selected = useMemo(() => shown.find((v) => v.id === state.voyage), [shown, state.voyage]);
+  const bbox = useMemo(
+    () => (settings.frame === 'voyages' ? routesBbox((selected ? [selected] : shown).map((v) => v.route)) : null) ?? settings.bbox ?? REGION_BOUNDS,
+    [settings.frame, settings.bbox, selected, shown],
+  );
+  const vesselName = vessels?.find((v) => v.id === state.vessel)?.name;
+  const title = settings.title ?? defaultTitle({ filters, voyages: shown, selected, vesselName });
+  const subtitle = settings.subtitle ?? defaultSubtitle(selected ? [selected] : shown);
+  const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => '');
+  const permalink = `${origin}/${viewStateToSearch(state)}`;
+  const ready = Boolean(voyages && ports && sources.data && land.data && world.data);
+
+  const input: ComposeInput | null = useMemo(() => {
+    if (!voyages || !ports || !sources.data || !land.data || !world.data) return null;
+    const parts = new Set(EXPORT_PARTS.filter((p) => !settings.off.includes(p)));
+    return {
+      width: settings.width,
+      height: settings.height,
+      bbox,
+      parts,
+      title,
+      subtitle,
+      dates: datesLine(dateSpan(selected ? {} : filters, selected ? [selected] : shown)),
+      credits: creditLine(selected ? [selected] : shown, sources.data.sources, exportTiles ? tileLayer?.attribution : undefined),
+      permalink,
+      land: land.data,
+      world: world.data,
+      ports,
+      showGeofences: !isHidden(state, 'geofences'),
+      showLabels: !isHidden(state, 'labels'),
+      voyages: shown,
+      selectedId: state.voyage,
+      ...(settings.pins && pins.length ? { pins: pins.map((p) => ({ position: p.position as [number, number], kind: p.kind })) } : {}),
+    };
+  }, [voyages, ports, sources.data, land.data, world.data, settings, bbox, title, subtitle, permalink, state, shown, filters, selected, exportTiles, tileLayer, pins]);
+
+  return { input, ready, shown, filters, selected, vesselName, title, subtitle };
+}
+
+/** The raster tiles under the image's frame, fetched as data URLs (none without a tile layer). */
+function useTiles(input: ComposeInput | null, tileLayer: TileLayerConfig | null, exportTiles: boolean) {
+  const [hrefs, setHrefs] = useState<Map<string, string> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // The layout alone says where the map goes: no need to draw anything to learn which tiles it needs.
+  const requests: TileRequest[] = useMemo(
+    () => (input && exportTiles && tileLayer ? tilesFor(exportLayout(input).frame, tileLayer.url, tileLayer.maxZoom) : []),
+    [input, exportTiles, tileLayer],
+  );
+
+  useEffect(() => {
+    if (requests.length === 0) return;
+    let cancelled = false;
+    fetchTiles(requests.map((r) => r.url)).then(
+      (fetched) => {
+        if (cancelled) return;
+        setHrefs(fetched);
+        setError(null);
+      },
+      (err: unknown) => {
+        if (cancelled) return;
+        setError(err instanceof TileExportError ? err.message : 'The tile layer could not be exported.');
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [requests]);
+
+  const ready = !exportTiles || (hrefs !== null && requests.every((r) => hrefs.has(r.url)));
+  return { requests, hrefs, error, ready };
+}
+
+/**
+ * The export image for the dialog: the SVG document (null until every layer and tile is in), its
+ * preview URL, and what the dialog's other parts need to know about it.
+ */
+export function useExportImage(args: ExportImageArgs) {
+  const { exportTiles } = args;
+  const image = useComposeInput(args);
+  const { requests, hrefs, error: tileError, ready: tilesReady } = useTiles(image.input, args.tileLayer, exportTiles);
+  const { input } = image;
+  const svg = useMemo(() => {
+    if (!input || !tilesReady) return null;
+    return composeSvg(exportTiles && hrefs ? { ...input, tiles: () => placeTiles(requests, hrefs) } : input);
+  }, [input, tilesReady, exportTiles, hrefs, requests]);
+  const previewUrl = useMemo(() => (svg ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` : null), [svg]);
+  return { ...image, svg, previewUrl, tileError };
+}

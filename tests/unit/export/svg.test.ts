@@ -7,7 +7,7 @@ import { EXPORT_PARTS } from '@/lib/core/domain/view-state';
 import { fitFrame } from '@/lib/client/export/projection';
 import { type ComposeInput, composeSvg } from '@/lib/client/export/svg';
 import { escapeXml, wrapText } from '@/lib/client/export/text';
-import { tilesFor } from '@/lib/client/export/tiles';
+import { MAX_TILES, tilesFor } from '@/lib/client/export/tiles';
 import { voyageSummary } from '../../fixtures/voyages';
 
 const basemap = (name: string) => JSON.parse(fs.readFileSync(`data/basemap/${name}.geojson`, 'utf8')) as FeatureCollection;
@@ -157,7 +157,7 @@ describe('tilesFor', () => {
     const frame = fitFrame([130, 42, 133, 43], 0, 0, 1200, 600);
     const tiles = tilesFor(frame, 'https://t.example/{z}/{x}/{y}.png', 18);
     expect(tiles.length).toBeGreaterThan(0);
-    expect(tiles.length).toBeLessThanOrEqual(96);
+    expect(tiles.length).toBeLessThanOrEqual(MAX_TILES);
     expect(tiles[0]!.url).toMatch(/^https:\/\/t\.example\/\d+\/\d+\/\d+\.png$/);
     const minX = Math.min(...tiles.map((t) => t.x));
     const maxX = Math.max(...tiles.map((t) => t.x + t.size));

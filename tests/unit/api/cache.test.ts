@@ -1,0 +1,113 @@
+/**
+ * The API's answer cache (app/api/_lib/cache.ts) through GET /api/voyages, called directly as
+ * Next.js calls it, against a real temporary SQLite file: revalidation, no stale answer after a
+ * write from this or another connection, one build for simultaneous requests.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resetConfigForTests } from '@/lib/server/config';
+import { tempDbFile } from '../helpers';
+
+type Handler = (request: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+const routes: Record<string, Handler> = {};
+let tmp: ReturnType<typeof tempDbFile>;
+
+beforeAll(async () => {
+  tmp = tempDbFile('api-cache');
+  process.env.DATABASE_URL = `file:${tmp.file}`;
+  resetConfigForTests();
+  routes.voyages = (await import('@/app/api/voyages/route')).GET as unknown as Handler;
+});
+
+afterAll(async () => {
+  const { getDb } = await import('@/lib/server/db');
+  await (await getDb()).destroy();
+  tmp.cleanup();
+});
+
+async function call(name: string, query = '') {
+  const handler = routes[name];
+  if (!handler) throw new Error(`no handler ${name}`);
+  const res = await handler(new Request(`http://localhost/api/x${query}`), { params: Promise.resolve({}) });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: JSON.parse(text) };
+}
+
+describe('answers from the cache', () => {
+  it('revalidates an unchanged answer with a 304', async () => {
+    const first = await routes.voyages!(new Request('http://localhost/api/voyages?vessel=lady-r'), { params: Promise.resolve({}) });
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const again = await routes.voyages!(
+      new Request('http://localhost/api/voyages?vessel=lady-r', { headers: { 'If-None-Match': etag! } }),
+      { params: Promise.resolve({}) },
+    );
+    expect(again.status).toBe(304);
+  });
+
+  it('never serves a stale answer after the data changes', async () => {
+    const { getDb } = await import('@/lib/server/db');
+    const db = await getDb();
+    const before = await call('voyages', '?port=rajin');
+    const etagBefore = before.headers.get('etag');
+    const victim = before.body.voyages[0].id as string;
+    const saved = await db.selectFrom('voyages').selectAll().where('id', '=', victim).executeTakeFirstOrThrow();
+    const links = await db.selectFrom('voyage_sources').selectAll().where('record_id', '=', victim).execute();
+    await db.deleteFrom('voyages').where('id', '=', victim).execute();
+    try {
+      const after = await call('voyages', '?port=rajin');
+      expect(after.body.total).toBe(before.body.total - 1);
+      expect(after.headers.get('etag')).not.toBe(etagBefore);
+    } finally {
+      await db.insertInto('voyages').values(saved).execute();
+      await db.insertInto('voyage_sources').values(links).execute();
+    }
+    expect((await call('voyages', '?port=rajin')).body.total).toBe(before.body.total);
+  });
+
+  it('sees a write made by another connection (another process) to the same file', async () => {
+    const { createDb } = await import('@/lib/server/db/connection');
+    const before = await call('voyages', '?vessel=angara');
+    const other = createDb(tmp.file);
+    try {
+      await other.db.updateTable('voyages').set({ confidence: 'disputed' }).where('vessel_id', '=', 'angara').execute();
+      const after = await call('voyages', '?vessel=angara');
+      expect(after.body.voyages.every((v: { confidence: string }) => v.confidence === 'disputed')).toBe(true);
+      expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+    } finally {
+      await other.db.updateTable('voyages').set({ confidence: 'reported' }).where('vessel_id', '=', 'angara').execute();
+      await other.db.destroy();
+    }
+  });
+
+  it('makes an answer once for many simultaneous requests, and counts its size once', async () => {
+    const { cachedResponse, cacheStats } = await import('@/app/api/_lib/cache');
+    const { getDb } = await import('@/lib/server/db');
+    const key = 'test: simultaneous requests';
+    let builds = 0;
+    const burst = async (body: string) => {
+      const build = async () => {
+        builds++;
+        // Still building when the other requests arrive, as a slow query would be.
+        await new Promise((resolve) => setTimeout(resolve, 25));
+        return { body, contentType: 'text/plain' };
+      };
+      const responses = await Promise.all(Array.from({ length: 8 }, () => cachedResponse(new Request('http://localhost/api/x'), key, build)));
+      expect(new Set(responses.map((r) => r.headers.get('etag'))).size).toBe(1);
+      expect(await Promise.all(responses.map((r) => r.text()))).toEqual(Array(8).fill(body));
+    };
+
+    const before = cacheStats();
+    await burst('a'.repeat(1000));
+    expect(builds).toBe(1);
+    expect(cacheStats()).toEqual({ entries: before.entries + 1, bytes: before.bytes + 1000 });
+
+    // A write (even one that changes nothing) moves the data version: the next burst makes a new
+    // answer under the same key, whose size replaces the old one's instead of adding to it.
+    const db = await getDb();
+    const row = await db.selectFrom('voyages').select(['id', 'confidence']).limit(1).executeTakeFirstOrThrow();
+    await db.updateTable('voyages').set({ confidence: row.confidence }).where('id', '=', row.id).execute();
+    await burst('b'.repeat(3000));
+    expect(builds).toBe(2);
+    expect(cacheStats()).toEqual({ entries: before.entries + 1, bytes: before.bytes + 3000 });
+  });
+});

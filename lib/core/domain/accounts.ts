@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ROLES } from './permissions';
 
 export const MIN_PASSWORD = 12;
-export const MAX_PASSWORD = 1024;
+const MAX_PASSWORD = 1024;
 
 /** Why a password is refused, or null when it is acceptable. */
 export function passwordProblem(password: string): string | null {

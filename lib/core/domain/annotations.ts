@@ -3,18 +3,17 @@
  * shapes the API answers. The body is plain text: it is stored and shown as text, never as HTML.
  */
 import { z } from 'zod';
-import type { Role } from './permissions';
+import { role } from './accounts';
 import { position, slug } from './schemas';
 
 export const ANNOTATION_KINDS = ['note', 'evidence', 'question', 'correction'] as const;
 export const annotationKind = z.enum(ANNOTATION_KINDS);
 export type AnnotationKind = z.infer<typeof annotationKind>;
 
-export const TARGET_TYPES = ['voyage', 'port', 'vessel'] as const;
-export type TargetType = (typeof TARGET_TYPES)[number];
+const TARGET_TYPES = ['voyage', 'port', 'vessel'] as const;
 
-export const MAX_BODY = 10_000;
-export const MAX_EVIDENCE_URLS = 20;
+const MAX_BODY = 10_000;
+const MAX_EVIDENCE_URLS = 20;
 
 const body = z
   .string()
@@ -22,7 +21,7 @@ const body = z
   .refine((s) => s.trim().length > 0, 'must not be empty');
 
 /** An http(s) URL only: no javascript:, data: or other schemes reach a link. */
-export const evidenceUrl = z
+const evidenceUrl = z
   .string()
   .max(2000)
   .refine((s) => {
@@ -60,55 +59,62 @@ export type UpdateAnnotationInput = z.output<typeof updateAnnotationInput>;
 
 export const targetIdParam = slug;
 
-export interface UserRef {
-  id: number;
-  username: string;
-}
+/** An ISO 8601 instant in UTC, as the server stamps it (`new Date().toISOString()`). */
+const instant = z.iso.datetime();
 
-export interface Annotation {
-  id: string;
-  target: { type: TargetType; id: string };
-  parentId: string | null;
-  kind: AnnotationKind;
-  body: string;
-  evidenceUrls: string[];
-  /** [lon, lat] placed on the map, or null. */
-  location: [number, number] | null;
-  resolved: boolean;
-  author: UserRef;
-  createdAt: string;
-  editedAt: string | null;
-  version: number;
-  /** Set on soft-deleted annotations, which only admins see. */
-  deletedAt: string | null;
-}
+export const targetType = z.enum(TARGET_TYPES);
+export type TargetType = z.infer<typeof targetType>;
+
+export const userRefSchema = z.object({ id: z.number().int().positive(), username: z.string() });
+
+const location = position.nullable().describe('[lon, lat] placed on the map, or null.');
+
+export const annotationSchema = z.object({
+  id: annotationId,
+  target: z.object({ type: targetType, id: targetIdParam }),
+  parentId: annotationId.nullable(),
+  kind: annotationKind,
+  body: z.string().describe('Plain text, never HTML.'),
+  evidenceUrls: z.array(z.string()),
+  location,
+  resolved: z.boolean(),
+  author: userRefSchema,
+  createdAt: instant,
+  editedAt: instant.nullable(),
+  version: z.number().int().min(1),
+  deletedAt: instant.nullable().describe('Set on soft-deleted annotations, which only admins see.'),
+});
+export type Annotation = z.infer<typeof annotationSchema>;
 
 /** The stored content of an annotation at one version (a revision's before/after). */
-export interface AnnotationSnapshot {
-  kind: AnnotationKind;
-  body: string;
-  evidenceUrls: string[];
-  location: [number, number] | null;
-  resolved: boolean;
-  deleted: boolean;
-  version: number;
-}
+export const annotationSnapshotSchema = z.object({
+  kind: annotationKind,
+  body: z.string(),
+  evidenceUrls: z.array(z.string()),
+  location,
+  resolved: z.boolean(),
+  deleted: z.boolean(),
+  version: z.number().int().min(1),
+});
+export type AnnotationSnapshot = z.infer<typeof annotationSnapshotSchema>;
 
-export interface AnnotationRevision {
-  version: number;
-  action: 'create' | 'edit' | 'delete' | 'restore';
-  actor: UserRef;
-  at: string;
-  before: AnnotationSnapshot | null;
-  after: AnnotationSnapshot | null;
-}
+const REVISION_ACTIONS = ['create', 'edit', 'delete', 'restore'] as const;
 
-export interface Me {
-  user: (UserRef & { role: Role }) | null;
-}
+export const annotationRevisionSchema = z.object({
+  version: z.number().int().min(1),
+  action: z.enum(REVISION_ACTIONS),
+  actor: userRefSchema,
+  at: instant,
+  before: annotationSnapshotSchema.nullable(),
+  after: annotationSnapshotSchema.nullable(),
+});
+export type AnnotationRevision = z.infer<typeof annotationRevisionSchema>;
 
-export interface UserAccount extends UserRef {
-  role: Role;
-  active: boolean;
-  createdAt: string;
-}
+/** A signed-in account as a session sees it (the same fields as an Actor). */
+export const sessionUserSchema = userRefSchema.extend({ role });
+
+export const meSchema = z.object({ user: sessionUserSchema.nullable() });
+export type Me = z.infer<typeof meSchema>;
+
+export const userAccountSchema = userRefSchema.extend({ role, active: z.boolean(), createdAt: instant });
+export type UserAccount = z.infer<typeof userAccountSchema>;

@@ -1,71 +1,134 @@
 /**
- * What the HTTP API answers: plain, serialisable shapes shared by route handlers and the browser.
+ * What the HTTP API answers, as zod schemas: the types below are inferred from them, and
+ * /api/openapi.json is generated from them (lib/core/domain/openapi.ts), so a field added here
+ * reaches the route handlers' types and the published contract at once.
  */
-import type { Claim, Confidence, DateWindow, LineStringGeometry, Observation, Port, RouteKind, Source, Vessel } from './schemas';
+import { z } from 'zod';
+import { annotationRevisionSchema, annotationSchema, sessionUserSchema, userAccountSchema } from './annotations';
+import {
+  claimSchema,
+  confidence,
+  dateWindow,
+  lineString,
+  observationSchema,
+  portSchema,
+  routeKind,
+  slug,
+  sourceSchema,
+  vesselSchema,
+} from './schemas';
 
-export interface Ref {
-  id: string;
-  name: string;
-}
+export const refSchema = z.object({ id: slug, name: z.string() });
 
-/** Computed by lib/core/geo when a voyage is written; never typed in. Distances are spherical. */
-export interface VoyageMetrics {
-  /** Great-circle distance between the two ports, nautical miles. */
-  greatCircleNm: number;
-  /** Length of the drawn route (inferred or observed), nautical miles. */
-  routeNm: number;
-  /** Shortest and longest passage the date windows allow, hours. */
-  minHours: number;
-  maxHours: number;
-  /** Speed over the route implied by the windows; maxKnots is null when the windows allow ~0 h. */
-  minKnots: number | null;
-  maxKnots: number | null;
-  crossesLand: boolean;
-}
+export const voyageMetricsSchema = z
+  .object({
+    greatCircleNm: z.number().describe('Great-circle distance between the two ports, nautical miles.'),
+    routeNm: z.number().describe('Length of the drawn route (inferred or observed), nautical miles.'),
+    minHours: z.number().describe('Shortest passage the date windows allow, hours.'),
+    maxHours: z.number().describe('Longest passage the date windows allow, hours.'),
+    minKnots: z.number().nullable(),
+    maxKnots: z.number().nullable().describe('Null when the windows allow a passage of about 0 h.'),
+    crossesLand: z.boolean(),
+  })
+  .describe('Computed by lib/core/geo when a voyage is written; never typed in. Distances are spherical (within ~0.5% of WGS84).');
+export type VoyageMetrics = z.infer<typeof voyageMetricsSchema>;
 
-export interface VoyageSummary {
-  id: string;
-  vessel: Ref | null;
-  origin: Ref;
-  destination: Ref;
-  departure: DateWindow;
-  arrival: DateWindow;
-  routeKind: RouteKind;
-  confidence: Confidence;
-  cargo: string | null;
-  sourceIds: string[];
-  metrics: VoyageMetrics;
-}
+export const voyageSummarySchema = z.object({
+  id: slug,
+  vessel: refSchema.nullable().describe('Null: an unidentified vessel.'),
+  origin: refSchema,
+  destination: refSchema,
+  departure: dateWindow,
+  arrival: dateWindow,
+  routeKind,
+  confidence,
+  cargo: z.string().nullable(),
+  sourceIds: z.array(slug).min(1),
+  metrics: voyageMetricsSchema,
+});
+export type VoyageSummary = z.infer<typeof voyageSummarySchema>;
 
-export interface VoyageDetail extends VoyageSummary {
-  route: LineStringGeometry;
-  notes: string | null;
-  sources: Source[];
-  /** Sightings of the same vessel at either end of the leg, within the leg's date windows. */
-  observations: Observation[];
-  /** Aggregate claims about this pair of ports (either direction), one per source, never summed. */
-  claims: Claim[];
-  /** Claims that name one of these ports but not this route (a port's traffic, another route). */
-  portClaims: Claim[];
-  /** The sources the sightings and claims cite, so that the reader sees who said each. */
-  citedSources: Source[];
-}
+export const voyageDetailSchema = voyageSummarySchema.extend({
+  route: lineString.describe('GeoJSON LineString, [lon, lat].'),
+  notes: z.string().nullable(),
+  sources: z.array(sourceSchema),
+  observations: z
+    .array(observationSchema)
+    .describe("Sightings of the same vessel at either end of the leg, within the leg's date windows."),
+  claims: z.array(claimSchema).describe('Aggregate claims about this pair of ports (either direction), one per source, never summed.'),
+  portClaims: z.array(claimSchema).describe("Claims that name one of these ports but not this route (a port's traffic, another route)."),
+  citedSources: z.array(sourceSchema).describe('The sources the sightings and claims cite, so that the reader sees who said each.'),
+});
+export type VoyageDetail = z.infer<typeof voyageDetailSchema>;
 
-export interface VoyageList {
-  voyages: VoyageSummary[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+export const voyageListSchema = z.object({
+  voyages: z.array(voyageSummarySchema),
+  total: z.number().int().nonnegative(),
+  limit: z.number().int().positive(),
+  offset: z.number().int().nonnegative(),
+});
+export type VoyageList = z.infer<typeof voyageListSchema>;
 
-export interface NearestPortAnswer {
-  port: Port;
-  distanceNm: number;
-  insideGeofence: boolean;
-}
+export const nearestPortAnswerSchema = z.object({
+  port: portSchema,
+  distanceNm: z.number().nonnegative(),
+  insideGeofence: z.boolean(),
+});
+export type NearestPortAnswer = z.infer<typeof nearestPortAnswerSchema>;
 
-export type { Claim, Observation, Port, Source, Vessel };
+export const apiErrorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z
+      .unknown()
+      .optional()
+      .describe('Bad input: { issues: [{ field, message }] }. A stale edit (409): { current: Annotation }. 429: { retryAfter: seconds }.'),
+  }),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
+/** The answers that wrap records in a named field: one schema per endpoint, one name per schema. */
+export const healthAnswerSchema = z.object({ status: z.literal('ok') });
+export const portListSchema = z.object({ ports: z.array(portSchema) });
+export const vesselListSchema = z.object({ vessels: z.array(vesselSchema) });
+export const sourceListSchema = z.object({ sources: z.array(sourceSchema) });
+export const claimListSchema = z.object({ claims: z.array(claimSchema) });
+export const observationListSchema = z.object({ observations: z.array(observationSchema) });
+export const voyageAnswerSchema = z.object({ voyage: voyageDetailSchema });
+export const annotationListSchema = z.object({ annotations: z.array(annotationSchema) });
+export const annotationAnswerSchema = z.object({ annotation: annotationSchema });
+export const annotationHistorySchema = z.object({ revisions: z.array(annotationRevisionSchema) });
+export const loginAnswerSchema = z.object({ user: sessionUserSchema });
+export const logoutAnswerSchema = z.object({ user: z.null() });
+export const meAnswerSchema = z.object({
+  user: sessionUserSchema.nullable(),
+  readRequiresLogin: z.boolean().describe('True when this instance lets only signed-in accounts read.'),
+});
+export const userListSchema = z.object({ users: z.array(userAccountSchema) });
+export const userAnswerSchema = z.object({ user: userAccountSchema });
+
+const ring = z.array(z.tuple([z.number(), z.number()])).min(4);
+/** A committed basemap layer: land polygons, [lon, lat]. */
+export const basemapLayerSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      properties: z.object({ a3: z.string().optional().describe('ISO 3166-1 alpha-3 of the land, where known.') }),
+      geometry: z.discriminatedUnion('type', [
+        z.object({ type: z.literal('Polygon'), coordinates: z.array(ring) }),
+        z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring)) }),
+      ]),
+    }),
+  ),
+});
+
+/** Only the outline: the document's detail is generated, and read by the contract test. */
+export const openApiDocumentSchema = z.looseObject({
+  openapi: z.string(),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.unknown()),
+  components: z.looseObject({ schemas: z.record(z.string(), z.unknown()) }),
+});

@@ -2,10 +2,11 @@
  * Serialisations of voyages for download: CSV (spreadsheet-safe) and GeoJSON (RFC 7946).
  */
 import type { FeatureCollection, LineString, Point } from 'geojson';
-import type { VoyageSummary } from './dto';
-import type { LineStringGeometry, Port } from './schemas';
+import { z } from 'zod';
+import { type VoyageSummary, voyageSummarySchema } from './dto';
+import { type LineStringGeometry, type Port, lineString, portSchema, position, slug } from './schemas';
 
-export const CSV_COLUMNS = [
+const CSV_COLUMNS = [
   'id',
   'vessel',
   'origin',
@@ -70,7 +71,32 @@ export function voyagesToCsv(voyages: readonly VoyageSummary[]): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export type VoyageFeatureProperties = Omit<VoyageSummary, 'id'> & { id: string };
+/** The CSV download as the API documents it: the header row above, then one row per voyage. */
+export const voyagesCsvSchema = z
+  .string()
+  .regex(new RegExp(`^${CSV_COLUMNS.join(',')}\\r\\n`), 'expected the CSV header row first')
+  .describe('RFC 4180 CSV, CRLF line ends; a cell starting with = + - @ is prefixed with \' so no spreadsheet runs it.');
+
+export const voyageFeatureCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({ type: z.literal('Feature'), id: slug, geometry: lineString, properties: voyageSummarySchema }),
+  ),
+});
+
+export const portFeatureCollectionSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: slug,
+      geometry: z.object({ type: z.literal('Point'), coordinates: position }),
+      properties: portSchema.omit({ position: true }),
+    }),
+  ),
+});
+
+export type VoyageFeatureProperties = z.infer<typeof voyageFeatureCollectionSchema>['features'][number]['properties'];
 
 export function voyagesToGeoJSON(
   voyages: readonly (VoyageSummary & { route: LineString | LineStringGeometry })[],

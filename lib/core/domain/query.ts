@@ -1,7 +1,8 @@
 /**
- * Query-string schemas for the HTTP API, shared by the route handlers (which validate) and the
- * browser (which builds URLs). Unknown parameters are refused so a typo never silently widens a
- * result.
+ * Query-string and path-parameter schemas for the HTTP API, shared by the route handlers (which
+ * validate), the browser (which builds URLs) and the OpenAPI document (generated from them, so each
+ * field's `describe` text is its parameter's documentation). Unknown parameters are refused so a
+ * typo never silently widens a result.
  */
 import { z } from 'zod';
 import { confidence, isoDay, slug } from './schemas';
@@ -23,34 +24,67 @@ const numberParam = (min: number, max: number) =>
 
 export const MAX_PAGE = 5000;
 /** A JSON page is short by default; downloads (CSV, GeoJSON) take everything up to MAX_PAGE. */
-export const DEFAULT_JSON_PAGE = 100;
+const DEFAULT_JSON_PAGE = 100;
 
 export const voyageQuery = z
   .strictObject({
-    vessel: slug.optional(),
-    port: slug.optional(),
-    from: isoDay.optional(),
-    to: isoDay.optional(),
-    confidence: confidence.optional(),
-    format: z.enum(['json', 'geojson', 'csv']).default('json'),
-    limit: intParam(1, MAX_PAGE).optional(),
-    offset: intParam(0, 10_000_000).default(0),
+    vessel: slug.optional().describe('Vessel id.'),
+    port: slug.optional().describe('Port id, at either end of the leg.'),
+    from: isoDay.optional().describe('Keep voyages whose span (earliest departure to latest arrival) ends on or after this day.'),
+    to: isoDay.optional().describe('Keep voyages whose span starts on or before this day; not before "from".'),
+    confidence: confidence.optional().describe('Confidence of the record.'),
+    format: z.enum(['json', 'geojson', 'csv']).default('json').describe('json, geojson (LineString features) or csv.'),
+    limit: intParam(1, MAX_PAGE)
+      .optional()
+      .describe(`Page size; by default ${DEFAULT_JSON_PAGE} for JSON and ${MAX_PAGE} for GeoJSON and CSV.`),
+    offset: intParam(0, 10_000_000).default(0).describe('Records to skip.'),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before "from"', path: ['to'] })
   .transform((q) => ({ ...q, limit: q.limit ?? (q.format === 'json' ? DEFAULT_JSON_PAGE : MAX_PAGE) }));
-export type VoyageQuery = z.infer<typeof voyageQuery>;
 
-export const voyageFilterKeys = ['vessel', 'port', 'from', 'to', 'confidence'] as const;
-export type VoyageFilterParams = Partial<Record<(typeof voyageFilterKeys)[number], string>>;
+/** The query parameters that narrow the voyages (the rest choose a format or a page). */
+export type VoyageFilterKey = Exclude<keyof z.input<typeof voyageQuery>, 'format' | 'limit' | 'offset'>;
 
-export const portsQuery = z.strictObject({ format: z.enum(['json', 'geojson']).default('json') });
+export const portsQuery = z.strictObject({
+  format: z.enum(['json', 'geojson']).default('json').describe('json or geojson (a FeatureCollection of points).'),
+});
 
-export const nearestQuery = z.strictObject({ lat: numberParam(-90, 90), lon: numberParam(-180, 180) });
+export const nearestQuery = z.strictObject({
+  lat: numberParam(-90, 90).describe('Latitude, WGS84 degrees.'),
+  lon: numberParam(-180, 180).describe('Longitude, WGS84 degrees.'),
+});
 
-export const observationsQuery = z.strictObject({ vessel: slug.optional(), port: slug.optional() });
+export const observationsQuery = z.strictObject({
+  vessel: slug.optional().describe('Vessel id.'),
+  port: slug.optional().describe('Port id.'),
+});
 
-export const claimsQuery = z.strictObject({ vessel: slug.optional(), port: slug.optional() });
+export const claimsQuery = z.strictObject({
+  vessel: slug.optional().describe('Vessel id.'),
+  port: slug.optional().describe('Port id, at either end.'),
+});
 
 export const emptyQuery = z.strictObject({});
 
+/** DELETE /api/annotations/{id}: `?version=` makes the delete conditional, like an edit. */
+export const annotationDeleteQuery = z.strictObject({
+  version: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'expected a version number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(999_999_999))
+    .optional()
+    .describe('Only delete if this is still the current version.'),
+});
+
 export const idParam = slug;
+
+export const userIdParam = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, 'expected a user id')
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(9_999_999_999));
+
+/** The offline basemap layers the server has files for (lib/server/basemap maps each to its file). */
+export const basemapLayer = z.enum(['land', 'world']);
+export type BasemapLayerId = z.infer<typeof basemapLayer>;

@@ -6,12 +6,14 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { BasemapLayerId } from '@/lib/core/domain/query';
 
-export const BASEMAP_LAYERS = {
+/** One file per layer id the API accepts (lib/core/domain/query.ts): a missing or extra one fails the typecheck. */
+const BASEMAP_LAYERS = {
   land: 'land-region.geojson',
   world: 'world-110m.geojson',
-} as const;
-export type BasemapLayer = keyof typeof BASEMAP_LAYERS;
+} as const satisfies Record<BasemapLayerId, string>;
+type BasemapLayer = keyof typeof BASEMAP_LAYERS;
 
 const cache = new Map<string, string>();
 

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import { getDb } from '@/lib/server/db';
 import { deleteAnnotation, getAnnotation, updateAnnotation } from '@/lib/server/db/annotations';
 import { annotationId, updateAnnotationInput } from '@/lib/core/domain/annotations';
-import { emptyQuery } from '@/lib/core/domain/query';
+import { annotationDeleteQuery, emptyQuery } from '@/lib/core/domain/query';
 import { requireReader, requireRole, requireSameOrigin } from '../../_lib/auth';
 import { AppError } from '@/lib/core/domain/errors';
 import { handle, json, parseJsonBody, parseParam, parseQuery } from '../../_lib/http';
@@ -28,14 +27,10 @@ export const PATCH = handle(async (request: Request, ctx: Ctx) => {
   return json({ annotation: await updateAnnotation(await getDb(), actor, id, input) });
 });
 
-const deleteQuery = z.strictObject({
-  version: z.string().regex(/^[1-9]\d{0,8}$/, 'expected a version number').transform(Number).optional(),
-});
-
 /** Soft delete; `?version=` makes it conditional like an edit. */
 export const DELETE = handle(async (request: Request, ctx: Ctx) => {
   requireSameOrigin(request);
-  const { version } = parseQuery(request.url, deleteQuery);
+  const { version } = parseQuery(request.url, annotationDeleteQuery);
   const id = parseParam('id', (await ctx.params).id, annotationId);
   const actor = await requireRole(request, 'editor');
   return json({ annotation: await deleteAnnotation(await getDb(), actor, id, version) });

@@ -1,18 +1,15 @@
-import { z } from 'zod';
 import { getDb } from '@/lib/server/db';
 import { toAccount, updateUser } from '@/lib/server/db/users';
 import { updateUserInput } from '@/lib/core/domain/accounts';
-import { emptyQuery } from '@/lib/core/domain/query';
+import { emptyQuery, userIdParam } from '@/lib/core/domain/query';
 import { requireRole, requireSameOrigin } from '../../_lib/auth';
 import { handle, json, parseJsonBody, parseParam, parseQuery } from '../../_lib/http';
-
-const userId = z.string().regex(/^[1-9]\d{0,9}$/, 'expected a user id').transform(Number);
 
 /** Changes a role or (de)activates an account: admins only; the last active admin stays. */
 export const PATCH = handle(async (request: Request, ctx: { params: Promise<{ id: string }> }) => {
   requireSameOrigin(request);
   parseQuery(request.url, emptyQuery);
-  const id = parseParam('id', (await ctx.params).id, userId);
+  const id = parseParam('id', (await ctx.params).id, userIdParam);
   const actor = await requireRole(request, 'admin');
   const change = await parseJsonBody(request, updateUserInput);
   return json({ user: toAccount(await updateUser(await getDb(), actor, id, change)) });

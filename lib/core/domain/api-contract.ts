@@ -1,0 +1,265 @@
+/**
+ * The HTTP API's contract, path by path: which zod schema answers which method and status, which
+ * schemas give the path and query parameters and the body. lib/core/domain/openapi.ts turns this
+ * table into /api/openapi.json; every route file under app/api must have its path and method here
+ * (tests/unit/api/contract.test.ts checks it, and validates real answers against the document).
+ */
+import type { z } from 'zod';
+import { loginInput, updateUserInput } from './accounts';
+import { type TargetType, annotationId, createAnnotationInput, targetIdParam, updateAnnotationInput } from './annotations';
+import {
+  annotationAnswerSchema,
+  annotationHistorySchema,
+  annotationListSchema,
+  basemapLayerSchema,
+  claimListSchema,
+  healthAnswerSchema,
+  loginAnswerSchema,
+  logoutAnswerSchema,
+  meAnswerSchema,
+  nearestPortAnswerSchema,
+  observationListSchema,
+  openApiDocumentSchema,
+  portListSchema,
+  sourceListSchema,
+  userAnswerSchema,
+  userListSchema,
+  vesselListSchema,
+  voyageAnswerSchema,
+  voyageListSchema,
+} from './dto';
+import { portFeatureCollectionSchema, voyageFeatureCollectionSchema, voyagesCsvSchema } from './format';
+import {
+  annotationDeleteQuery,
+  basemapLayer,
+  claimsQuery,
+  emptyQuery,
+  idParam,
+  nearestQuery,
+  observationsQuery,
+  portsQuery,
+  userIdParam,
+  voyageQuery,
+} from './query';
+
+export type Method = 'get' | 'post' | 'patch' | 'delete';
+export type Media = 'application/json' | 'application/geo+json' | 'text/csv';
+/** Every handler can also answer 500 (an unexpected failure, logged): the generator adds it. */
+export type ErrorStatus = '400' | '401' | '403' | '404' | '409' | '413' | '415' | '429' | '500' | '503';
+
+export interface Operation {
+  summary: string;
+  path?: Record<string, z.ZodType>;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  ok: { status: '200' | '201'; content: Partial<Record<Media, z.ZodType>>; description?: string; headers?: (keyof typeof HEADERS)[] };
+  /** Error answers besides the 500 every handler can give; the value overrides the description. */
+  errors: Partial<Record<Exclude<ErrorStatus, '500'>, string | true>>;
+  etag?: boolean;
+}
+
+export const HEADERS = {
+  'X-Total-Count': { description: 'Voyages matching the filters, before paging.', schema: { type: 'integer', minimum: 0 } },
+  'Set-Cookie': { description: 'The session cookie (HttpOnly, SameSite=Lax; __Host- and Secure over https).', schema: { type: 'string' } },
+  ETag: { description: 'Send it back in If-None-Match to get a 304 while the data is unchanged.', schema: { type: 'string' } },
+} as const;
+
+const READ_401 = 'This instance requires a login to read (WAKELINE_READ_REQUIRES_LOGIN=1) and none was given.';
+const reads = { '400': true, '401': READ_401 } as const;
+const writes = { '400': true, '401': true, '403': true, '413': true, '415': true } as const;
+const STALE = 'The edit started from an older version: error.details.current holds the annotation as it now is.';
+
+function targetAnnotations(kind: TargetType): Partial<Record<Method, Operation>> {
+  const path = { id: targetIdParam.describe(`The ${kind} id.`) };
+  return {
+    get: {
+      summary: `Annotations on a ${kind}, oldest first (soft-deleted ones only for admins)`,
+      path,
+      query: emptyQuery,
+      ok: { status: '200', content: { 'application/json': annotationListSchema } },
+      errors: { ...reads, '404': `No ${kind} has this id.` },
+    },
+    post: {
+      summary: `Annotate a ${kind} (editor or admin; same-origin only)`,
+      path,
+      query: emptyQuery,
+      body: createAnnotationInput,
+      ok: { status: '201', content: { 'application/json': annotationAnswerSchema } },
+      errors: { ...writes, '404': `No ${kind} has this id.` },
+    },
+  };
+}
+
+const annotationPath = { id: annotationId.describe('The annotation id.') };
+
+export const API_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
+  '/api/health': {
+    get: { summary: 'Database health', ok: { status: '200', content: { 'application/json': healthAnswerSchema } }, errors: { '503': true } },
+  },
+  '/api/openapi.json': {
+    get: { summary: 'This document', ok: { status: '200', content: { 'application/json': openApiDocumentSchema } }, errors: {} },
+  },
+  '/api/ports': {
+    get: {
+      summary: 'Ports with positions and geofences',
+      query: portsQuery,
+      ok: { status: '200', content: { 'application/json': portListSchema, 'application/geo+json': portFeatureCollectionSchema } },
+      errors: reads,
+    },
+  },
+  '/api/ports/nearest': {
+    get: {
+      summary: 'Nearest port to a position, with distance and geofence test',
+      query: nearestQuery,
+      ok: { status: '200', content: { 'application/json': nearestPortAnswerSchema } },
+      errors: { ...reads, '404': 'There are no ports in the database.' },
+    },
+  },
+  '/api/vessels': {
+    get: { summary: 'Vessels', query: emptyQuery, ok: { status: '200', content: { 'application/json': vesselListSchema } }, errors: reads },
+  },
+  '/api/sources': {
+    get: { summary: 'Sources', query: emptyQuery, ok: { status: '200', content: { 'application/json': sourceListSchema } }, errors: reads },
+  },
+  '/api/claims': {
+    get: {
+      summary: 'Aggregate claims, one per source statement (never summed)',
+      query: claimsQuery,
+      ok: { status: '200', content: { 'application/json': claimListSchema } },
+      errors: reads,
+    },
+  },
+  '/api/observations': {
+    get: {
+      summary: 'Dated sightings',
+      query: observationsQuery,
+      ok: { status: '200', content: { 'application/json': observationListSchema } },
+      errors: reads,
+    },
+  },
+  '/api/voyages': {
+    get: {
+      summary: 'Voyages with metrics; filterable; JSON, GeoJSON or CSV',
+      query: voyageQuery,
+      ok: {
+        status: '200',
+        content: { 'application/json': voyageListSchema, 'application/geo+json': voyageFeatureCollectionSchema, 'text/csv': voyagesCsvSchema },
+        headers: ['X-Total-Count', 'ETag'],
+      },
+      errors: reads,
+      etag: true,
+    },
+  },
+  '/api/voyages/{id}': {
+    get: {
+      summary: 'One voyage with route geometry, metrics, sources, sightings and the claims about its ports',
+      path: { id: idParam.describe('The voyage id.') },
+      query: emptyQuery,
+      ok: { status: '200', content: { 'application/json': voyageAnswerSchema }, headers: ['ETag'] },
+      errors: { ...reads, '404': 'No voyage has this id.' },
+      etag: true,
+    },
+  },
+  '/api/voyages/{id}/annotations': targetAnnotations('voyage'),
+  '/api/ports/{id}/annotations': targetAnnotations('port'),
+  '/api/vessels/{id}/annotations': targetAnnotations('vessel'),
+  '/api/annotations/{id}': {
+    get: {
+      summary: 'One annotation',
+      path: annotationPath,
+      query: emptyQuery,
+      ok: { status: '200', content: { 'application/json': annotationAnswerSchema } },
+      errors: { ...reads, '404': true },
+    },
+    patch: {
+      summary: 'Edit an annotation (its author or an admin); carries the version it started from',
+      path: annotationPath,
+      query: emptyQuery,
+      body: updateAnnotationInput,
+      ok: { status: '200', content: { 'application/json': annotationAnswerSchema } },
+      errors: { ...writes, '404': true, '409': STALE },
+    },
+    delete: {
+      summary: 'Soft-delete an annotation (its author or an admin); an admin can restore it',
+      path: annotationPath,
+      query: annotationDeleteQuery,
+      ok: { status: '200', content: { 'application/json': annotationAnswerSchema } },
+      errors: { '400': true, '401': true, '403': true, '404': true, '409': STALE },
+    },
+  },
+  '/api/annotations/{id}/history': {
+    get: {
+      summary: 'Every accepted change to an annotation: who, when, before and after',
+      path: annotationPath,
+      query: emptyQuery,
+      ok: { status: '200', content: { 'application/json': annotationHistorySchema } },
+      errors: { ...reads, '404': true },
+    },
+  },
+  '/api/annotations/{id}/restore': {
+    post: {
+      summary: 'Restore a soft-deleted annotation (admin)',
+      path: annotationPath,
+      query: emptyQuery,
+      ok: { status: '200', content: { 'application/json': annotationAnswerSchema } },
+      errors: { '400': true, '401': true, '403': true, '404': true, '409': 'The annotation is not deleted.' },
+    },
+  },
+  '/api/auth/login': {
+    post: {
+      summary: 'Sign in; sets the session cookie',
+      body: loginInput,
+      ok: { status: '200', content: { 'application/json': loginAnswerSchema }, headers: ['Set-Cookie'] },
+      errors: {
+        '400': true,
+        '401': 'Wrong username or password, or the account is deactivated.',
+        '403': 'Cross-site request.',
+        '413': true,
+        '415': true,
+        '429': 'Too many failed sign-ins for the account (5 in 15 min) or the address (20 in 15 min); see Retry-After.',
+      },
+    },
+  },
+  '/api/auth/logout': {
+    post: {
+      summary: 'Sign out: ends the session',
+      ok: { status: '200', content: { 'application/json': logoutAnswerSchema }, headers: ['Set-Cookie'] },
+      errors: { '403': 'Cross-site request.' },
+    },
+  },
+  '/api/auth/me': {
+    get: {
+      summary: 'The signed-in account (or null), and whether reading needs a login',
+      query: emptyQuery,
+      ok: { status: '200', content: { 'application/json': meAnswerSchema } },
+      errors: { '400': true },
+    },
+  },
+  '/api/users': {
+    get: {
+      summary: 'Accounts and roles (admin)',
+      query: emptyQuery,
+      ok: { status: '200', content: { 'application/json': userListSchema } },
+      errors: { '400': true, '401': true, '403': true },
+    },
+  },
+  '/api/users/{id}': {
+    patch: {
+      summary: 'Change a role or (de)activate an account (admin); the last active admin stays',
+      path: { id: userIdParam.describe('The account id.') },
+      query: emptyQuery,
+      body: updateUserInput,
+      ok: { status: '200', content: { 'application/json': userAnswerSchema } },
+      errors: { ...writes, '404': 'No account has this id.', '409': 'It would leave no active admin.' },
+    },
+  },
+  '/api/basemap/{layer}': {
+    get: {
+      summary: 'Offline basemap land polygons (© OpenStreetMap contributors, ODbL; Natural Earth)',
+      path: { layer: basemapLayer.describe('land: the region in detail; world: coarse land for the rest of the globe.') },
+      query: emptyQuery,
+      ok: { status: '200', content: { 'application/geo+json': basemapLayerSchema } },
+      errors: { '400': true },
+    },
+  },
+};

@@ -1,6 +1,14 @@
 'use client';
-import type { Port, Vessel } from '@/lib/core/domain/schemas';
+import { type Confidence, type Port, type Vessel, confidence } from '@/lib/core/domain/schemas';
+import type { VoyageFilterKey } from '@/lib/core/domain/query';
 import { type ViewState, hasFilters } from '@/lib/core/domain/view-state';
+
+/** A label for every confidence value: a value added to the enum fails the typecheck here until labelled. */
+const CONFIDENCE_LABEL: Record<Confidence, string> = {
+  reported: 'Reported (one source)',
+  corroborated: 'Corroborated (two or more)',
+  disputed: 'Disputed',
+};
 
 interface Props {
   state: ViewState;
@@ -13,7 +21,7 @@ interface Props {
 
 /** Filters for the voyage list and the map. Every change lands in the URL. */
 export default function Filters({ state, vessels, ports, onChange, onClear }: Props) {
-  const set = (key: 'vessel' | 'port' | 'from' | 'to' | 'confidence', value: string) => {
+  const set = (key: VoyageFilterKey, value: string) => {
     onChange({ [key]: value || undefined });
   };
   const active = hasFilters(state);
@@ -33,9 +41,11 @@ export default function Filters({ state, vessels, ports, onChange, onClear }: Pr
         Confidence
         <select value={state.confidence ?? ''} onChange={(e) => set('confidence', e.target.value)}>
           <option value="">Any</option>
-          <option value="reported">Reported (one source)</option>
-          <option value="corroborated">Corroborated (two or more)</option>
-          <option value="disputed">Disputed</option>
+          {confidence.options.map((c) => (
+            <option key={c} value={c}>
+              {CONFIDENCE_LABEL[c]}
+            </option>
+          ))}
         </select>
       </label>
       <button

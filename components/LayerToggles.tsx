@@ -1,5 +1,5 @@
 'use client';
-import type { LayerId } from '@/lib/core/domain/view-state';
+import { LAYERS, type LayerId } from '@/lib/core/domain/view-state';
 
 const LABELS: Record<LayerId, string> = {
   geofences: 'Port geofences',
@@ -17,7 +17,7 @@ export default function LayerToggles({
   hasTileLayer: boolean;
   onChange: (layer: LayerId, hidden: boolean) => void;
 }) {
-  const layers: LayerId[] = hasTileLayer ? ['geofences', 'labels', 'tiles'] : ['geofences', 'labels'];
+  const layers = hasTileLayer ? LAYERS : LAYERS.filter((l) => l !== 'tiles');
   return (
     <fieldset className="layers">
       <legend>Show on the map</legend>

@@ -1,3 +1,4 @@
+import type { AnnotationKind } from './annotations';
 import type { Bbox } from './view-state';
 
 /** The map's look, shared by the Leaflet layers, the legend and the exported image. */
@@ -30,4 +31,4 @@ export const ANNOTATION_COLORS = {
   evidence: '#1f7a3a',
   question: '#a16207',
   correction: '#b91c1c',
-} as const;
+} as const satisfies Record<AnnotationKind, string>;

@@ -10,7 +10,7 @@
  */
 import 'server-only';
 import { config } from '@/lib/server/config';
-import { appOrigin, readSessionCookie } from '@/lib/server/auth/session';
+import { readSessionCookie } from '@/lib/server/auth/session';
 import { getDb } from '@/lib/server/db';
 import { sessionActor } from '@/lib/server/db/sessions';
 import { type Actor, type Role, canRead, hasRole } from '@/lib/core/domain/permissions';
@@ -64,4 +64,3 @@ function crossSite() {
   return new AppError(403, 'cross_site', 'Cross-site requests cannot change data here.');
 }
 
-export { appOrigin };

@@ -4,7 +4,7 @@
  * out. A successful login clears the account's count.
  */
 import 'server-only';
-export const LOGIN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 } as const;
+const LOGIN_LIMITS = { windowMs: 15 * 60_000, perAccount: 5, perAddress: 20 } as const;
 
 export class FailureLimiter {
   private readonly failures = new Map<string, number[]>();

@@ -20,7 +20,7 @@ export function hashSessionId(id: string): string {
 }
 
 /** The app's own origin for a request: WAKELINE_ORIGIN when set, else the request URL's. */
-export function appOrigin(request: Request): string {
+function appOrigin(request: Request): string {
   return config().origin ?? new URL(request.url).origin;
 }
 

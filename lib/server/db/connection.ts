@@ -15,7 +15,7 @@ import type { Database } from './schema';
 
 export type DB = Kysely<Database>;
 
-export function openSqlite(file: string): SQLite.Database {
+function openSqlite(file: string): SQLite.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma('journal_mode = WAL');

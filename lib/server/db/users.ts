@@ -34,7 +34,7 @@ export function toAccount(u: UserRow): UserAccount {
   return { id: u.id, username: u.username, role: u.role, active: u.active, createdAt: u.createdAt };
 }
 
-export function normaliseUsername(name: string): string {
+function normaliseUsername(name: string): string {
   const r = usernameSchema.safeParse(name);
   if (!r.success) throw new AppError(400, 'invalid_username', `Username "${name}" is invalid: ${r.error.issues[0]?.message}.`);
   return r.data;

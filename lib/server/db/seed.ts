@@ -11,10 +11,10 @@ import { seedSchema } from '@/lib/core/domain/schemas';
 import type { VoyageRouting } from '@/lib/core/domain/voyage';
 import type { DB } from './connection';
 import type { Database } from './schema';
-import { voyageRow } from './voyages';
+import { type RecordByKind, type WritableKind, type WriteContext, writeRecord } from './write-record';
 
 type Tx = Transaction<Database>;
-type RecordType = 'source' | 'port' | 'vessel' | 'voyage' | 'observation' | 'claim';
+type RecordType = WritableKind;
 
 export interface SeedReport {
   inserted: Record<RecordType, number>;
@@ -24,20 +24,6 @@ export interface SeedReport {
 async function alreadySeeded(tx: Tx, type: RecordType): Promise<Set<string>> {
   const rows = await tx.selectFrom('seed_log').select('record_id').where('record_type', '=', type).execute();
   return new Set(rows.map((r) => r.record_id));
-}
-
-async function linkSources(
-  tx: Tx,
-  table: 'port_sources' | 'vessel_sources' | 'voyage_sources' | 'observation_sources',
-  recordId: string,
-  sourceIds: readonly string[],
-) {
-  if (sourceIds.length === 0) return;
-  await tx
-    .insertInto(table)
-    .values(sourceIds.map((source_id, position) => ({ record_id: recordId, source_id, position })))
-    .onConflict((oc) => oc.doNothing())
-    .execute();
 }
 
 /** Checks cross-references the schema alone cannot see; throws naming every broken one. */
@@ -102,132 +88,20 @@ export async function seedDatabase(db: DB, input: unknown, routing: () => Voyage
       return todo;
     };
 
-    for (const s of await pending('source', seed.sources)) {
-      await tx
-        .insertInto('sources')
-        .values({
-          id: s.id,
-          publisher: s.publisher,
-          title: s.title,
-          url: s.url,
-          published_earliest: s.published?.earliest ?? null,
-          published_latest: s.published?.latest ?? null,
-          published_precision: s.published?.precision ?? null,
-          published_as_reported: s.published?.asReported ?? null,
-          kind: s.kind,
-          access: s.access,
-          notes: s.notes,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      await log('source', s.id);
-    }
-
-    for (const p of await pending('port', seed.ports)) {
-      await tx
-        .insertInto('ports')
-        .values({
-          id: p.id,
-          name: p.name,
-          alt_names: JSON.stringify(p.altNames),
-          country: p.country,
-          unlocode: p.unlocode,
-          wpi_number: p.wpiNumber,
-          lon: p.position[0],
-          lat: p.position[1],
-          approximate: p.approximate ? 1 : 0,
-          approximate_reason: p.approximateReason,
-          geofence_radius_nm: p.geofenceRadiusNm,
-          kind: p.kind,
-          notes: p.notes,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      await linkSources(tx, 'port_sources', p.id, p.sourceIds);
-      await log('port', p.id);
-    }
-
-    for (const v of await pending('vessel', seed.vessels)) {
-      await tx
-        .insertInto('vessels')
-        .values({
-          id: v.id,
-          name: v.name,
-          former_names: JSON.stringify(v.formerNames),
-          imo: v.imo,
-          imo_verification: v.imoVerification,
-          mmsi: v.mmsi,
-          mmsi_verification: v.mmsiVerification,
-          flag: v.flag,
-          type: v.type,
-          owner: v.owner,
-          sanctions: JSON.stringify(v.sanctions),
-          notes: v.notes,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      await linkSources(tx, 'vessel_sources', v.id, v.sourceIds);
-      await log('vessel', v.id);
-    }
-
-    for (const v of await pending('voyage', seed.voyages)) {
-      await tx.insertInto('voyages').values(voyageRow(v, ports, routing())).onConflict((oc) => oc.doNothing()).execute();
-      await linkSources(tx, 'voyage_sources', v.id, v.sourceIds);
-      await log('voyage', v.id);
-    }
-
-    for (const o of await pending('observation', seed.observations)) {
-      await tx
-        .insertInto('observations')
-        .values({
-          id: o.id,
-          vessel_id: o.vesselId,
-          vessel_description: o.vesselDescription,
-          port_id: o.portId,
-          lon: o.position?.[0] ?? null,
-          lat: o.position?.[1] ?? null,
-          place_name: o.placeName,
-          activity: o.activity,
-          window_earliest: o.window.earliest,
-          window_latest: o.window.latest,
-          window_precision: o.window.precision,
-          window_as_reported: o.window.asReported ?? null,
-          notes: o.notes,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      await linkSources(tx, 'observation_sources', o.id, o.sourceIds);
-      await log('observation', o.id);
-    }
-
-    for (const c of await pending('claim', seed.claims)) {
-      await tx
-        .insertInto('claims')
-        .values({
-          id: c.id,
-          source_id: c.sourceId,
-          statement: c.statement,
-          origin_port_id: c.originPortId,
-          destination_port_id: c.destinationPortId,
-          period_earliest: c.period?.earliest ?? null,
-          period_latest: c.period?.latest ?? null,
-          period_precision: c.period?.precision ?? null,
-          period_as_reported: c.period?.asReported ?? null,
-          min_count: c.minCount,
-          count_unit: c.countUnit,
-          notes: c.notes,
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      if (c.vesselIds.length) {
-        await tx
-          .insertInto('claim_vessels')
-          .values(c.vesselIds.map((vessel_id) => ({ claim_id: c.id, vessel_id })))
-          .onConflict((oc) => oc.doNothing())
-          .execute();
+    const ctx: WriteContext = { ports, routing };
+    const writeAll = async <K extends RecordType>(type: K, records: RecordByKind[K][]) => {
+      for (const record of await pending(type, records)) {
+        await writeRecord(tx, type, record, ctx, 'insert');
+        await log(type, record.id);
       }
-      await log('claim', c.id);
-    }
+    };
+    // Order matters: a record's rows reference the sources, ports and vessels written before it.
+    await writeAll('source', seed.sources);
+    await writeAll('port', seed.ports);
+    await writeAll('vessel', seed.vessels);
+    await writeAll('voyage', seed.voyages);
+    await writeAll('observation', seed.observations);
+    await writeAll('claim', seed.claims);
   });
   return report;
 }

@@ -19,6 +19,8 @@ export default function AuthStatus() {
   return (
     <div className="auth-status" data-testid="auth-status">
       Signed in as <strong>{user.username}</strong> ({user.role})
+      {' · '}
+      <Link href="/review">Review</Link>
       {user.role === 'admin' && (
         <>
           {' · '}

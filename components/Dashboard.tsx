@@ -15,6 +15,7 @@ import {
 } from '@/lib/core/domain/view-state';
 import { type MapPick, MapPickContext } from './annotations/map-pick';
 import AuthStatus from './AuthStatus';
+import DeskPanel from './desk/DeskPanel';
 import ExportDialog from './export/ExportDialog';
 import Filters from './Filters';
 import LayerToggles from './LayerToggles';
@@ -206,6 +207,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             </a>{' '}
             · <a href="/api/openapi.json">API</a>
           </p>
+          <DeskPanel />
           {state.voyage && <VoyageDetail key={state.voyage} id={state.voyage} onClose={() => select(undefined)} />}
         </aside>
       </main>

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useRef } from 'react';
 import { ANNOTATION_COLORS, COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
+import { SIGHTING_COLOR, SIGHTING_DRAFT_DASH } from './map/sighting-style';
 
 /**
  * Explains every symbol the map draws, with the same colours and dashes as the map layers.
@@ -65,6 +66,13 @@ export default function Legend() {
             ))}
           </svg>
           Team annotation pin
+        </li>
+        <li>
+          <svg width="34" height="14" aria-hidden="true">
+            <circle cx="10" cy="7" r="4.5" fill={SIGHTING_COLOR} stroke="#fff" strokeWidth="1.5" />
+            <circle cx="24" cy="7" r="4.5" fill="#fff" stroke={SIGHTING_COLOR} strokeWidth="2" strokeDasharray={SIGHTING_DRAFT_DASH.split(' ').join(',')} />
+          </svg>
+          Sighting (hollow, dashed: draft)
         </li>
         <li>
           <svg width="34" height="14" aria-hidden="true">

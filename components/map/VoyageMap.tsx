@@ -7,6 +7,7 @@ import FitSelection from './FitSelection';
 import LandLayer from './LandLayer';
 import PortsLayer from './PortsLayer';
 import ScaleBar from './ScaleBar';
+import SightingsLayer from './SightingsLayer';
 import { REGION_BOUNDS, framePadding } from '@/lib/core/domain/map-style';
 import { toLatLng, toLatLngBounds } from './latlng';
 import type { VoyageMapProps } from './types';
@@ -60,6 +61,9 @@ export default function VoyageMap(props: VoyageMapProps) {
           onHover={onHover}
         />
       )}
+      <Pane name="sightings" style={{ zIndex: 455 }}>
+        <SightingsLayer ports={ports} />
+      </Pane>
       <Pane name="annotations" style={{ zIndex: 460 }}>
         {pins && pins.length > 0 && <AnnotationPinsLayer pins={pins} onPinClick={onPinClick} />}
       </Pane>

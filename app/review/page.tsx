@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import ReviewQueue from '@/components/desk/ReviewQueue';
+
+export const metadata: Metadata = { title: 'Review — Wakeline' };
+
+/** The review queue. The page is public; the API behind it answers signed-in team members only. */
+export default function ReviewPage() {
+  return (
+    <main className="page-narrow page-wide">
+      <h1>
+        <Link href="/" className="home-link">
+          Wakeline
+        </Link>
+      </h1>
+      <h2>Review queue</h2>
+      <ReviewQueue />
+    </main>
+  );
+}

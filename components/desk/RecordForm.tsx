@@ -63,7 +63,7 @@ function Editor({ kind, record, pickable, onClose }: { kind: DeskKind; record: D
       setValues(saved);
       setConflict(null);
       setReason('');
-      setMessage({ ok: true, text: `Saved as version ${saved.version}${saved.status === 'published' || published ? ': waiting for a second person to publish it' : ' (draft)'}.` });
+      setMessage({ ok: true, text: `Saved as version ${saved.version}${published ? ': the change waits for a second person to publish it' : ' (draft)'}.` });
     } catch (err) {
       const current = conflictOf(err, kind);
       if (current) {

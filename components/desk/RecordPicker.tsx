@@ -13,8 +13,9 @@ export default function RecordPicker({ onClose, pickable = false }: { onClose?: 
   const [editing, setEditing] = useState<{ kind: DeskKind; id: string } | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   return (
-    <div
+    <section
       className={s.form}
+      aria-labelledby={`${id}-h`}
       onKeyDown={(e) => {
         if (e.key === 'Escape' && onClose) {
           e.stopPropagation();
@@ -22,7 +23,7 @@ export default function RecordPicker({ onClose, pickable = false }: { onClose?: 
         }
       }}
     >
-      <h3>Edit a record</h3>
+      <h3 id={`${id}-h`}>Edit a record</h3>
       <div className={s.row}>
         <label htmlFor={`${id}-kind`}>
           Kind
@@ -65,6 +66,6 @@ export default function RecordPicker({ onClose, pickable = false }: { onClose?: 
           }}
         />
       )}
-    </div>
+    </section>
   );
 }

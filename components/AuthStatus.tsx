@@ -19,8 +19,12 @@ export default function AuthStatus() {
   return (
     <div className="auth-status" data-testid="auth-status">
       Signed in as <strong>{user.username}</strong> ({user.role})
-      {' · '}
-      <Link href="/review">Review</Link>
+      {user.role !== 'viewer' && (
+        <>
+          {' · '}
+          <Link href="/review">Review</Link>
+        </>
+      )}
       {user.role === 'admin' && (
         <>
           {' · '}

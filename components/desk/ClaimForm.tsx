@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { DateWindow } from '@/lib/core/domain/schemas';
 import { COUNT_QUALIFIERS } from './descriptors';
 import { RefSelect, RefsChecklist, WindowInput } from './inputs';
+import { forSchema } from './payload';
 import { useCreateForm } from './useDeskForm';
 import s from './desk.module.css';
 
@@ -38,20 +39,22 @@ export default function ClaimForm({ onClose }: { onClose: () => void }) {
       hasCount && !unit.trim() && 'the unit of the count',
     ].filter(Boolean);
     if (missing.length > 0) return setError(`Still needed: ${missing.join('; ')}.`);
-    await create({
-      sourceId,
-      readInSourceIds: [],
-      statement: statement.trim(),
-      originPortId,
-      destinationPortId,
-      vesselIds,
-      period,
-      count: hasCount ? n : null,
-      countQualifier: hasCount ? qualifier : null,
-      countAsReported: hasCount ? asReported.trim() : null,
-      countUnit: unit.trim() || null,
-      notes: notes.trim() || null,
-    });
+    await create(
+      forSchema('claims', {
+        sourceId,
+        readInSourceIds: [],
+        statement: statement.trim(),
+        originPortId,
+        destinationPortId,
+        vesselIds,
+        period,
+        count: hasCount ? n : null,
+        countQualifier: hasCount ? qualifier : null,
+        countAsReported: hasCount ? asReported.trim() : null,
+        countUnit: unit.trim() || null,
+        notes: notes.trim() || null,
+      }),
+    );
   }
 
   if (created) {

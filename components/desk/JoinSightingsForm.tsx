@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { type DeskObservation, useObservations } from '@/lib/client/desk';
 import { showValue } from './diff';
 import { RefSelect } from './inputs';
+import { forSchema } from './payload';
 import { useCreateForm } from './useDeskForm';
 import s from './desk.module.css';
 
@@ -33,20 +34,22 @@ export default function JoinSightingsForm({ onClose }: { onClose: () => void }) 
     if (from.window.earliest > to.window.latest) return setError('The origin sighting must not be later than the destination sighting.');
     const sourceIds = [...new Set([...from.sourceIds, ...to.sourceIds])];
     const identification = (from as DeskObservation & { identification?: Record<string, unknown> }).identification;
-    await create({
-      vesselId,
-      originPortId: from.portId,
-      destinationPortId: to.portId,
-      departure: from.window,
-      arrival: to.window,
-      observedRoute: null,
-      cargo: null,
-      confidence: 'reported',
-      sourceIds,
-      notes: notes.trim() || null,
-      ...(identification ? { identification } : {}),
-      basis: { kind: 'inferred_from_sightings', observationIds: [from.id, to.id] },
-    });
+    await create(
+      forSchema('voyages', {
+        vesselId,
+        originPortId: from.portId,
+        destinationPortId: to.portId,
+        departure: from.window,
+        arrival: to.window,
+        observedRoute: null,
+        cargo: null,
+        confidence: 'reported',
+        sourceIds,
+        notes: notes.trim() || null,
+        ...(identification ? { identification } : {}),
+        basis: { kind: 'inferred_from_sightings', observationIds: [from.id, to.id] },
+      }),
+    );
   }
 
   if (created) {

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { useMe } from '@/lib/client/api';
 import { useReview } from '@/lib/client/desk';
+import { hasRole } from '@/lib/core/domain/permissions';
 import RecordPicker from './RecordPicker';
 import ReviewItemCard from './ReviewItemCard';
 import s from './desk.module.css';
@@ -11,7 +12,7 @@ import s from './desk.module.css';
 export default function ReviewQueue() {
   const me = useMe();
   const user = me.data?.user ?? null;
-  const review = useReview(Boolean(user));
+  const review = useReview(hasRole(user, 'editor'));
   const [status, setStatus] = useState<string | null>(null);
   const statusRef = useRef<HTMLParagraphElement>(null);
   // The published item leaves the list: focus goes to the message saying so, not to the page top.
@@ -23,6 +24,14 @@ export default function ReviewQueue() {
     return (
       <p role="alert">
         The review queue is for the team. <Link href="/login">Sign in</Link> to see drafts and proposed changes.
+      </p>
+    );
+  }
+  if (!hasRole(user, 'editor')) {
+    return (
+      <p role="alert">
+        The review queue is for editors and admins; you are signed in as a {user.role}. You see drafts, marked as drafts, on the
+        dashboard.
       </p>
     );
   }
@@ -51,7 +60,7 @@ export default function ReviewQueue() {
           <ReviewItemCard key={`${item.kind}/${item.id}/${item.at}`} item={item} me={user} onPublished={setStatus} />
         ))}
       </ul>
-      {user.role !== 'viewer' && <RecordPicker />}
+      <RecordPicker />
     </>
   );
 }

@@ -1,8 +1,10 @@
 'use client';
+import Link from 'next/link';
 import { useId, useState } from 'react';
 import { observationActivity, type DateWindow, type Position } from '@/lib/core/domain/schemas';
 import { IDENTIFICATION_METHODS } from './descriptors';
 import { PositionInput, RefSelect, RefsChecklist, WindowInput } from './inputs';
+import { forSchema } from './payload';
 import { useCreateForm } from './useDeskForm';
 import s from './desk.module.css';
 
@@ -42,24 +44,26 @@ export default function SightingForm({ onClose }: { onClose: () => void }) {
     ].filter(Boolean);
     if (missing.length > 0) return setError(`Still needed: ${missing.join('; ')}.`);
     const effective: Method = identified ? (method === 'unidentified' ? 'named_by_source' : method) : 'unidentified';
-    await create({
-      vesselId,
-      vesselDescription: identified ? description.trim() || null : description.trim(),
-      portId: where === 'port' ? portId : null,
-      position: where === 'position' ? position : null,
-      placeName: where === 'position' ? placeName.trim() || null : null,
-      activity,
-      window: when,
-      sourceIds,
-      notes: notes.trim() || null,
-      identification: {
-        method: effective,
-        sourceIds: effective === 'unidentified' ? [] : sourceIds,
-        words: words.trim(),
-        readInSourceIds: [],
-        teamReading: null,
-      },
-    });
+    await create(
+      forSchema('observations', {
+        vesselId,
+        vesselDescription: identified ? description.trim() || null : description.trim(),
+        portId: where === 'port' ? portId : null,
+        position: where === 'position' ? position : null,
+        placeName: where === 'position' ? placeName.trim() || null : null,
+        activity,
+        window: when,
+        sourceIds,
+        notes: notes.trim() || null,
+        identification: {
+          method: effective,
+          sourceIds: effective === 'unidentified' ? [] : sourceIds,
+          words: words.trim(),
+          readInSourceIds: [],
+          teamReading: null,
+        },
+      }),
+    );
   }
 
   if (created) {
@@ -69,7 +73,7 @@ export default function SightingForm({ onClose }: { onClose: () => void }) {
           Draft sighting {created.id} saved. It shows on the map as a draft until a second person publishes it from the review queue.
         </p>
         <div className="form-actions">
-          <a href="/review">Open the review queue</a>
+          <Link href="/review">Open the review queue</Link>
           <button type="button" className="link-button" onClick={onClose}>
             Close
           </button>

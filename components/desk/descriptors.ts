@@ -1,5 +1,5 @@
 import type { DeskKind } from '@/lib/client/desk';
-import { confidence, observationActivity, portKind, precision, sourceAccess, sourceKind } from '@/lib/core/domain/schemas';
+import { confidence, observationActivity, portKind, precision, sourceAccess, sourceKind, verification } from '@/lib/core/domain/schemas';
 
 /**
  * The editable fields of each record kind, read by the one record form. A field the record does
@@ -65,9 +65,9 @@ export const FIELDS: Record<DeskKind, readonly FieldDescriptor[]> = {
     text('name', 'Name', false),
     { name: 'formerNames', label: 'Former names (one a line)', type: 'lines' },
     text('imo', 'IMO number'),
-    choice('imoVerification', 'IMO verification', ['verified', 'unverified'], true),
+    choice('imoVerification', 'IMO verification', verification.options, true),
     text('mmsi', 'MMSI'),
-    choice('mmsiVerification', 'MMSI verification', ['verified', 'unverified'], true),
+    choice('mmsiVerification', 'MMSI verification', verification.options, true),
     text('flag', 'Flag (ISO alpha-2)'),
     text('type', 'Type'),
     text('owner', 'Owner'),

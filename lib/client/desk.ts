@@ -6,7 +6,7 @@
  */
 import useSWR, { mutate } from 'swr';
 import type { Observation } from '@/lib/core/domain/schemas';
-import { ApiError, apiErrorOf, fetchJson, sendJson } from './api';
+import { ApiError, fetchJson, sendJson } from './api';
 
 /** The URL segment of each kind, as the API spells it. */
 export const DESK_KINDS = ['sources', 'vessels', 'ports', 'observations', 'voyages', 'claims'] as const;
@@ -52,7 +52,7 @@ export interface ReviewItem {
   status: 'draft' | 'published';
 }
 
-export function recordUrl(kind: DeskKind, id: string): string {
+function recordUrl(kind: DeskKind, id: string): string {
   return `/api/${kind}/${encodeURIComponent(id)}`;
 }
 
@@ -122,12 +122,6 @@ export async function updateRecord(
 
 export async function publishRecord(kind: DeskKind, id: string, version: number, reason: string | null): Promise<void> {
   await sendJson<unknown>('POST', `${recordUrl(kind, id)}/publish`, { version, ...(reason ? { reason } : {}) });
-  await refreshDesk(kind);
-}
-
-export async function deleteRecord(kind: DeskKind, id: string): Promise<void> {
-  const res = await fetch(recordUrl(kind, id), { method: 'DELETE', headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-  if (!res.ok) throw await apiErrorOf(res);
   await refreshDesk(kind);
 }
 

@@ -1,5 +1,5 @@
 'use client';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { DESK_KINDS, type DeskKind, type ReviewItem, errorText, publishRecord } from '@/lib/client/desk';
 import type { Me } from '@/lib/core/domain/annotations';
 import { hasRole } from '@/lib/core/domain/permissions';
@@ -22,6 +22,7 @@ export default function ReviewItemCard({ item, me, onPublished }: { item: Review
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
   const kind = kindOf(item.kind);
   const isDraft = item.status === 'draft' || item.before === null;
   const own = item.author?.id === me.id;
@@ -82,7 +83,7 @@ export default function ReviewItemCard({ item, me, onPublished }: { item: Review
             Publish
           </button>
           {kind && hasRole(me, 'editor') && (
-            <button type="button" className="link-button" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
+            <button ref={editButton} type="button" className="link-button" aria-expanded={editing} onClick={() => setEditing((v) => !v)}>
               {editing ? 'Close editor' : 'Edit'}
             </button>
           )}
@@ -92,7 +93,16 @@ export default function ReviewItemCard({ item, me, onPublished }: { item: Review
             {blocked}
           </p>
         )}
-        {editing && kind && <RecordForm kind={kind} id={item.id} onClose={() => setEditing(false)} />}
+        {editing && kind && (
+          <RecordForm
+            kind={kind}
+            id={item.id}
+            onClose={() => {
+              setEditing(false);
+              editButton.current?.focus();
+            }}
+          />
+        )}
       </article>
     </li>
   );

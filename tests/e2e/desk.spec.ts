@@ -152,7 +152,8 @@ test.describe.serial('evidence desk', () => {
     await expect(history).toContainText('proposed a change by eli');
     await expect(history).toContainText('Reason: correction: Eli read the imagery again');
     await expect(history).toContainText('Reason: correction: Dana, anchorage per the source');
-    const last = history.getByRole('listitem').last();
+    // The revisions themselves, not the change rows nested in each.
+    const last = history.locator(':scope > li').last();
     await expect(last.getByRole('list', { name: /Changes in version/ })).toContainText('notes');
     await expect(last).toContainText('Dana: the ship is anchored off the breakwater.');
 

@@ -11,7 +11,7 @@ import { slug } from './schemas';
 const version = z.number().int().min(1).max(999_999_999);
 const reason = z.string().trim().min(1).max(2000);
 
-export const pendingChangeSchema = z.object({
+const pendingChangeSchema = z.object({
   author: userRefSchema.nullable(),
   reason: z.string().nullable(),
   at: z.string(),
@@ -30,7 +30,7 @@ const perKind = (make: (kind: RecordKind) => z.ZodType): Schemas =>
   Object.fromEntries(RECORD_KINDS.map((k) => [k, make(k)])) as Schemas;
 
 /** One record as the desk answers it. */
-export const deskRecordSchemas = perKind((k) => RECORD_SCHEMAS[k].safeExtend(bookkeeping));
+const deskRecordSchemas = perKind((k) => RECORD_SCHEMAS[k].safeExtend(bookkeeping));
 /** `{ record }`: the answer of every write and of GET /api/{kind}/{id}. */
 export const recordAnswerSchemas = perKind((k) => z.object({ record: deskRecordSchemas[k] }));
 
@@ -59,7 +59,7 @@ export type RevisionAction = z.infer<typeof revisionAction>;
 
 const snapshot = z.record(z.string(), z.unknown()).nullable();
 
-export const recordRevisionSchema = z.object({
+const recordRevisionSchema = z.object({
   version,
   action: revisionAction,
   actor: userRefSchema.nullable().describe('Null for the seed import.'),

@@ -48,8 +48,8 @@ export interface FieldIssue {
 }
 
 /** A name-like field is short; anything else (notes, statements, quoted words) may be longer. */
-export const MAX_SHORT_TEXT = 300;
-export const MAX_LONG_TEXT = 8000;
+const MAX_SHORT_TEXT = 300;
+const MAX_LONG_TEXT = 8000;
 const SHORT_FIELDS = new Set(['name', 'title', 'publisher', 'placeName', 'vesselDescription', 'countUnit', 'authority', 'reference', 'owner', 'type']);
 
 /**
@@ -57,7 +57,7 @@ const SHORT_FIELDS = new Set(['name', 'title', 'publisher', 'placeName', 'vessel
  * when it is not an absolute http(s) URL without credentials.
  * @example normaliseHttpUrl('HTTPS://Example.ORG:443/a') // 'https://example.org/a'
  */
-export function normaliseHttpUrl(raw: string): string | null {
+function normaliseHttpUrl(raw: string): string | null {
   let url: URL;
   try {
     url = new URL(raw.trim());

@@ -48,7 +48,7 @@ export const datasetRecordSchemas = perKind((k) =>
   }),
 );
 
-export const datasetRevisionSchema = z.object({
+const datasetRevisionSchema = z.object({
   kind: z.enum(RECORD_KINDS),
   recordId: slug,
   version: z.number().int().min(1),
@@ -60,7 +60,7 @@ export const datasetRevisionSchema = z.object({
   after: snapshot,
 });
 
-export const datasetAnnotationSchema = z.object({
+const datasetAnnotationSchema = z.object({
   id: z.string(),
   target: z.object({ type: targetType, id: slug }),
   parentId: z.string().nullable(),

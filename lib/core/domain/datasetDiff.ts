@@ -52,7 +52,7 @@ export const pathOf = (parts: readonly PropertyKey[]) =>
  * One incoming record, checked on its own: its kind's schema (bookkeeping included), then the
  * desk's pure checks on the record the team would see. Issues name the field by its bundle path.
  */
-export function checkBundleRecord(kind: RecordKind, key: KindKey, index: number, raw: Json): { entry: DatasetRecord; record: Json } | Issue[] {
+function checkBundleRecord(kind: RecordKind, key: KindKey, index: number, raw: Json): { entry: DatasetRecord; record: Json } | Issue[] {
   const at = `records.${key}[${index}]`;
   const parsed = datasetRecordSchemas[kind].safeParse(raw);
   if (!parsed.success) {

@@ -198,9 +198,9 @@ function SightingItem({ observation: o, sources }: { observation: Observation; s
 function ClaimCard({ claim: c, source }: { claim: Claim; source: Source | undefined }) {
   return (
     <figure className="claim">
-      {c.minCount !== null && (
+      {c.count !== null && (
         <div className="claim-count">
-          {c.minCount.toLocaleString('en-GB')} <span>{c.countUnit}</span>
+          {c.count.toLocaleString('en-GB')} <span>{c.countUnit}</span>
         </div>
       )}
       <blockquote>{c.statement}</blockquote>

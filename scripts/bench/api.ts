@@ -73,6 +73,8 @@ async function generate(file: string) {
           observedRoute: null,
           cargo: null,
           confidence: rand() < 0.7 ? 'reported' : 'corroborated',
+          basis: null,
+          identification: null,
           sourceIds: ['x'],
           notes: null,
         },

@@ -9,6 +9,7 @@ import {
   claimSchema,
   confidence,
   dateWindow,
+  identificationSchema,
   lineString,
   observationSchema,
   portSchema,
@@ -16,7 +17,15 @@ import {
   slug,
   sourceSchema,
   vesselSchema,
+  voyageBasis,
 } from './schemas';
+import { recordStatus } from './records';
+
+/** Every record answers with its desk bookkeeping. */
+const recordBookkeeping = {
+  version: z.number().int().min(1).describe('Goes up by one with every accepted change.'),
+  status: recordStatus.describe('draft: not yet published by a second team member; only signed-in readers see it.'),
+};
 
 export const refSchema = z.object({ id: slug, name: z.string() });
 
@@ -42,9 +51,12 @@ export const voyageSummarySchema = z.object({
   arrival: dateWindow,
   routeKind,
   confidence,
+  basis: voyageBasis.nullable().describe('How the leg is known. Null: not recorded.'),
+  identification: identificationSchema.nullable().describe('Who identified the vessel, in what words. Null: not recorded.'),
   cargo: z.string().nullable(),
   sourceIds: z.array(slug).min(1),
   metrics: voyageMetricsSchema,
+  ...recordBookkeeping,
 });
 export type VoyageSummary = z.infer<typeof voyageSummarySchema>;
 

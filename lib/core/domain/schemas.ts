@@ -5,36 +5,12 @@
  * a date the sources give only loosely is a window with a precision, never a fake instant.
  */
 import { z } from 'zod';
+import { imoCheckDigitValid, mmsiValid } from './identifiers';
+import { dateWindow, position, slug } from './primitives';
+import { withDefaults } from './seed-transition';
 
-export const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a calendar day YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
-    message: 'not a real calendar day',
-  });
-
-export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug');
-
-/** [lon, lat] in WGS84 degrees. */
-export const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
-export type Position = z.infer<typeof position>;
-
-export const precision = z.enum(['day', 'month', 'year']);
-export type Precision = z.infer<typeof precision>;
-
-/**
- * A date window: the event happened at some time between the start of `earliest` and the end of
- * `latest` (both UTC days). `asReported` keeps the source's own wording ("since late August").
- */
-export const dateWindow = z
-  .object({
-    earliest: isoDay,
-    latest: isoDay,
-    precision,
-    asReported: z.string().min(1).optional(),
-  })
-  .refine((w) => w.earliest <= w.latest, { message: 'earliest must not be after latest', path: ['latest'] });
-export type DateWindow = z.infer<typeof dateWindow>;
+export { dateWindow, isoDay, position, precision, slug } from './primitives';
+export type { DateWindow, Position, Precision } from './primitives';
 
 export const sourceKind = z.enum(['government', 'osint', 'news', 'imagery', 'dataset', 'multilateral', 'team']);
 export type SourceKind = z.infer<typeof sourceKind>;
@@ -75,27 +51,63 @@ export const portSchema = z.object({
 export type Port = z.infer<typeof portSchema>;
 
 export const verification = z.enum(['verified', 'unverified']);
+export const imo = z.string().refine(imoCheckDigitValid, 'IMO: seven digits whose last is the IMO check digit');
+export const mmsi = z.string().refine(mmsiValid, 'MMSI: nine digits');
+const flag = z.string().regex(/^[A-Z]{2}$/, 'flag: ISO 3166-1 alpha-2');
+
 export const sanctionSchema = z.object({
   authority: z.string().min(1),
   listedOn: dateWindow.nullable(),
-  reference: z.string().nullable(),
+  /** The programme or designation reference. */
+  reference: z.string().min(1).nullable(),
+  /** The source's own words ("all sanctioned by US in 2022"). */
+  asReported: z.string().min(1).nullable(),
   sourceIds: z.array(slug).min(1),
   notes: z.string().nullable(),
 });
 export type Sanction = z.infer<typeof sanctionSchema>;
 
+export const identityField = z.enum(['name', 'flag', 'imo', 'mmsi', 'callSign', 'owner']);
+export type IdentityField = z.infer<typeof identityField>;
+/** How an identity value is known; `third_party_unverified` is shown as unverified, never as certain. */
+export const identityEvidence = z.enum(['source_stated', 'third_party_unverified', 'registry_checked']);
+
+/** One value a vessel has carried (a name, flag, IMO, MMSI, call sign or owner), and when. */
+export const identityEntrySchema = z
+  .object({
+    field: identityField,
+    value: z.string().min(1),
+    /** When the value held; null when no source dates it (never guessed). */
+    window: z.object({ from: dateWindow.nullable(), to: dateWindow.nullable() }),
+    evidence: identityEvidence,
+    /** true: the sources give it as the current value; false: a former one; null: not said. */
+    current: z.boolean().nullable(),
+    sourceIds: z.array(slug).min(1),
+    notes: z.string().nullable(),
+  })
+  .superRefine((e, ctx) => {
+    const format = { imo, mmsi, flag } as const;
+    if (e.field === 'imo' || e.field === 'mmsi' || e.field === 'flag') {
+      const parsed = format[e.field].safeParse(e.value);
+      if (!parsed.success) ctx.addIssue({ code: 'custom', path: ['value'], message: parsed.error.issues[0]?.message ?? e.field });
+    }
+  });
+export type IdentityEntry = z.infer<typeof identityEntrySchema>;
+
 export const vesselSchema = z.object({
   id: slug,
   name: z.string().min(1),
   formerNames: z.array(z.string().min(1)),
-  imo: z.string().regex(/^\d{7}$/).nullable(),
+  imo: imo.nullable(),
   imoVerification: verification.nullable(),
-  mmsi: z.string().regex(/^\d{9}$/).nullable(),
+  mmsi: mmsi.nullable(),
   mmsiVerification: verification.nullable(),
-  flag: z.string().regex(/^[A-Z]{2}$/).nullable(),
+  flag: flag.nullable(),
   type: z.string().nullable(),
   owner: z.string().nullable(),
   sanctions: z.array(sanctionSchema),
+  /** Every name, flag, IMO, MMSI, call sign and owner the sources give, each with its window and evidence. */
+  identityHistory: z.array(identityEntrySchema),
   sourceIds: z.array(slug).min(1),
   notes: z.string().nullable(),
 });
@@ -112,8 +124,62 @@ export const lineString = z.object({
 });
 export type LineStringGeometry = z.infer<typeof lineString>;
 
-/** One leg from a port to a port, as the seed file writes it (route geometry is computed). */
-export const voyageSeedSchema = z.object({
+export const identificationMethod = z.enum(['named_by_source', 'identified_by_press', 'believed', 'matching', 'unidentified']);
+export type IdentificationMethod = z.infer<typeof identificationMethod>;
+
+/** Who said which ship it was, and in what words: hedged identifications stay hedged. */
+export const identificationSchema = z
+  .object({
+    method: identificationMethod,
+    /** The source(s) whose identification this is; empty only for `unidentified`. Each is one of the record's sourceIds. */
+    sourceIds: z.array(slug),
+    /** The source's own words ("believed to be the Lady R"). */
+    words: z.string().min(1),
+    /** Seed sources the words were read in, when not in `sourceIds` itself (each one of the record's sourceIds). */
+    readInSourceIds: z.array(slug),
+    /** Set when the team, not the source, linked the source's name to this vessel record. */
+    teamReading: z.string().min(1).nullable(),
+  })
+  .refine((i) => (i.method === 'unidentified') === (i.sourceIds.length === 0), {
+    path: ['sourceIds'],
+    message: 'sourceIds is empty exactly when the method is unidentified',
+  });
+export type Identification = z.infer<typeof identificationSchema>;
+
+export const voyageBasis = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('reported') }),
+  /** The team joined two sightings of the same vessel: [sighting at origin, sighting at destination]. */
+  z.object({ kind: z.literal('inferred_from_sightings'), observationIds: z.tuple([slug, slug]) }),
+  z.object({ kind: z.literal('detected_from_ais') }),
+]);
+export type VoyageBasis = z.infer<typeof voyageBasis>;
+
+type Ctx = z.RefinementCtx;
+
+/**
+ * A hedge field is required in every record written (seed or desk). The stored type allows null
+ * because a row written before the field existed has none: it reads as "not recorded".
+ */
+function required(value: unknown, field: string, ctx: Ctx) {
+  if (value === null) ctx.addIssue({ code: 'custom', path: [field], message: `${field} is required` });
+}
+
+/** The identification agrees with the record: unidentified exactly when no vessel, its sources among the record's. */
+function checkIdentification(r: { vesselId: string | null; sourceIds: string[]; identification: Identification | null }, ctx: Ctx) {
+  const i = r.identification;
+  if (i === null) return;
+  if ((r.vesselId === null) !== (i.method === 'unidentified')) {
+    ctx.addIssue({ code: 'custom', path: ['identification', 'method'], message: 'identification.method is unidentified exactly when vesselId is null' });
+  }
+  const own = new Set(r.sourceIds);
+  for (const key of ['sourceIds', 'readInSourceIds'] as const) {
+    if (i[key].some((id) => !own.has(id))) {
+      ctx.addIssue({ code: 'custom', path: ['identification', key], message: `identification.${key} must be among the record's sourceIds` });
+    }
+  }
+}
+
+const voyageObject = z.object({
   id: slug,
   vesselId: slug.nullable(),
   originPortId: slug,
@@ -124,13 +190,34 @@ export const voyageSeedSchema = z.object({
   observedRoute: lineString.nullable(),
   cargo: z.string().nullable(),
   confidence,
+  /** How the leg is known: a source reports it, the team inferred it from two sightings, or AIS shows it. Null: not recorded. */
+  basis: voyageBasis.nullable(),
+  /** Null: not recorded. */
+  identification: identificationSchema.nullable(),
   sourceIds: z.array(slug).min(1),
   notes: z.string().nullable(),
+});
+type VoyageFields = z.infer<typeof voyageObject>;
+function voyageRules(v: VoyageFields, ctx: Ctx) {
+  checkIdentification(v, ctx);
+  if (v.basis === null) return;
+  if ((v.basis.kind === 'detected_from_ais') !== (v.observedRoute !== null)) {
+    ctx.addIssue({ code: 'custom', path: ['basis'], message: 'basis is detected_from_ais exactly when observedRoute is set' });
+  }
+  if (v.basis.kind === 'inferred_from_sightings' && v.confidence === 'corroborated') {
+    ctx.addIssue({ code: 'custom', path: ['confidence'], message: 'a leg inferred from sightings cannot be corroborated' });
+  }
+}
+/** One leg from a port to a port, as the seed file and the desk write it (route geometry is computed). */
+export const voyageSeedSchema = voyageObject.superRefine((v, ctx) => {
+  required(v.basis, 'basis', ctx);
+  required(v.identification, 'identification', ctx);
+  voyageRules(v, ctx);
 });
 export type VoyageSeed = z.infer<typeof voyageSeedSchema>;
 
 export const observationActivity = z.enum(['loading', 'unloading', 'anchored', 'drydock', 'in-port', 'departed', 'arrived']);
-export const observationSchema = z.object({
+const observationObject = z.object({
   id: slug,
   vesselId: slug.nullable(),
   /** A free description when the sources do not name the vessel ("a cargo-passenger ferry"). */
@@ -141,32 +228,72 @@ export const observationSchema = z.object({
   placeName: z.string().nullable(),
   activity: observationActivity,
   window: dateWindow,
+  /** Null: not recorded. */
+  identification: identificationSchema.nullable(),
   sourceIds: z.array(slug).min(1),
   notes: z.string().nullable(),
 });
+export const observationSchema = observationObject.superRefine((o, ctx) => {
+  required(o.identification, 'identification', ctx);
+  checkIdentification(o, ctx);
+});
 export type Observation = z.infer<typeof observationSchema>;
 
-export const claimSchema = z.object({
+/** How the source qualified its number. `exact` = a bare number ("6,700", "two visits"). */
+export const countQualifier = z.enum(['exact', 'at_least', 'about', 'more_than', 'as_many_as', 'up_to']);
+export type CountQualifier = z.infer<typeof countQualifier>;
+
+const claimObject = z.object({
   id: slug,
+  /** The publisher that made the claim. */
   sourceId: slug,
+  /** Seed sources the claim was read in ([]: read in sourceId itself). */
+  readInSourceIds: z.array(slug),
   /** The claim in the source's words, or as close a paraphrase as the dossier gives. */
   statement: z.string().min(1),
   originPortId: slug.nullable(),
   destinationPortId: slug.nullable(),
   vesselIds: z.array(slug),
   period: dateWindow.nullable(),
-  minCount: z.number().int().nonnegative().nullable(),
+  /** The figure the source states, never summed or rounded. */
+  count: z.number().int().nonnegative().nullable(),
+  /** How the source qualified it; null with no count (or, for a claim stored before the field existed, not recorded). */
+  countQualifier: countQualifier.nullable(),
+  /** The source's words for the number ("over 20,000"). */
+  countAsReported: z.string().min(1).nullable(),
   countUnit: z.string().nullable(),
   notes: z.string().nullable(),
 });
+type ClaimFields = z.infer<typeof claimObject>;
+function claimRules(c: ClaimFields, ctx: Ctx, strict: boolean) {
+  const has = c.count !== null;
+  if (strict && has !== (c.countQualifier !== null)) {
+    ctx.addIssue({ code: 'custom', path: ['countQualifier'], message: 'countQualifier is required with a count and forbidden without one' });
+  }
+  if (strict && has !== (c.countAsReported !== null)) {
+    ctx.addIssue({ code: 'custom', path: ['countAsReported'], message: 'countAsReported is required with a count and forbidden without one' });
+  }
+  if (has && c.countUnit === null) ctx.addIssue({ code: 'custom', path: ['countUnit'], message: 'a count needs a unit' });
+  if (c.readInSourceIds.includes(c.sourceId)) ctx.addIssue({ code: 'custom', path: ['readInSourceIds'], message: 'readInSourceIds must not repeat sourceId' });
+}
+export const claimSchema = claimObject.superRefine((c, ctx) => claimRules(c, ctx, true));
 export type Claim = z.infer<typeof claimSchema>;
 
+/*
+ * TRANSITIONAL (issue 8): until data/seed carries the hedge fields, the seed may omit them (see
+ * seed-transition.ts); each record is checked by its fields alone, without the record-level rules
+ * that require every hedge. The follow-up commit uses the record schemas here.
+ */
 export const seedSchema = z.object({
   sources: z.array(sourceSchema),
   ports: z.array(portSchema),
-  vessels: z.array(vesselSchema),
-  voyages: z.array(voyageSeedSchema),
-  observations: z.array(observationSchema),
-  claims: z.array(claimSchema),
+  vessels: z.array(
+    withDefaults({ identityHistory: [] }, vesselSchema.extend({ sanctions: z.array(withDefaults({ asReported: null }, sanctionSchema)) })),
+  ),
+  voyages: z.array(withDefaults({ basis: null, identification: null }, z.object(voyageSeedSchema.shape))),
+  observations: z.array(withDefaults({ identification: null }, z.object(observationSchema.shape))),
+  claims: z.array(
+    withDefaults({ readInSourceIds: [], countQualifier: null, countAsReported: null }, z.object(claimSchema.shape), { minCount: 'count' }),
+  ),
 });
 export type Seed = z.infer<typeof seedSchema>;

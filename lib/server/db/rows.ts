@@ -1,7 +1,7 @@
 /** Row ↔ DTO mapping shared by the query modules. */
 import 'server-only';
 import type { Selectable } from 'kysely';
-import type { Claim, DateWindow, Observation, Port, Precision, Source, Vessel } from '@/lib/core/domain/schemas';
+import type { Claim, DateWindow, Identification, IdentityEntry, Observation, Port, Precision, Source, Vessel, VoyageBasis } from '@/lib/core/domain/schemas';
 import type { ClaimsTable, ObservationsTable, PortsTable, SourcesTable, VesselsTable } from './schema';
 
 export function windowOf(earliest: string, latest: string, precision: string, asReported: string | null): DateWindow {
@@ -9,6 +9,14 @@ export function windowOf(earliest: string, latest: string, precision: string, as
   if (asReported) w.asReported = asReported;
   return w;
 }
+
+/** A JSON hedge column; NULL (a row stored before the field existed) reads as null: "not recorded". */
+function jsonOrNull<T>(text: string | null): T | null {
+  return text === null ? null : (JSON.parse(text) as T);
+}
+
+export const identificationOf = (text: string | null) => jsonOrNull<Identification>(text);
+export const basisOf = (text: string | null) => jsonOrNull<VoyageBasis>(text);
 
 export function sourceFromRow(r: Selectable<SourcesTable>): Source {
   return {
@@ -56,7 +64,8 @@ export function vesselFromRow(r: Selectable<VesselsTable>, sourceIds: string[]):
     flag: r.flag,
     type: r.type,
     owner: r.owner,
-    sanctions: JSON.parse(r.sanctions) as Vessel['sanctions'],
+    sanctions: (JSON.parse(r.sanctions) as Vessel['sanctions']).map((x) => ({ ...x, asReported: x.asReported ?? null })),
+    identityHistory: JSON.parse(r.identity_history) as IdentityEntry[],
     sourceIds,
     notes: r.notes,
   };
@@ -72,6 +81,7 @@ export function observationFromRow(r: Selectable<ObservationsTable>, sourceIds: 
     placeName: r.place_name,
     activity: r.activity as Observation['activity'],
     window: windowOf(r.window_earliest, r.window_latest, r.window_precision, r.window_as_reported),
+    identification: identificationOf(r.identification),
     sourceIds,
     notes: r.notes,
   };
@@ -81,6 +91,7 @@ export function claimFromRow(r: Selectable<ClaimsTable>, vesselIds: string[]): C
   return {
     id: r.id,
     sourceId: r.source_id,
+    readInSourceIds: JSON.parse(r.read_in_source_ids) as string[],
     statement: r.statement,
     originPortId: r.origin_port_id,
     destinationPortId: r.destination_port_id,
@@ -89,7 +100,9 @@ export function claimFromRow(r: Selectable<ClaimsTable>, vesselIds: string[]): C
       r.period_earliest && r.period_latest && r.period_precision
         ? windowOf(r.period_earliest, r.period_latest, r.period_precision, r.period_as_reported)
         : null,
-    minCount: r.min_count,
+    count: r.count,
+    countQualifier: r.count_qualifier as Claim['countQualifier'],
+    countAsReported: r.count_as_reported,
     countUnit: r.count_unit,
     notes: r.notes,
   };

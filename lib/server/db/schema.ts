@@ -5,7 +5,15 @@
 import 'server-only';
 import type { Generated } from 'kysely';
 
-export interface SourcesTable {
+/** Every record table's desk bookkeeping (migration 0003): defaults make a seeded row published, version 1. */
+interface RecordColumns {
+  version: Generated<number>;
+  status: Generated<string>; // 'draft' | 'published'
+  deleted_at: string | null;
+  deleted_by: number | null;
+}
+
+export interface SourcesTable extends RecordColumns {
   id: string;
   publisher: string;
   title: string;
@@ -19,7 +27,7 @@ export interface SourcesTable {
   notes: string | null;
 }
 
-export interface PortsTable {
+export interface PortsTable extends RecordColumns {
   id: string;
   name: string;
   alt_names: string; // JSON string[]
@@ -35,7 +43,7 @@ export interface PortsTable {
   notes: string | null;
 }
 
-export interface VesselsTable {
+export interface VesselsTable extends RecordColumns {
   id: string;
   name: string;
   former_names: string; // JSON string[]
@@ -47,10 +55,11 @@ export interface VesselsTable {
   type: string | null;
   owner: string | null;
   sanctions: string; // JSON Sanction[]
+  identity_history: Generated<string>; // JSON IdentityEntry[]
   notes: string | null;
 }
 
-export interface VoyagesTable {
+export interface VoyagesTable extends RecordColumns {
   id: string;
   vessel_id: string | null;
   origin_port_id: string;
@@ -67,6 +76,8 @@ export interface VoyagesTable {
   route_geojson: string; // JSON LineString
   cargo: string | null;
   confidence: string;
+  basis: string | null; // JSON VoyageBasis; null: not recorded
+  identification: string | null; // JSON Identification; null: not recorded
   notes: string | null;
   /** Metrics computed by lib/core/geo when the row is written; never typed in. */
   great_circle_nm: number;
@@ -78,7 +89,7 @@ export interface VoyagesTable {
   updated_at: Generated<string>;
 }
 
-export interface ObservationsTable {
+export interface ObservationsTable extends RecordColumns {
   id: string;
   vessel_id: string | null;
   vessel_description: string | null;
@@ -91,10 +102,11 @@ export interface ObservationsTable {
   window_latest: string;
   window_precision: string;
   window_as_reported: string | null;
+  identification: string | null; // JSON Identification; null: not recorded
   notes: string | null;
 }
 
-export interface ClaimsTable {
+export interface ClaimsTable extends RecordColumns {
   id: string;
   source_id: string;
   statement: string;
@@ -104,7 +116,10 @@ export interface ClaimsTable {
   period_latest: string | null;
   period_precision: string | null;
   period_as_reported: string | null;
-  min_count: number | null;
+  count: number | null;
+  count_qualifier: string | null;
+  count_as_reported: string | null;
+  read_in_source_ids: Generated<string>; // JSON string[]
   count_unit: string | null;
   notes: string | null;
 }
@@ -126,6 +141,8 @@ export interface SeedLogTable {
   record_type: string;
   record_id: string;
   seeded_at: string;
+  /** Hash of the seed record as last written, so a later correction of it can be recognised. */
+  record_hash: string | null;
 }
 
 export interface UsersTable {
@@ -177,6 +194,31 @@ export interface AnnotationRevisionsTable {
   after: string | null;
 }
 
+/** A proposed change to a published record, waiting for a second person to publish it. */
+export interface RecordPendingTable {
+  kind: string;
+  record_id: string;
+  data: string; // JSON: the full proposed record
+  base_version: number;
+  author_id: number | null;
+  reason: string | null;
+  at: string;
+}
+
+/** One change to a record; `actor_id` null: the seed. */
+export interface RecordRevisionsTable {
+  id: Generated<number>;
+  kind: string;
+  record_id: string;
+  version: number;
+  action: string; // create | edit | propose | publish | delete | restore
+  actor_id: number | null;
+  at: string;
+  reason: string | null;
+  before: string | null;
+  after: string | null;
+}
+
 export interface Database {
   sources: SourcesTable;
   ports: PortsTable;
@@ -194,4 +236,6 @@ export interface Database {
   sessions: SessionsTable;
   annotations: AnnotationsTable;
   annotation_revisions: AnnotationRevisionsTable;
+  record_pending: RecordPendingTable;
+  record_revisions: RecordRevisionsTable;
 }

@@ -32,6 +32,7 @@ function checkSeedReferences(seed: Seed): void {
     source: new Set(seed.sources.map((s) => s.id)),
     port: new Set(seed.ports.map((p) => p.id)),
     vessel: new Set(seed.vessels.map((v) => v.id)),
+    observation: new Set(seed.observations.map((o) => o.id)),
   };
   const problems: string[] = [];
   const need = (kind: keyof typeof ids, id: string | null, where: string) => {
@@ -41,12 +42,14 @@ function checkSeedReferences(seed: Seed): void {
   for (const v of seed.vessels) {
     v.sourceIds.forEach((s) => need('source', s, `vessel ${v.id}`));
     v.sanctions.forEach((x) => x.sourceIds.forEach((s) => need('source', s, `vessel ${v.id} sanction`)));
+    v.identityHistory.forEach((e) => e.sourceIds.forEach((s) => need('source', s, `vessel ${v.id} identity ${e.field}`)));
   }
   for (const v of seed.voyages) {
     need('vessel', v.vesselId, `voyage ${v.id}`);
     need('port', v.originPortId, `voyage ${v.id}`);
     need('port', v.destinationPortId, `voyage ${v.id}`);
     v.sourceIds.forEach((s) => need('source', s, `voyage ${v.id}`));
+    if (v.basis?.kind === 'inferred_from_sightings') v.basis.observationIds.forEach((o) => need('observation', o, `voyage ${v.id} basis`));
   }
   for (const o of seed.observations) {
     need('vessel', o.vesselId, `observation ${o.id}`);
@@ -55,6 +58,7 @@ function checkSeedReferences(seed: Seed): void {
   }
   for (const c of seed.claims) {
     need('source', c.sourceId, `claim ${c.id}`);
+    c.readInSourceIds.forEach((s) => need('source', s, `claim ${c.id} readInSourceIds`));
     need('port', c.originPortId, `claim ${c.id}`);
     need('port', c.destinationPortId, `claim ${c.id}`);
     c.vesselIds.forEach((v) => need('vessel', v, `claim ${c.id}`));

@@ -11,7 +11,7 @@ import { apiVoyageMetrics, assembleVoyage, type VoyageRouting } from '@/lib/core
 import { voyageEvidence } from '@/lib/core/domain/voyageEvidence';
 import type { DB } from './connection';
 import { listClaims, listObservations, listSources, sourceLinks } from './reference';
-import { windowOf } from './rows';
+import { basisOf, identificationOf, windowOf } from './rows';
 import type { VoyagesTable } from './schema';
 
 /** A voyage's stored row, from its seed record through {@link assembleVoyage}. */
@@ -34,6 +34,8 @@ export function voyageRow(v: VoyageSeed, ports: ReadonlyMap<string, Port>, routi
     route_geojson: JSON.stringify(route),
     cargo: v.cargo,
     confidence: v.confidence,
+    basis: v.basis && JSON.stringify(v.basis),
+    identification: v.identification && JSON.stringify(v.identification),
     notes: v.notes,
     great_circle_nm: metrics.greatCircleNm,
     route_nm: metrics.routeLengthNm,
@@ -79,6 +81,10 @@ const summaryColumns = [
   'v.crosses_land',
   'v.min_hours',
   'v.max_hours',
+  'v.basis',
+  'v.identification',
+  'v.version',
+  'v.status',
 ] as const;
 
 function baseQuery(db: DB) {
@@ -111,6 +117,10 @@ type SummaryRow = Pick<
   | 'crosses_land'
   | 'min_hours'
   | 'max_hours'
+  | 'basis'
+  | 'identification'
+  | 'version'
+  | 'status'
 > & { vessel_name: string | null; origin_name: string; destination_name: string };
 
 function metricsOf(r: SummaryRow): VoyageMetrics {
@@ -132,9 +142,13 @@ function summaryOf(r: SummaryRow, sourceIds: string[]): VoyageSummary {
     arrival: windowOf(r.arrival_earliest, r.arrival_latest, r.arrival_precision, r.arrival_as_reported),
     routeKind: r.route_kind as RouteKind,
     confidence: r.confidence as Confidence,
+    basis: basisOf(r.basis),
+    identification: identificationOf(r.identification),
     cargo: r.cargo,
     sourceIds,
     metrics: metricsOf(r),
+    version: r.version,
+    status: r.status as VoyageSummary['status'],
   };
 }
 

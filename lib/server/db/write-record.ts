@@ -78,6 +78,7 @@ function vesselValues(v: Vessel): Insertable<VesselsTable> {
     type: v.type,
     owner: v.owner,
     sanctions: JSON.stringify(v.sanctions),
+    identity_history: JSON.stringify(v.identityHistory),
     notes: v.notes,
   };
 }
@@ -96,6 +97,7 @@ function observationValues(o: Observation): Insertable<ObservationsTable> {
     window_latest: o.window.latest,
     window_precision: o.window.precision,
     window_as_reported: o.window.asReported ?? null,
+    identification: o.identification && JSON.stringify(o.identification),
     notes: o.notes,
   };
 }
@@ -104,6 +106,7 @@ function claimValues(c: Claim): Insertable<ClaimsTable> {
   return {
     id: c.id,
     source_id: c.sourceId,
+    read_in_source_ids: JSON.stringify(c.readInSourceIds),
     statement: c.statement,
     origin_port_id: c.originPortId,
     destination_port_id: c.destinationPortId,
@@ -111,7 +114,9 @@ function claimValues(c: Claim): Insertable<ClaimsTable> {
     period_latest: c.period?.latest ?? null,
     period_precision: c.period?.precision ?? null,
     period_as_reported: c.period?.asReported ?? null,
-    min_count: c.minCount,
+    count: c.count,
+    count_qualifier: c.countQualifier,
+    count_as_reported: c.countAsReported,
     count_unit: c.countUnit,
     notes: c.notes,
   };

@@ -44,6 +44,8 @@ const voyage = (over: Partial<VoyageSeed> = {}): VoyageSeed => ({
   observedRoute: null,
   cargo: null,
   confidence: 'reported',
+  basis: null,
+  identification: null,
   sourceIds: ['s'],
   notes: null,
   ...over,

@@ -18,6 +18,7 @@ const seen = (id: string, portId: string | null, earliest: string, latest: strin
   placeName: null,
   activity: 'in-port',
   window: { earliest, latest, precision: 'day' },
+  identification: null,
   sourceIds,
   notes: null,
 });
@@ -25,12 +26,15 @@ const seen = (id: string, portId: string | null, earliest: string, latest: strin
 const claim = (id: string, originPortId: string | null, destinationPortId: string | null, sourceId = `src-${id}`): Claim => ({
   id,
   sourceId,
+  readInSourceIds: [],
   statement: id,
   originPortId,
   destinationPortId,
   vesselIds: [],
   period: null,
-  minCount: null,
+  count: null,
+  countQualifier: null,
+  countAsReported: null,
   countUnit: null,
   notes: null,
 });

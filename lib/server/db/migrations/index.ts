@@ -2,6 +2,7 @@ import 'server-only';
 import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001_initial';
 import { accountsAnnotations } from './0002_accounts_annotations';
+import { evidenceDesk } from './0003_evidence_desk';
 
 /**
  * Versioned migrations, in order. Listed in code (not read from a folder at run time) so that the
@@ -10,6 +11,7 @@ import { accountsAnnotations } from './0002_accounts_annotations';
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_accounts_annotations': accountsAnnotations,
+  '0003_evidence_desk': evidenceDesk,
 };
 
 export const migrationProvider: MigrationProvider = {

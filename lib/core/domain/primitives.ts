@@ -1,0 +1,35 @@
+/**
+ * The smallest building blocks of the domain schemas: calendar days, slugs, positions and date
+ * windows. Re-exported by schemas.ts, where the rest of the app takes them from.
+ */
+import { z } from 'zod';
+
+export const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a calendar day YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), {
+    message: 'not a real calendar day',
+  });
+
+export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug');
+
+/** [lon, lat] in WGS84 degrees. */
+export const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+export type Position = z.infer<typeof position>;
+
+export const precision = z.enum(['day', 'month', 'year']);
+export type Precision = z.infer<typeof precision>;
+
+/**
+ * A date window: the event happened at some time between the start of `earliest` and the end of
+ * `latest` (both UTC days). `asReported` keeps the source's own wording ("since late August").
+ */
+export const dateWindow = z
+  .object({
+    earliest: isoDay,
+    latest: isoDay,
+    precision,
+    asReported: z.string().min(1).optional(),
+  })
+  .refine((w) => w.earliest <= w.latest, { message: 'earliest must not be after latest', path: ['latest'] });
+export type DateWindow = z.infer<typeof dateWindow>;

@@ -4,6 +4,7 @@
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import { z } from 'zod';
 import { type VoyageSummary, voyageSummarySchema } from './dto';
+import { basisLabel, hedgedVesselName, identificationLabel } from './hedges';
 import { type LineStringGeometry, type Port, lineString, portSchema, position, slug } from './schemas';
 
 const CSV_COLUMNS = [
@@ -19,6 +20,10 @@ const CSV_COLUMNS = [
   'arrival_precision',
   'route_kind',
   'confidence',
+  'basis',
+  'basis_observation_ids',
+  'identification',
+  'identification_words',
   'great_circle_nm',
   'route_nm',
   'min_hours',
@@ -57,6 +62,10 @@ export function voyagesToCsv(voyages: readonly VoyageSummary[]): string {
       v.arrival.precision,
       v.routeKind,
       v.confidence,
+      v.basis?.kind ?? null,
+      v.basis?.kind === 'inferred_from_sightings' ? v.basis.observationIds.join(' ') : null,
+      v.identification?.method ?? null,
+      v.identification?.words ?? null,
       m.greatCircleNm,
       m.routeNm,
       m.minHours,
@@ -77,10 +86,21 @@ export const voyagesCsvSchema = z
   .regex(new RegExp(`^${CSV_COLUMNS.join(',')}\\r\\n`), 'expected the CSV header row first')
   .describe('RFC 4180 CSV, CRLF line ends; a cell starting with = + - @ is prefixed with \' so no spreadsheet runs it.');
 
+/**
+ * A feature's properties: the summary, plus its hedges as flat text for GIS tools that do not read
+ * nested objects (so a label drawn from them keeps the hedge).
+ */
+const voyageFeaturePropertiesSchema = voyageSummarySchema.extend({
+  vesselLabel: z.string().describe('The vessel name with its hedges: "Lady R (believed)", "Unidentified vessel".'),
+  identificationLabel: z.string().describe('Who identified the vessel, in a sentence: "believed to be Lady R (\'believed to be the Lady R\')".'),
+  identificationWords: z.string().nullable().describe("The identifying source's own words. Null: not recorded."),
+  basisLabel: z.string().describe('How the leg is known: "reported by a source", "inferred by the team from two sightings", "detected from AIS".'),
+});
+
 export const voyageFeatureCollectionSchema = z.object({
   type: z.literal('FeatureCollection'),
   features: z.array(
-    z.object({ type: z.literal('Feature'), id: slug, geometry: lineString, properties: voyageSummarySchema }),
+    z.object({ type: z.literal('Feature'), id: slug, geometry: lineString, properties: voyageFeaturePropertiesSchema }),
   ),
 });
 
@@ -107,7 +127,13 @@ export function voyagesToGeoJSON(
       type: 'Feature',
       id: summary.id,
       geometry: { type: 'LineString', coordinates: route.coordinates.map(([lon, lat]) => [lon, lat]) },
-      properties: summary,
+      properties: {
+        ...summary,
+        vesselLabel: hedgedVesselName(summary.vessel?.name ?? null, summary),
+        identificationLabel: identificationLabel(summary.identification, summary.vessel?.name ?? null),
+        identificationWords: summary.identification?.words ?? null,
+        basisLabel: basisLabel(summary.basis),
+      },
     })),
   };
 }

@@ -37,6 +37,22 @@ export default function Legend() {
         </li>
         <li>
           <svg width="34" height="12" aria-hidden="true">
+            <text x="17" y="10" textAnchor="middle" fontSize="10" fontStyle="italic" fill={COLORS.routeSelected}>
+              (…)
+            </text>
+          </svg>
+          (believed), (matching): the sources hedge the ship’s name
+        </li>
+        <li>
+          <svg width="34" height="12" aria-hidden="true">
+            <text x="17" y="10" textAnchor="middle" fontSize="10" fontStyle="italic" fill={COLORS.routeSelected}>
+              (…)
+            </text>
+          </svg>
+          (inferred by team): a leg the team joined from two sightings; no source reports it
+        </li>
+        <li>
+          <svg width="34" height="12" aria-hidden="true">
             <polygon points="23,6 12,1 12,11" fill={COLORS.route} />
           </svg>
           Direction of travel

@@ -2,15 +2,12 @@
 import { useEffect, useRef } from 'react';
 import { usePorts, useVoyage } from '@/lib/client/api';
 import { formatDurationRange, formatKm, formatNm, formatSpeedRange, formatWindow } from '@/lib/core/domain/display';
-import type { Claim, Observation, Source } from '@/lib/core/domain/schemas';
+import { hedgedVesselName } from '@/lib/core/domain/hedges';
 import AnnotationThread from './annotations/AnnotationThread';
 import Linkified from './Linkified';
-
-const ACCESS: Record<Source['access'], string> = {
-  direct: 'read in the original',
-  mirror: 'read via a faithful mirror',
-  secondary: 'known only from a report about it',
-};
+import { ClaimCard, SightingItem, SourceItem } from './voyage/EvidenceItems';
+import HowKnown from './voyage/HowKnown';
+import VesselRecord from './voyage/VesselRecord';
 
 /** The selected voyage: metrics, sources, sightings and the claims about its route. */
 export default function VoyageDetail({ id, onClose }: { id: string; onClose: () => void }) {
@@ -54,12 +51,19 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
     <section ref={ref} className="detail" aria-labelledby="detail-heading">
       <div className="detail-head">
         <h2 id="detail-heading">
-          {v.vessel?.name ?? 'Unidentified vessel'}: {v.origin.name} → {v.destination.name}
+          {hedgedVesselName(v.vessel?.name ?? null, v)}: {v.origin.name} → {v.destination.name}
         </h2>
         <button type="button" className="close" aria-label="Close voyage details" onClick={onClose}>
           ×
         </button>
       </div>
+      <HowKnown
+        identification={v.identification}
+        basis={v.basis}
+        vesselName={v.vessel?.name ?? null}
+        observations={v.observations}
+        sources={sourceName}
+      />
       <p className="detail-kind">
         <span className={`badge badge-${v.confidence}`}>{v.confidence}</span>{' '}
         {v.routeKind === 'inferred'
@@ -129,7 +133,7 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
       ) : (
         <ul className="sightings">
           {v.observations.map((o) => (
-            <SightingItem key={o.id} observation={o} sources={sourceName} />
+            <SightingItem key={o.id} observation={o} vesselName={v.vessel?.name ?? null} sources={sourceName} />
           ))}
         </ul>
       )}
@@ -141,7 +145,7 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
       ) : (
         <div className="claims">
           {v.claims.map((c) => (
-            <ClaimCard key={c.id} claim={c} source={sourceName.get(c.sourceId)} />
+            <ClaimCard key={c.id} claim={c} sources={sourceName} />
           ))}
         </div>
       )}
@@ -152,62 +156,15 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
           </summary>
           <div className="claims">
             {v.portClaims.map((c) => (
-              <ClaimCard key={c.id} claim={c} source={sourceName.get(c.sourceId)} />
+              <ClaimCard key={c.id} claim={c} sources={sourceName} />
             ))}
           </div>
         </details>
       )}
 
+      {v.vessel && <VesselRecord vesselId={v.vessel.id} />}
+
       <AnnotationThread target={{ type: 'voyage', id: v.id }} />
     </section>
-  );
-}
-
-function SourceItem({ source: s }: { source: Source }) {
-  return (
-    <li>
-      {s.url ? (
-        <a href={s.url} target="_blank" rel="noopener noreferrer">
-          {s.title}
-        </a>
-      ) : (
-        <span>{s.title}</span>
-      )}
-      <div className="source-meta">
-        {s.publisher}, {s.published ? formatWindow(s.published) : 'undated'} · {s.kind} · {ACCESS[s.access]}
-      </div>
-      {s.notes && (
-        <div className="source-notes">
-          <Linkified text={s.notes} />
-        </div>
-      )}
-    </li>
-  );
-}
-
-function SightingItem({ observation: o, sources }: { observation: Observation; sources: Map<string, Source> }) {
-  return (
-    <li>
-      <strong>{formatWindow(o.window)}</strong>: {o.activity.replace('-', ' ')}
-      {o.placeName ? ` at ${o.placeName}` : ''}
-      <span className="source-meta"> · {o.sourceIds.map((id) => sources.get(id)?.publisher ?? id).join(', ')}</span>
-    </li>
-  );
-}
-
-function ClaimCard({ claim: c, source }: { claim: Claim; source: Source | undefined }) {
-  return (
-    <figure className="claim">
-      {c.count !== null && (
-        <div className="claim-count">
-          {c.count.toLocaleString('en-GB')} <span>{c.countUnit}</span>
-        </div>
-      )}
-      <blockquote>{c.statement}</blockquote>
-      <figcaption>
-        {source ? `${source.publisher}${source.published ? `, ${formatWindow(source.published)}` : ''}` : c.sourceId}
-        {c.period ? ` · about ${formatWindow(c.period)}` : ''}
-      </figcaption>
-    </figure>
   );
 }

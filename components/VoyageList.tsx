@@ -1,6 +1,7 @@
 'use client';
 import type { VoyageFeatures } from '@/lib/client/api';
 import { formatNm, formatWindow } from '@/lib/core/domain/display';
+import { basisLabel, hedgedVesselName } from '@/lib/core/domain/hedges';
 import { MAX_PAGE } from '@/lib/core/domain/query';
 
 interface Props {
@@ -77,7 +78,7 @@ export default function VoyageList(props: Props) {
                   onFocus={() => onHover(v.id)}
                   onBlur={() => onHover(null)}
                 >
-                  <span className="voyage-vessel">{v.vessel?.name ?? 'Unidentified vessel'}</span>
+                  <span className="voyage-vessel">{hedgedVesselName(v.vessel?.name ?? null, v)}</span>
                   <span className="voyage-route">
                     {v.origin.name} → {v.destination.name}
                   </span>
@@ -85,6 +86,8 @@ export default function VoyageList(props: Props) {
                     Departed {formatWindow(v.departure)} · arrived {formatWindow(v.arrival)}
                   </span>
                   <span className="voyage-meta">
+                    {/* A leg no source reports says so before its confidence, which reads as more. */}
+                    {v.basis && v.basis.kind !== 'reported' && <span className="voyage-basis">{basisLabel(v.basis)} · </span>}
                     {formatNm(v.metrics.greatCircleNm)} · <span className={`badge badge-${v.confidence}`}>{v.confidence}</span> ·{' '}
                     {v.sourceIds.length} {v.sourceIds.length === 1 ? 'source' : 'sources'}
                     {v.routeKind === 'inferred' ? ' · route inferred' : ' · route observed'}

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Polygon, Polyline, Tooltip, useMap, useMapEvent } from 'react-leaflet';
 import type { VoyageFeatures } from '@/lib/client/api';
 import { formatWindow } from '@/lib/core/domain/display';
+import { basisLabel, hedgedVesselName } from '@/lib/core/domain/hedges';
 import { arrowFractions, arrowheads } from '@/lib/core/geo/arrowheads';
 import { arrowFractionsFor } from '@/lib/core/geo/arrowFractionsFor';
 import { canonicalLine } from '@/lib/core/geo/canonicalLine';
@@ -21,6 +22,8 @@ interface Props {
 type Route = {
   id: string;
   label: string;
+  /** How the leg is known, when that is less than a source's report ("inferred by the team from two sightings"). */
+  basis: string | null;
   inferred: boolean;
   /** In the direction of travel (for the arrows). */
   latlngs: LatLngTuple[];
@@ -59,10 +62,11 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
     const arrowAt = arrowFractionsFor(voyages.features.map((f) => ({ id: f.properties.id, coordinates: f.geometry.coordinates })));
     return voyages.features.map((f) => {
       const p = f.properties;
-      const vessel = p.vessel?.name ?? 'Unidentified vessel';
+      const vessel = hedgedVesselName(p.vessel?.name ?? null, p);
       return {
         id: p.id,
         inferred: p.routeKind === 'inferred',
+        basis: p.basis && p.basis.kind !== 'reported' ? `Voyage ${basisLabel(p.basis)}` : null,
         label: `${vessel} · ${p.origin.name} → ${p.destination.name} · departed ${formatWindow(p.departure)}`,
         latlngs: f.geometry.coordinates.map(toLatLng),
         drawn: canonicalLine(f.geometry.coordinates).map(toLatLng),
@@ -104,6 +108,12 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
             <Tooltip key="hover" sticky>
               {r.label}
               <br />
+              {r.basis && (
+                <>
+                  {r.basis}
+                  <br />
+                </>
+              )}
               {r.inferred ? 'Route inferred, not observed' : 'Route observed'}
             </Tooltip>
           )}

@@ -3,6 +3,7 @@
  * credit line and its file name, all computed from the voyages shown. Pure.
  */
 import { dayParts, formatDay } from '@/lib/core/domain/display';
+import { hedgedVesselName, hedgeWords } from '@/lib/core/domain/hedges';
 import type { VoyageSummary } from '@/lib/core/domain/dto';
 import type { Source } from '@/lib/core/domain/schemas';
 import type { Bbox, Filters } from '@/lib/core/domain/view-state';
@@ -65,7 +66,7 @@ export interface TitleInput {
 /** "Reported voyages, Rajin – Dunai, Aug–Oct 2023"; a selected voyage titles the image alone. */
 export function defaultTitle({ filters, voyages, selected, vesselName }: TitleInput): string {
   if (selected) {
-    const who = selected.vessel?.name ?? 'Unidentified vessel';
+    const who = hedgedVesselName(selected.vessel?.name ?? null, selected);
     const span = dateSpan({}, [selected]);
     return `${who}: ${selected.origin.name} – ${selected.destination.name}${span ? `, ${formatMonthSpan(span)}` : ''}`;
   }
@@ -77,14 +78,38 @@ export function defaultTitle({ filters, voyages, selected, vesselName }: TitleIn
   return parts.join(', ');
 }
 
-export function defaultSubtitle(voyages: readonly VoyageSummary[]): string {
+function routesSentence(voyages: readonly VoyageSummary[]): string {
   const n = voyages.length;
   const count = `${n} ${n === 1 ? 'voyage' : 'voyages'}`;
   const inferred = voyages.filter((v) => v.routeKind === 'inferred').length;
-  if (n === 0) return 'No voyage matches these filters';
   if (inferred === n) return `${count}. Routes inferred from reporting, not observed: the ships sailed with AIS off`;
   if (inferred === 0) return `${count}. Routes observed`;
   return `${count}. Dashed routes inferred from reporting, not observed; solid routes observed`;
+}
+
+const MAX_NAMED_HEDGES = 3;
+
+/**
+ * The hedges among the voyages shown, as a sentence ("Hedged: Lady R (believed), Vostochny – Rajin.")
+ * so that the image names every one even where a map label found no room; '' when none is hedged.
+ */
+function hedgeNote(voyages: readonly VoyageSummary[]): string {
+  const hedged = voyages.filter((v) => hedgeWords(v).length > 0);
+  if (hedged.length === 0) return '';
+  // The subtitle has three lines at most: past a few voyages, count each hedge instead of naming legs.
+  if (hedged.length > MAX_NAMED_HEDGES) {
+    const counts = new Map<string, number>();
+    for (const w of hedged.flatMap((v) => hedgeWords(v))) counts.set(w, (counts.get(w) ?? 0) + 1);
+    return `Hedged: ${[...counts].map(([w, n]) => `${n} ${n === 1 ? 'voyage' : 'voyages'} ${w}`).join(', ')}.`;
+  }
+  const items = hedged.map((v) => `${hedgedVesselName(v.vessel?.name ?? null, v)}, ${v.origin.name} – ${v.destination.name}`);
+  return `Hedged: ${items.join('; ')}.`;
+}
+
+export function defaultSubtitle(voyages: readonly VoyageSummary[]): string {
+  if (voyages.length === 0) return 'No voyage matches these filters';
+  const note = hedgeNote(voyages);
+  return note ? `${routesSentence(voyages)}. ${note}` : routesSentence(voyages);
 }
 
 /** "Voyages between 7 Sep 2023 and 2 Oct 2025, as date windows". */

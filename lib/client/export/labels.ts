@@ -1,8 +1,10 @@
 /**
  * The map's labels, placed greedily so that none covers another or the legend and scale bar: the
- * route label first, then the ports of the voyages shown, then the rest; a label with no free place
- * is left out. Pure.
+ * route label first, then the hedged vessel names ("Lady R (believed)"), then the ports of the
+ * voyages shown, then the rest; a label with no free place is left out (the subtitle's note still
+ * names every hedge). Pure.
  */
+import { hedgedVesselName, hedgeWords } from '@/lib/core/domain/hedges';
 import { COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
 import { arrowheads } from '@/lib/core/geo/arrowheads';
@@ -54,6 +56,26 @@ function routeLabel(route: ExportVoyage, frame: Frame, u: number, placed: Box[])
   return null;
 }
 
+/** "Lady R (believed)" by the middle of a hedged route: above it, below it, or a line further out. */
+function hedgeLabel(route: ExportVoyage, frame: Frame, u: number, placed: Box[]): string | null {
+  const tip = arrowheads(projectLine(route.route.coordinates, frame), [0.5], 0.001)[0]?.[0];
+  if (!tip) return null;
+  const size = 12 * u;
+  const text = hedgedVesselName(route.vessel?.name ?? null, route);
+  const w = textWidth(text, size);
+  for (const dy of [-14 * u, 14 * u + size, -30 * u - size, 30 * u + 2 * size]) {
+    if (!claim(placed, [tip.x - w / 2, tip.y + dy - size, tip.x + w / 2, tip.y + dy + size * 0.3])) continue;
+    return svgText(
+      tip.x,
+      tip.y + dy,
+      size,
+      text,
+      `text-anchor="middle" font-style="italic" fill="${COLORS.routeSelected}" stroke="#ffffff" stroke-width="${n1(3 * u)}" paint-order="stroke" stroke-linejoin="round" class="hedge-label"`,
+    );
+  }
+  return null;
+}
+
 /** Right of the port, left of it, above, below: the first place free. */
 function portLabel(p: Port, isActive: boolean, frame: Frame, u: number, placed: Box[]): string | null {
   const [x, y] = frame.project(p.position[0], p.position[1]);
@@ -87,6 +109,8 @@ export function labelsSvg(input: LabelInput, frame: Frame, u: number, obstacles:
   const labels: (string | null)[] = [];
   const route = labelledRoute(input);
   if (route) labels.push(routeLabel(route, frame, u, placed));
+  const hedged = input.selected ? [input.selected] : input.voyages;
+  for (const v of hedged.filter((x) => hedgeWords(x).length > 0)) labels.push(hedgeLabel(v, frame, u, placed));
   if (input.showLabels) {
     const byPriority = [...input.ports].sort((a, b) => Number(input.active.has(b.id)) - Number(input.active.has(a.id)));
     for (const p of byPriority) labels.push(portLabel(p, input.active.has(p.id), frame, u, placed));

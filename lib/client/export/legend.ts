@@ -2,6 +2,7 @@
  * The export image's legend: only the symbols the image holds, in a white box at the top right of
  * the map. Pure.
  */
+import { hedgeWords } from '@/lib/core/domain/hedges';
 import { ANNOTATION_COLORS, COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
 import { type ExportVoyage, inferredDash } from './map';
@@ -34,6 +35,15 @@ function routeEntries(input: LegendInput, u: number): Entry[] {
   if (input.voyages.some((v) => v.routeKind === 'inferred')) entries.push({ label: 'Route inferred, not observed', symbol: line(COLORS.route, 2.5, true) });
   if (input.voyages.some((v) => v.routeKind === 'observed')) entries.push({ label: 'Route observed (AIS track)', symbol: line(COLORS.route, 2.5, false) });
   if (input.selected) entries.push({ label: 'Selected voyage', symbol: line(COLORS.routeSelected, 5, input.selected.routeKind === 'inferred') });
+  const shown = input.selected ? [input.selected] : input.voyages;
+  const sample = (text: string): Draw => (x, y) =>
+    `<text x="${n1(x + 15 * u)}" y="${n1(y + 4 * u)}" font-size="${n1(11 * u)}" font-style="italic" text-anchor="middle" fill="${COLORS.routeSelected}">${text}</text>`;
+  if (shown.some((v) => hedgeWords(v).some((w) => w !== 'inferred by team'))) {
+    entries.push({ label: '(believed), (matching): name hedged', symbol: sample('(…)') });
+  }
+  if (shown.some((v) => v.basis?.kind === 'inferred_from_sightings')) {
+    entries.push({ label: '(inferred by team): leg joined from two sightings', symbol: sample('(…)') });
+  }
   if (input.voyages.length) {
     entries.push({
       label: 'Direction of travel',

@@ -66,6 +66,28 @@ describe('default titles', () => {
   });
 });
 
+describe('hedges in titles and subtitles', () => {
+  const believed = { method: 'believed' as const, sourceIds: ['yomiuri'], words: 'believed to be the Lady R', readInSourceIds: [], teamReading: null };
+  const inferred = { kind: 'inferred_from_sightings' as const, observationIds: ['a', 'b'] as [string, string] };
+  const ladyR = voyageSummary({ ...voyage('d', VOSTOCHNY, RAJIN, '2024-04-02', '2024-04-14', ['yomiuri'], 'Lady R'), identification: believed });
+  const stitched = voyageSummary({ ...voyage('e', RAJIN, VOSTOCHNY, '2024-02-04', '2024-02-08', ['nkpro'], 'Lady R'), basis: inferred });
+
+  it('titles a selected hedged voyage with its hedge', () => {
+    expect(defaultTitle({ filters: {}, voyages: [ladyR], selected: ladyR })).toBe('Lady R (believed): Vostochny – Rajin, Apr 2024');
+  });
+  it('names every hedged leg in the subtitle, and nothing more when none is hedged', () => {
+    expect(defaultSubtitle([...voyages, ladyR, stitched])).toBe(
+      '5 voyages. Routes inferred from reporting, not observed: the ships sailed with AIS off. ' +
+        'Hedged: Lady R (believed), Vostochny – Rajin; Lady R (inferred by team), Rajin – Vostochny.',
+    );
+    expect(defaultSubtitle(voyages)).toBe('3 voyages. Routes inferred from reporting, not observed: the ships sailed with AIS off');
+  });
+  it('counts the hedges instead of naming the legs when there are many', () => {
+    const many = ['f', 'g', 'h', 'i'].map((id) => ({ ...stitched, id }));
+    expect(defaultSubtitle([ladyR, ...many])).toMatch(/Hedged: 1 voyage believed, 4 voyages inferred by team\.$/);
+  });
+});
+
 describe('date spans', () => {
   it('runs from the earliest departure to the latest arrival', () => {
     expect(dateSpan({}, voyages)).toEqual({ from: '2023-08-20', to: '2023-10-04' });

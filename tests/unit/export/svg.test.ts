@@ -30,6 +30,14 @@ const port = (id: string, name: string, position: [number, number], approximate 
   notes: null,
 });
 
+const believedLadyR = {
+  method: 'believed' as const,
+  sourceIds: ['yomiuri-2024-06-09'],
+  words: 'believed to be the Lady R',
+  readInSourceIds: [],
+  teamReading: null,
+};
+
 const base: ComposeInput = {
   width: 1200,
   height: 675,
@@ -105,6 +113,28 @@ describe('composeSvg', () => {
     const withPins = composeSvg({ ...base, pins: [{ position: [131.2, 42.5], kind: 'question' }] });
     expect(withPins).toMatch(/<g id="pins">\s*<circle [^>]*fill="#a16207"/);
     expect(withPins).toContain('>Team annotation</text>');
+  });
+
+  it('names a hedged vessel with its hedge on the map and in the legend', () => {
+    const believed = composeSvg({ ...base, voyages: [{ ...base.voyages[0]!, vessel: { id: 'lady-r', name: 'Lady R' }, identification: believedLadyR }] });
+    expect(believed).toMatch(/<text [^>]*class="hedge-label"[^>]*>Lady R \(believed\)<\/text>/);
+    const legend = believed.match(/<g id="legend">.*?<\/g>/)?.[0] ?? '';
+    expect(legend).toContain('(believed), (matching): name hedged');
+    expect(legend).not.toContain('inferred by team');
+  });
+
+  it('explains in the legend a leg the team inferred from two sightings', () => {
+    const basis = { kind: 'inferred_from_sightings' as const, observationIds: ['a', 'b'] as [string, string] };
+    const svg = composeSvg({ ...base, voyages: [{ ...base.voyages[0]!, basis }] });
+    expect(svg).toContain('>Angara (inferred by team)</text>');
+    expect(svg.match(/<g id="legend">.*?<\/g>/)?.[0]).toContain('(inferred by team): leg joined from two sightings');
+  });
+
+  it('is byte-identical to an unhedged image when nothing is hedged', () => {
+    const named = { method: 'named_by_source' as const, sourceIds: ['wh'], words: 'MV Angara', readInSourceIds: [], teamReading: null };
+    const plain = composeSvg({ ...base, voyages: [{ ...base.voyages[0]!, basis: { kind: 'reported' }, identification: named }] });
+    expect(plain).toBe(svg);
+    expect(plain).not.toContain('hedge-label');
   });
 
   it('does not mutate its input', () => {

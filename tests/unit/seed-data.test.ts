@@ -14,23 +14,21 @@
  * - A voyage leg seen at its origin on day A and at its destination on day B gets departure and
  *   arrival windows A..B unless the source narrows them.
  * - `asReported` always keeps the dossier's wording.
- * Counts: `minCount` is the figure the source states ("at least N", "more than N" and "about N" are all
- * stored as N; the qualifier stays in `statement`/`notes`). Counts are never summed across sources.
+ * Counts: `count` is the figure the source states and `countQualifier` how it qualified it ("at least N"
+ * → at_least, "more than"/"over N" → more_than, "about N" → about, "as many as N" → as_many_as, a bare
+ * number → exact); `countAsReported` keeps the source's words. "Hundreds" is no number: count null.
+ * Counts are never summed across sources. A claim is filed under the publisher that made it
+ * (`sourceId`); the outlet it was read in goes into `readInSourceIds`.
  */
 import { describe, expect, it } from 'vitest';
 
-import claims from '@/data/seed/claims.json';
-import observations from '@/data/seed/observations.json';
-import ports from '@/data/seed/ports.json';
-import sources from '@/data/seed/sources.json';
-import vessels from '@/data/seed/vessels.json';
-import voyages from '@/data/seed/voyages.json';
 import { corroborationProblem } from '@/lib/core/domain/corroboration';
-import { seedSchema, type Seed } from '@/lib/core/domain/schemas';
 
-// The schema check itself: a table that does not parse fails this whole file with zod's issues.
-// The tests below check only what the schema cannot: rules across records and tables.
-const seed: Seed = seedSchema.parse({ sources, ports, vessels, voyages, observations, claims });
+import { identificationOf, seed } from './seed-records';
+
+// The schema check itself: a table that does not parse fails this whole file with zod's issues
+// (seed-records.ts parses the seed). The tests below check only what the schema cannot: rules
+// across records and tables.
 
 const sourceIds = new Set(seed.sources.map((s) => s.id));
 const portIds = new Set(seed.ports.map((p) => p.id));
@@ -44,10 +42,14 @@ function citations(): Array<{ from: string; sourceId: string }> {
   seed.vessels.forEach((v) => {
     add(`vessel ${v.id}`, v.sourceIds);
     v.sanctions.forEach((s, i) => add(`vessel ${v.id} sanction ${i}`, s.sourceIds));
+    v.identityHistory.forEach((e, i) => add(`vessel ${v.id} identity ${i}`, e.sourceIds));
   });
-  seed.voyages.forEach((v) => add(`voyage ${v.id}`, v.sourceIds));
-  seed.observations.forEach((o) => add(`observation ${o.id}`, o.sourceIds));
-  seed.claims.forEach((c) => add(`claim ${c.id}`, [c.sourceId]));
+  for (const r of [...seed.voyages, ...seed.observations]) {
+    add(`record ${r.id}`, r.sourceIds);
+    const identification = identificationOf(r);
+    add(`record ${r.id} identification`, [...identification.sourceIds, ...identification.readInSourceIds]);
+  }
+  seed.claims.forEach((c) => add(`claim ${c.id}`, [c.sourceId, ...c.readInSourceIds]));
   return out;
 }
 
@@ -103,7 +105,7 @@ describe('seed data', () => {
     };
     seed.voyages.forEach((v) => check(`voyage ${v.id}`, v.departure.earliest, v.sourceIds));
     seed.observations.forEach((o) => check(`observation ${o.id}`, o.window.earliest, o.sourceIds));
-    seed.claims.forEach((c) => check(`claim ${c.id}`, c.period?.earliest, [c.sourceId]));
+    seed.claims.forEach((c) => check(`claim ${c.id}`, c.period?.earliest, [c.sourceId, ...c.readInSourceIds]));
     expect(late).toEqual([]);
   });
 
@@ -117,7 +119,7 @@ describe('seed data', () => {
     expect(corroborationProblem(['wh-2023-10-13', 'rusi-2023-10-16'], sources)).toBeNull();
   });
 
-  it('records no MMSI for any vessel, since none was found', () => {
+  it("records no vessel's MMSI as its own, since the only one found is in a third-party listing", () => {
     for (const v of seed.vessels) {
       expect(v.mmsi, v.id).toBeNull();
       expect(v.mmsiVerification, v.id).toBeNull();

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useRef } from 'react';
-import { usePorts, useVoyage } from '@/lib/client/api';
+import { usePorts, useSources, useVoyage } from '@/lib/client/api';
 import { formatDurationRange, formatKm, formatNm, formatSpeedRange, formatWindow } from '@/lib/core/domain/display';
 import { hedgedVesselName } from '@/lib/core/domain/hedges';
 import AnnotationThread from './annotations/AnnotationThread';
@@ -13,6 +13,8 @@ import VesselRecord from './voyage/VesselRecord';
 export default function VoyageDetail({ id, onClose }: { id: string; onClose: () => void }) {
   const { data, error, isLoading, mutate } = useVoyage(id);
   const ports = usePorts();
+  // Every source, for the outlets a claim was read in (the voyage answer names only who made it).
+  const allSources = useSources();
   const ref = useRef<HTMLElement>(null);
   const loaded = Boolean(data);
   // Bring the detail into view once it has loaded: below the list on a desktop, far down on a phone.
@@ -43,7 +45,7 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
   }
   const v = data.voyage;
   const m = v.metrics;
-  const sourceName = new Map([...v.citedSources, ...v.sources].map((s) => [s.id, s]));
+  const sourceName = new Map([...(allSources.data?.sources ?? []), ...v.citedSources, ...v.sources].map((s) => [s.id, s]));
   const approximate = (ports.data?.ports ?? []).filter(
     (p) => p.approximate && (p.id === v.origin.id || p.id === v.destination.id),
   );

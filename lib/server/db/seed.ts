@@ -1,8 +1,9 @@
 /**
  * Seeds the database from `data/seed/*.json`. Idempotent: a record is written the first time its
- * id is seen and logged in `seed_log`; later runs skip it, so a team's edits (or deletions) of a
- * seeded record are never overwritten. New records added to the seed files are written on the
- * next start.
+ * id is seen and logged in `seed_log` with the hash of its content. New records added to the seed
+ * files are written on the next start; a seed record corrected since it was written is applied
+ * as a revision by the seed, unless the team has touched the row (a team's later edit or deletion
+ * is never overwritten; see seed-revise.ts).
  */
 import 'server-only';
 import type { Transaction } from 'kysely';
@@ -11,6 +12,7 @@ import { seedSchema } from '@/lib/core/domain/schemas';
 import type { VoyageRouting } from '@/lib/core/domain/voyage';
 import type { DB } from './connection';
 import type { Database } from './schema';
+import { reviseSeeded, seedRecordHash } from './seed-revise';
 import { type RecordByKind, type WritableKind, type WriteContext, writeRecord } from './write-record';
 
 type Tx = Transaction<Database>;
@@ -18,12 +20,18 @@ type RecordType = WritableKind;
 
 export interface SeedReport {
   inserted: Record<RecordType, number>;
+  /** Records already seeded, whether or not they changed since. */
   skipped: number;
+  /** `kind id` of each seeded row brought up to a corrected seed record. */
+  revised: string[];
+  /** `kind id` of each corrected seed record not applied because the team touched the row. */
+  kept: string[];
 }
 
-async function alreadySeeded(tx: Tx, type: RecordType): Promise<Set<string>> {
-  const rows = await tx.selectFrom('seed_log').select('record_id').where('record_type', '=', type).execute();
-  return new Set(rows.map((r) => r.record_id));
+/** The hash each already seeded record of `type` was last written with (null: seeded before hashes were kept). */
+async function alreadySeeded(tx: Tx, type: RecordType): Promise<Map<string, string | null>> {
+  const rows = await tx.selectFrom('seed_log').select(['record_id', 'record_hash']).where('record_type', '=', type).execute();
+  return new Map(rows.map((r) => [r.record_id, r.record_hash]));
 }
 
 /** Checks cross-references the schema alone cannot see; throws naming every broken one. */
@@ -67,8 +75,9 @@ function checkSeedReferences(seed: Seed): void {
 }
 
 /**
- * Writes the seed records not yet in `seed_log`. `routing` is asked for only when a voyage is
- * written, so a start with no new voyage never loads the basemap.
+ * Writes the seed records not yet in `seed_log`, then revises seeded rows whose seed record
+ * changed. `routing` is asked for only when a voyage is written, so a start with no new or
+ * corrected voyage never loads the basemap.
  */
 export async function seedDatabase(db: DB, input: unknown, routing: () => VoyageRouting): Promise<SeedReport> {
   const seed = seedSchema.parse(input);
@@ -78,34 +87,47 @@ export async function seedDatabase(db: DB, input: unknown, routing: () => Voyage
   const report: SeedReport = {
     inserted: { source: 0, port: 0, vessel: 0, voyage: 0, observation: 0, claim: 0 },
     skipped: 0,
+    revised: [],
+    kept: [],
   };
 
   await db.transaction().execute(async (tx) => {
-    const log = async (type: RecordType, id: string) => {
-      await tx.insertInto('seed_log').values({ record_type: type, record_id: id, seeded_at: now }).execute();
-      report.inserted[type] += 1;
-    };
-    const pending = async <T extends { id: string }>(type: RecordType, records: T[]): Promise<T[]> => {
-      const done = await alreadySeeded(tx, type);
-      const todo = records.filter((r) => !done.has(r.id));
-      report.skipped += records.length - todo.length;
-      return todo;
-    };
-
     const ctx: WriteContext = { ports, routing };
-    const writeAll = async <K extends RecordType>(type: K, records: RecordByKind[K][]) => {
-      for (const record of await pending(type, records)) {
+    const seeded = new Map<RecordType, Map<string, string | null>>();
+    const insertNew = async <K extends RecordType>(type: K, records: RecordByKind[K][]) => {
+      const done = await alreadySeeded(tx, type);
+      seeded.set(type, done);
+      for (const record of records) {
+        if (done.has(record.id)) {
+          report.skipped += 1;
+          continue;
+        }
         await writeRecord(tx, type, record, ctx, 'insert');
-        await log(type, record.id);
+        await tx
+          .insertInto('seed_log')
+          .values({ record_type: type, record_id: record.id, seeded_at: now, record_hash: seedRecordHash(type, record) })
+          .execute();
+        report.inserted[type] += 1;
       }
     };
-    // Order matters: a record's rows reference the sources, ports and vessels written before it.
-    await writeAll('source', seed.sources);
-    await writeAll('port', seed.ports);
-    await writeAll('vessel', seed.vessels);
-    await writeAll('voyage', seed.voyages);
-    await writeAll('observation', seed.observations);
-    await writeAll('claim', seed.claims);
+    const reviseOld = async <K extends RecordType>(type: K, records: RecordByKind[K][]) => {
+      const done = seeded.get(type) ?? new Map<string, string | null>();
+      for (const record of records) {
+        if (!done.has(record.id)) continue;
+        const outcome = await reviseSeeded(tx, type, record, done.get(record.id) ?? null, ctx, now);
+        if (outcome !== 'unchanged') report[outcome].push(`${type} ${record.id}`);
+      }
+    };
+    // Order matters: a record's rows reference the sources, ports and vessels written before it,
+    // and a corrected record may cite a record new to the seed.
+    for (const step of [insertNew, reviseOld]) {
+      await step('source', seed.sources);
+      await step('port', seed.ports);
+      await step('vessel', seed.vessels);
+      await step('voyage', seed.voyages);
+      await step('observation', seed.observations);
+      await step('claim', seed.claims);
+    }
   });
   return report;
 }

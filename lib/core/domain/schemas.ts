@@ -7,7 +7,6 @@
 import { z } from 'zod';
 import { imoCheckDigitValid, mmsiValid } from './identifiers';
 import { dateWindow, position, slug } from './primitives';
-import { withDefaults } from './seed-transition';
 
 export { dateWindow, isoDay, position, precision, slug } from './primitives';
 export type { DateWindow, Position, Precision } from './primitives';
@@ -279,21 +278,13 @@ function claimRules(c: ClaimFields, ctx: Ctx, strict: boolean) {
 export const claimSchema = claimObject.superRefine((c, ctx) => claimRules(c, ctx, true));
 export type Claim = z.infer<typeof claimSchema>;
 
-/*
- * TRANSITIONAL (issue 8): until data/seed carries the hedge fields, the seed may omit them (see
- * seed-transition.ts); each record is checked by its fields alone, without the record-level rules
- * that require every hedge. The follow-up commit uses the record schemas here.
- */
+/** The seed files (data/seed/*.json): every record states its hedges; none is left "not recorded". */
 export const seedSchema = z.object({
   sources: z.array(sourceSchema),
   ports: z.array(portSchema),
-  vessels: z.array(
-    withDefaults({ identityHistory: [] }, vesselSchema.extend({ sanctions: z.array(withDefaults({ asReported: null }, sanctionSchema)) })),
-  ),
-  voyages: z.array(withDefaults({ basis: null, identification: null }, z.object(voyageSeedSchema.shape))),
-  observations: z.array(withDefaults({ identification: null }, z.object(observationSchema.shape))),
-  claims: z.array(
-    withDefaults({ readInSourceIds: [], countQualifier: null, countAsReported: null }, z.object(claimSchema.shape), { minCount: 'count' }),
-  ),
+  vessels: z.array(vesselSchema),
+  voyages: z.array(voyageSeedSchema.safeExtend({ basis: voyageBasis, identification: identificationSchema })),
+  observations: z.array(observationSchema.safeExtend({ identification: identificationSchema })),
+  claims: z.array(claimSchema),
 });
 export type Seed = z.infer<typeof seedSchema>;

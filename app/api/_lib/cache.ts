@@ -7,6 +7,7 @@
  * many readers at once without re-running the query and re-serialising thousands of voyages.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import type { Visibility } from '@/lib/core/domain/records';
 import { getDataVersion } from '@/lib/server/db';
 
 export interface CachedAnswer {
@@ -71,9 +72,16 @@ export function cacheStats(): { entries: number; bytes: number } {
 
 /**
  * Answers from the cache when the data has not changed since the answer was made; otherwise makes
- * it with `make` and keeps it. Least recently used answers go first.
+ * it with `make` and keeps it. Least recently used answers go first. What the reader may see
+ * (`visibility`: drafts or not) is part of the key, so a signed-in answer never reaches anyone else.
  */
-export async function cachedResponse(request: Request, key: string, build: () => Promise<CachedAnswer>): Promise<Response> {
+export async function cachedResponse(
+  request: Request,
+  meaning: string,
+  build: () => Promise<CachedAnswer>,
+  visibility: Visibility = 'published',
+): Promise<Response> {
+  const key = `${visibility} ${meaning}`;
   const version = await getDataVersion();
   let entry = entries.get(key);
   if (entry && entry.version === version) {

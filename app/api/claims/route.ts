@@ -1,11 +1,15 @@
 import { getDb } from '@/lib/server/db';
+import { visibilityFor } from '@/lib/core/domain/records';
 import { listClaims } from '@/lib/server/db/reference';
 import { claimsQuery } from '@/lib/core/domain/query';
 import { handle, json, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';
+import { deskRoutes } from '../_lib/desk';
 
 export const GET = handle(async (request: Request) => {
   const filter = parseQuery(request.url, claimsQuery);
-  await requireReader(request);
-  return json({ claims: await listClaims(await getDb(), filter) });
+  const visibility = visibilityFor(Boolean(await requireReader(request)));
+  return json({ claims: await listClaims(await getDb(), filter, visibility) });
 });
+
+export const { create: POST } = deskRoutes('claim');

@@ -1,16 +1,20 @@
 import { getDb } from '@/lib/server/db';
+import { visibilityFor } from '@/lib/core/domain/records';
 import { listPorts } from '@/lib/server/db/reference';
 import { portsQuery } from '@/lib/core/domain/query';
 import { portsToGeoJSON } from '@/lib/core/domain/format';
 import { handle, json, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';
+import { deskRoutes } from '../_lib/desk';
 
 export const GET = handle(async (request: Request) => {
   const { format } = parseQuery(request.url, portsQuery);
-  await requireReader(request);
-  const ports = await listPorts(await getDb());
+  const visibility = visibilityFor(Boolean(await requireReader(request)));
+  const ports = await listPorts(await getDb(), visibility);
   if (format === 'geojson') {
     return json(portsToGeoJSON(ports), { headers: { 'Content-Type': 'application/geo+json' } });
   }
   return json({ ports });
 });
+
+export const { create: POST } = deskRoutes('port');

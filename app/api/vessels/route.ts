@@ -1,11 +1,15 @@
 import { getDb } from '@/lib/server/db';
+import { visibilityFor } from '@/lib/core/domain/records';
 import { listVessels } from '@/lib/server/db/reference';
 import { emptyQuery } from '@/lib/core/domain/query';
 import { handle, json, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';
+import { deskRoutes } from '../_lib/desk';
 
 export const GET = handle(async (request: Request) => {
   parseQuery(request.url, emptyQuery);
-  await requireReader(request);
-  return json({ vessels: await listVessels(await getDb()) });
+  const visibility = visibilityFor(Boolean(await requireReader(request)));
+  return json({ vessels: await listVessels(await getDb(), visibility) });
 });
+
+export const { create: POST } = deskRoutes('vessel');

@@ -1,15 +1,18 @@
 import { getDb } from '@/lib/server/db';
 import { listVoyageRoutes, listVoyages } from '@/lib/server/db/voyages';
 import { voyageQuery } from '@/lib/core/domain/query';
+import { visibilityFor } from '@/lib/core/domain/records';
 import { voyagesToCsv, voyagesToGeoJSON } from '@/lib/core/domain/format';
 import { type CachedAnswer, cachedResponse } from '../_lib/cache';
 import { handle, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';
+import { deskRoutes } from '../_lib/desk';
 
 export const GET = handle(async (request: Request) => {
   const query = parseQuery(request.url, voyageQuery);
-  await requireReader(request);
-  const { format, ...filter } = query;
+  const visibility = visibilityFor(Boolean(await requireReader(request)));
+  const { format, ...rest } = query;
+  const filter = { ...rest, visibility };
   // The validated query, in a fixed key order, names the answer: equivalent URLs share one entry.
   const key = `voyages ${JSON.stringify([format, filter.vessel, filter.port, filter.from, filter.to, filter.confidence, filter.limit, filter.offset])}`;
   return cachedResponse(request, key, async (): Promise<CachedAnswer> => {
@@ -31,5 +34,7 @@ export const GET = handle(async (request: Request) => {
       };
     }
     return { body: JSON.stringify(list), contentType: 'application/json', headers: { 'X-Total-Count': String(list.total) } };
-  });
+  }, visibility);
 });
+
+export const { create: POST } = deskRoutes('voyage');

@@ -4,7 +4,9 @@
  * table into /api/openapi.json; every route file under app/api must have its path and method here
  * (tests/unit/api/contract.test.ts checks it, and validates real answers against the document).
  */
-import type { z } from 'zod';
+import { DATASET_PATHS } from './api-contract-dataset';
+import { DESK_PATHS } from './api-contract-desk';
+import type { Method, Operation } from './api-operation';
 import { loginInput, updateUserInput } from './accounts';
 import { type TargetType, annotationId, createAnnotationInput, targetIdParam, updateAnnotationInput } from './annotations';
 import {
@@ -42,27 +44,7 @@ import {
   voyageQuery,
 } from './query';
 
-export type Method = 'get' | 'post' | 'patch' | 'delete';
-export type Media = 'application/json' | 'application/geo+json' | 'text/csv';
-/** Every handler can also answer 500 (an unexpected failure, logged): the generator adds it. */
-export type ErrorStatus = '400' | '401' | '403' | '404' | '409' | '413' | '415' | '429' | '500' | '503';
-
-export interface Operation {
-  summary: string;
-  path?: Record<string, z.ZodType>;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  ok: { status: '200' | '201'; content: Partial<Record<Media, z.ZodType>>; description?: string; headers?: (keyof typeof HEADERS)[] };
-  /** Error answers besides the 500 every handler can give; the value overrides the description. */
-  errors: Partial<Record<Exclude<ErrorStatus, '500'>, string | true>>;
-  etag?: boolean;
-}
-
-export const HEADERS = {
-  'X-Total-Count': { description: 'Voyages matching the filters, before paging.', schema: { type: 'integer', minimum: 0 } },
-  'Set-Cookie': { description: 'The session cookie (HttpOnly, SameSite=Lax; __Host- and Secure over https).', schema: { type: 'string' } },
-  ETag: { description: 'Send it back in If-None-Match to get a 304 while the data is unchanged.', schema: { type: 'string' } },
-} as const;
+export { HEADERS, type ErrorStatus, type Method, type Operation } from './api-operation';
 
 const READ_401 = 'This instance requires a login to read (WAKELINE_READ_REQUIRES_LOGIN=1) and none was given.';
 const reads = { '400': true, '401': READ_401 } as const;
@@ -92,7 +74,7 @@ function targetAnnotations(kind: TargetType): Partial<Record<Method, Operation>>
 
 const annotationPath = { id: annotationId.describe('The annotation id.') };
 
-export const API_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
+const BASE_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   '/api/health': {
     get: { summary: 'Database health', ok: { status: '200', content: { 'application/json': healthAnswerSchema } }, errors: { '503': true } },
   },
@@ -262,4 +244,10 @@ export const API_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       errors: { '400': true },
     },
   },
+  ...DATASET_PATHS,
 };
+
+/** Every path: the reads and accounts above, and the evidence desk's writes (merged per path: /api/sources has GET and POST). */
+export const API_PATHS: Record<string, Partial<Record<Method, Operation>>> = Object.fromEntries(
+  [...new Set([...Object.keys(BASE_PATHS), ...Object.keys(DESK_PATHS)])].map((p) => [p, { ...BASE_PATHS[p], ...DESK_PATHS[p] }]),
+);

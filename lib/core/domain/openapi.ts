@@ -45,6 +45,8 @@ import {
   voyageMetricsSchema,
   voyageSummarySchema,
 } from './dto';
+import { DATASET_COMPONENTS } from './dataset';
+import { DESK_ANSWER_COMPONENTS, DESK_REQUEST_COMPONENTS } from './desk-dto';
 import { portFeatureCollectionSchema, voyageFeatureCollectionSchema, voyagesCsvSchema } from './format';
 import { claimSchema, dateWindow, observationSchema, portSchema, sourceSchema, vesselSchema } from './schemas';
 
@@ -92,6 +94,8 @@ for (const [id, schema] of Object.entries({
   UserAnswer: userAnswerSchema,
   BasemapLayer: basemapLayerSchema,
   OpenApiDocument: openApiDocumentSchema,
+  ...DESK_ANSWER_COMPONENTS,
+  ...DATASET_COMPONENTS,
 })) {
   answers.add(schema, { id });
 }
@@ -102,6 +106,7 @@ requests.add(createAnnotationInput, { id: 'CreateAnnotationInput' });
 requests.add(updateAnnotationInput, { id: 'UpdateAnnotationInput' });
 requests.add(loginInput, { id: 'LoginInput' });
 requests.add(updateUserInput, { id: 'UpdateUserInput' });
+for (const [id, schema] of Object.entries(DESK_REQUEST_COMPONENTS)) requests.add(schema, { id });
 
 const uri = (id: string) => `#/components/schemas/${id}`;
 

@@ -3,6 +3,8 @@
  * Small tables: each list is read whole, in a stable order.
  */
 import 'server-only';
+import { sql } from 'kysely';
+import type { Visibility } from '@/lib/core/domain/records';
 import type { Claim, Observation, Port, Source, Vessel } from '@/lib/core/domain/schemas';
 import type { DB } from './connection';
 import { claimFromRow, groupLinks, observationFromRow, portFromRow, sourceFromRow, vesselFromRow } from './rows';
@@ -12,6 +14,17 @@ type LinkTable = 'port_sources' | 'vessel_sources' | 'voyage_sources' | 'observa
 /** Above this many ids, reading every link beats binding them all (and stays under SQLite's limit). */
 const MAX_BOUND_IDS = 5000;
 
+/**
+ * The records `visibility` may see: never a deleted one; a draft only for signed-in readers.
+ * `alias` names the table when the query joins others.
+ */
+export function visibleTo(visibility: Visibility, alias?: string) {
+  const col = (c: string) => sql.ref(alias ? `${alias}.${c}` : c);
+  return visibility === 'team'
+    ? sql<boolean>`${col('deleted_at')} is null`
+    : sql<boolean>`${col('deleted_at')} is null and ${col('status')} = 'published'`;
+}
+
 /** Source ids per record, in the order each record lists them; `ids` limits the records read. */
 export async function sourceLinks(db: DB, table: LinkTable, ids?: readonly string[]): Promise<Map<string, string[]>> {
   if (ids && ids.length === 0) return new Map();
@@ -20,24 +33,24 @@ export async function sourceLinks(db: DB, table: LinkTable, ids?: readonly strin
   return groupLinks(await q.execute());
 }
 
-export async function listSources(db: DB, ids?: readonly string[]): Promise<Source[]> {
+export async function listSources(db: DB, ids?: readonly string[], visibility: Visibility = 'published'): Promise<Source[]> {
   if (ids && ids.length === 0) return [];
-  let q = db.selectFrom('sources').selectAll().orderBy('published_earliest').orderBy('id');
+  let q = db.selectFrom('sources').selectAll().where(visibleTo(visibility)).orderBy('published_earliest').orderBy('id');
   if (ids) q = q.where('id', 'in', ids);
   return (await q.execute()).map(sourceFromRow);
 }
 
-export async function listPorts(db: DB): Promise<Port[]> {
+export async function listPorts(db: DB, visibility: Visibility = 'published'): Promise<Port[]> {
   const [rows, links] = await Promise.all([
-    db.selectFrom('ports').selectAll().orderBy('name').execute(),
+    db.selectFrom('ports').selectAll().where(visibleTo(visibility)).orderBy('name').execute(),
     sourceLinks(db, 'port_sources'),
   ]);
   return rows.map((r) => portFromRow(r, links.get(r.id) ?? []));
 }
 
-export async function listVessels(db: DB): Promise<Vessel[]> {
+export async function listVessels(db: DB, visibility: Visibility = 'published'): Promise<Vessel[]> {
   const [rows, links] = await Promise.all([
-    db.selectFrom('vessels').selectAll().orderBy('name').execute(),
+    db.selectFrom('vessels').selectAll().where(visibleTo(visibility)).orderBy('name').execute(),
     sourceLinks(db, 'vessel_sources'),
   ]);
   return rows.map((r) => vesselFromRow(r, links.get(r.id) ?? []));
@@ -48,8 +61,8 @@ export interface ObservationFilter {
   port?: string;
 }
 
-export async function listObservations(db: DB, filter: ObservationFilter = {}): Promise<Observation[]> {
-  let q = db.selectFrom('observations').selectAll().orderBy('window_earliest').orderBy('id');
+export async function listObservations(db: DB, filter: ObservationFilter = {}, visibility: Visibility = 'published'): Promise<Observation[]> {
+  let q = db.selectFrom('observations').selectAll().where(visibleTo(visibility)).orderBy('window_earliest').orderBy('id');
   if (filter.vessel) q = q.where('vessel_id', '=', filter.vessel);
   if (filter.port) q = q.where('port_id', '=', filter.port);
   const rows = await q.execute();
@@ -65,8 +78,8 @@ export interface ClaimFilter {
   vessel?: string;
 }
 
-export async function listClaims(db: DB, filter: ClaimFilter = {}): Promise<Claim[]> {
-  let q = db.selectFrom('claims').selectAll().orderBy('period_earliest').orderBy('id');
+export async function listClaims(db: DB, filter: ClaimFilter = {}, visibility: Visibility = 'published'): Promise<Claim[]> {
+  let q = db.selectFrom('claims').selectAll().where(visibleTo(visibility)).orderBy('period_earliest').orderBy('id');
   const { port, anyPort, vessel } = filter;
   if (port) q = q.where((eb) => eb.or([eb('origin_port_id', '=', port), eb('destination_port_id', '=', port)]));
   if (anyPort) {

@@ -6,11 +6,12 @@
 import 'server-only';
 import type { Insertable, Selectable } from 'kysely';
 import type { VoyageDetail, VoyageList, VoyageMetrics, VoyageSummary } from '@/lib/core/domain/dto';
+import type { RecordStatus, Visibility } from '@/lib/core/domain/records';
 import type { Confidence, LineStringGeometry, Port, RouteKind, VoyageSeed } from '@/lib/core/domain/schemas';
 import { apiVoyageMetrics, assembleVoyage, type VoyageRouting } from '@/lib/core/domain/voyage';
 import { voyageEvidence } from '@/lib/core/domain/voyageEvidence';
 import type { DB } from './connection';
-import { listClaims, listObservations, listSources, sourceLinks } from './reference';
+import { listClaims, listObservations, listSources, sourceLinks, visibleTo } from './reference';
 import { basisOf, identificationOf, windowOf } from './rows';
 import type { VoyagesTable } from './schema';
 
@@ -55,6 +56,8 @@ export interface VoyageFilter {
   confidence?: Confidence;
   limit: number;
   offset: number;
+  /** Published voyages only (the default), or drafts too for signed-in readers. */
+  visibility?: Visibility;
 }
 
 const summaryColumns = [
@@ -148,7 +151,7 @@ function summaryOf(r: SummaryRow, sourceIds: string[]): VoyageSummary {
     sourceIds,
     metrics: metricsOf(r),
     version: r.version,
-    status: r.status as VoyageSummary['status'],
+    status: r.status as RecordStatus,
   };
 }
 
@@ -160,7 +163,7 @@ function summaryOf(r: SummaryRow, sourceIds: string[]): VoyageSummary {
 async function pageOfIds(db: DB, f: VoyageFilter): Promise<{ ids: string[]; total: number }> {
   // One read transaction, so that the page and the count see the same data.
   return db.transaction().execute(async (tx) => {
-    let q = tx.selectFrom('voyages as v');
+    let q = tx.selectFrom('voyages as v').where(visibleTo(f.visibility ?? 'published', 'v'));
     if (f.vessel) q = q.where('v.vessel_id', '=', f.vessel);
     if (f.port) {
       const port = f.port;
@@ -216,16 +219,17 @@ export async function listVoyageRoutes(
   };
 }
 
-export async function getVoyage(db: DB, id: string): Promise<VoyageDetail | null> {
+export async function getVoyage(db: DB, id: string, visibility: Visibility = 'published'): Promise<VoyageDetail | null> {
   const r = await baseQuery(db)
     .select([...summaryColumns, 'v.route_geojson', 'v.notes'])
     .where('v.id', '=', id)
+    .where(visibleTo(visibility, 'v'))
     .executeTakeFirst();
   if (!r) return null;
   const sourceIds = (await sourceLinks(db, 'voyage_sources', [id])).get(id) ?? [];
   const [observations, claims] = await Promise.all([
-    r.vessel_id ? listObservations(db, { vessel: r.vessel_id }) : Promise.resolve([]),
-    listClaims(db, { anyPort: [r.origin_port_id, r.destination_port_id] }),
+    r.vessel_id ? listObservations(db, { vessel: r.vessel_id }, visibility) : Promise.resolve([]),
+    listClaims(db, { anyPort: [r.origin_port_id, r.destination_port_id] }, visibility),
   ]);
   const summary = summaryOf(r, sourceIds);
   const { sightings, routeClaims, portClaims, citedSourceIds } = voyageEvidence(
@@ -234,7 +238,7 @@ export async function getVoyage(db: DB, id: string): Promise<VoyageDetail | null
     claims,
   );
   // One read for the voyage's own sources and those its sightings and claims cite.
-  const byId = new Map((await listSources(db, [...new Set([...sourceIds, ...citedSourceIds])])).map((s) => [s.id, s]));
+  const byId = new Map((await listSources(db, [...new Set([...sourceIds, ...citedSourceIds])], visibility)).map((s) => [s.id, s]));
   const pick = (ids: Iterable<string>) => [...ids].map((sid) => byId.get(sid)).filter((s) => s !== undefined);
   return {
     ...summary,

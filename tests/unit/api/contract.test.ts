@@ -16,6 +16,7 @@ import seedVessels from '@/data/seed/vessels.json';
 import seedVoyages from '@/data/seed/voyages.json';
 import { resetConfigForTests } from '@/lib/server/config';
 import { tempDbFile } from '../helpers';
+import { KIND_SEGMENTS, RECORD_KINDS, type RecordKind, newRecord } from './desk-api';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -336,6 +337,95 @@ describe('annotations', () => {
     expect(history.body.revisions.map((r: { action: string }) => r.action)).toEqual(['create', 'edit', 'delete', 'restore']);
     expect((await call('/api/annotations/{id}/history', 'get', { params: { id: 'nope' } })).status).toBe(400);
     expect((await call('/api/annotations/{id}/history', 'get', { params: { id: MISSING_ID } })).status).toBe(404);
+  });
+});
+
+describe('the evidence desk', () => {
+  const segment = (kind: RecordKind) => `/api/${KIND_SEGMENTS[kind]}`;
+  const status = async (apiPath: string, method: Method, o: CallOptions = {}) => (await call(apiPath, method, o)).status;
+
+  it.each(RECORD_KINDS)('answers every %s write, read and refusal as documented', async (kind) => {
+    const base = segment(kind);
+    const one = `${base}/{id}`;
+    const made = await call(base, 'post', { as: 'editor', body: newRecord(kind) });
+    expect(made.status).toBe(201);
+    const params = { id: made.body.record.id as string };
+    const missing = { id: 'no-such-record' };
+    expect(await status(base, 'post', { as: 'editor', body: { ...newRecord(kind), id: params.id } })).toBe(409);
+    expect(await status(base, 'post', { as: 'editor', body: { ...newRecord(kind), nope: 1 } })).toBe(400);
+    expect(await status(base, 'post', { body: newRecord(kind) })).toBe(401);
+    expect(await status(base, 'post', { as: 'viewer', body: newRecord(kind) })).toBe(403);
+    expect(await status(base, 'post', { as: 'editor', rawBody: BIG })).toBe(413);
+    expect(await status(base, 'post', { as: 'editor', rawBody: '{}', contentType: 'text/plain' })).toBe(415);
+    if (kind !== 'voyage') {
+      expect(await status(one, 'get', { as: 'viewer', params })).toBe(200);
+      expect(await status(one, 'get', { params, query: '?x=1' })).toBe(400);
+      expect(await status(one, 'get', { params: missing })).toBe(404);
+    }
+    expect(await status(one, 'patch', { as: 'editor', params, body: { version: 1, notes: 'edited' } })).toBe(200);
+    expect(await status(one, 'patch', { as: 'editor', params, body: { version: 1, notes: 'stale' } })).toBe(409);
+    expect(await status(one, 'patch', { as: 'editor', params, body: { version: 2, nope: 1 } })).toBe(400);
+    expect(await status(one, 'patch', { params, body: { version: 2 } })).toBe(401);
+    expect(await status(one, 'patch', { as: 'viewer', params, body: { version: 2 } })).toBe(403);
+    expect(await status(one, 'patch', { as: 'editor', params: missing, body: { version: 1 } })).toBe(404);
+    expect(await status(one, 'patch', { as: 'editor', params, rawBody: BIG })).toBe(413);
+    expect(await status(one, 'patch', { as: 'editor', params, rawBody: '{}', contentType: 'text/plain' })).toBe(415);
+    const publish = `${one}/publish`;
+    expect(await status(publish, 'post', { as: 'other', params, body: { version: 1 } })).toBe(409);
+    expect(await status(publish, 'post', { as: 'other', params, body: {} })).toBe(400);
+    expect(await status(publish, 'post', { params, body: { version: 2 } })).toBe(401);
+    expect(await status(publish, 'post', { as: 'editor', params, body: { version: 2 } })).toBe(403);
+    expect(await status(publish, 'post', { as: 'other', params: missing, body: { version: 1 } })).toBe(404);
+    expect(await status(publish, 'post', { as: 'other', params, rawBody: BIG })).toBe(413);
+    expect(await status(publish, 'post', { as: 'other', params, rawBody: '{}', contentType: 'text/plain' })).toBe(415);
+    expect(await status(publish, 'post', { as: 'other', params, body: { version: 2 } })).toBe(200);
+    const restore = `${one}/restore`;
+    expect(await status(restore, 'post', { as: 'admin', params })).toBe(409);
+    expect(await status(one, 'delete', { as: 'admin', params, query: '?version=1' })).toBe(409);
+    expect(await status(one, 'delete', { as: 'admin', params, query: '?version=abc' })).toBe(400);
+    expect(await status(one, 'delete', { params })).toBe(401);
+    expect(await status(one, 'delete', { as: 'editor', params })).toBe(403);
+    expect(await status(one, 'delete', { as: 'admin', params: missing })).toBe(404);
+    expect(await status(one, 'delete', { as: 'admin', params, query: '?version=3' })).toBe(200);
+    expect(await status(restore, 'post', { params })).toBe(401);
+    expect(await status(restore, 'post', { as: 'editor', params })).toBe(403);
+    expect(await status(restore, 'post', { as: 'admin', params: missing })).toBe(404);
+    expect(await status(restore, 'post', { as: 'admin', params: { id: 'Bad Id' } })).toBe(400);
+    expect(await status(restore, 'post', { as: 'admin', params })).toBe(200);
+    const history = `${one}/history`;
+    expect(await status(history, 'get', { params })).toBe(200);
+    expect(await status(history, 'get', { params, query: '?x=1' })).toBe(400);
+    expect(await status(history, 'get', { params: missing })).toBe(404);
+    await withLoginRequired(async () => {
+      expect(await status(history, 'get', { params })).toBe(401);
+      if (kind !== 'voyage') expect(await status(one, 'get', { params })).toBe(401);
+    });
+  });
+
+  it('answers the review queue as documented', async () => {
+    expect(await status('/api/review', 'get', { as: 'editor' })).toBe(200);
+    expect(await status('/api/review', 'get', { as: 'editor', query: '?x=1' })).toBe(400);
+    expect(await status('/api/review', 'get')).toBe(401);
+    expect(await status('/api/review', 'get', { as: 'viewer' })).toBe(403);
+  });
+});
+
+describe('the dataset bundle', () => {
+  it('exports, previews and imports as documented, and answers each refusal', async () => {
+    const exported = await call('/api/dataset', 'get', { as: 'viewer' });
+    expect(exported.status).toBe(200);
+    expect((await call('/api/dataset', 'get', { as: 'viewer', query: '?x=1' })).status).toBe(400);
+    expect((await call('/api/dataset', 'get')).status).toBe(401);
+    const bundle = exported.body as Record<string, unknown>;
+    const huge = `"${'x'.repeat(17 * 1024 * 1024)}"`;
+    for (const apiPath of ['/api/dataset/preview', '/api/dataset/import']) {
+      expect((await call(apiPath, 'post', { as: 'editor', body: bundle, query: '?file=contract.json' })).status).toBe(200);
+      expect((await call(apiPath, 'post', { as: 'editor', body: { ...bundle, format: 'other' } })).status).toBe(400);
+      expect((await call(apiPath, 'post', { body: bundle })).status).toBe(401);
+      expect((await call(apiPath, 'post', { as: 'viewer', body: bundle })).status).toBe(403);
+      expect((await call(apiPath, 'post', { as: 'editor', rawBody: huge })).status).toBe(413);
+      expect((await call(apiPath, 'post', { as: 'editor', rawBody: '{}', contentType: 'text/plain' })).status).toBe(415);
+    }
   });
 });
 

@@ -1,0 +1,3 @@
+import { deskRoutes } from '../../../_lib/desk';
+
+export const { publish: POST } = deskRoutes('claim');

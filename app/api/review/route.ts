@@ -1,0 +1,1 @@
+export { reviewRoute as GET } from '../_lib/desk';

@@ -1,0 +1,3 @@
+import { deskRoutes } from '../../../_lib/desk';
+
+export const { history: GET } = deskRoutes('voyage');

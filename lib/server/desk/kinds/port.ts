@@ -1,0 +1,25 @@
+import 'server-only';
+import type { Port } from '@/lib/core/domain/schemas';
+import { sourceLinks } from '@/lib/server/db/reference';
+import { portFromRow } from '@/lib/server/db/rows';
+import { type Dependent, type KindAdapter, liveWhere } from '../adapter';
+
+export const portAdapter: KindAdapter<'port'> = {
+  table: 'ports',
+  label: (p: Port) => p.name,
+  read: async (db, id) => {
+    const row = await db.selectFrom('ports').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? portFromRow(row, (await sourceLinks(db, 'port_sources', [id])).get(id) ?? []) : null;
+  },
+  references: (p) => [{ field: 'sourceIds', kind: 'source', ids: p.sourceIds }],
+  dependents: async (db, id): Promise<Dependent[]> => {
+    const all = [
+      ...(await liveWhere(db, 'observation', 'observations', 'port_id', id)),
+      ...(await liveWhere(db, 'voyage', 'voyages', 'origin_port_id', id)),
+      ...(await liveWhere(db, 'voyage', 'voyages', 'destination_port_id', id)),
+      ...(await liveWhere(db, 'claim', 'claims', 'origin_port_id', id)),
+      ...(await liveWhere(db, 'claim', 'claims', 'destination_port_id', id)),
+    ];
+    return [...new Map(all.map((d) => [`${d.kind} ${d.id}`, d])).values()];
+  },
+};

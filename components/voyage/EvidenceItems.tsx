@@ -54,7 +54,7 @@ export function SightingItem({
       {o.placeName ? ` at ${o.placeName}` : ''}
       {hedges.length > 0 && <span className="as-reported"> ({hedges.join(', ')})</span>}
       <span className="source-meta"> · {o.sourceIds.map(publisherOf(sources)).join(', ')}</span>
-      {o.identification && o.identification.method !== 'named_by_source' && (
+      {o.identification && (o.identification.method !== 'named_by_source' || o.identification.teamReading) && (
         <div className="source-meta">{identificationLabel(o.identification, o.vesselId === null ? null : vesselName, names)}</div>
       )}
     </li>

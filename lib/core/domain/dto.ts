@@ -27,6 +27,13 @@ const recordBookkeeping = {
   status: recordStatus.describe('draft: not yet published by a second team member; only signed-in readers see it.'),
 };
 
+/* Records as the lists (and a voyage's detail) answer them: their fields and their bookkeeping. */
+const listedSource = sourceSchema.safeExtend(recordBookkeeping);
+export const listedPort = portSchema.safeExtend(recordBookkeeping);
+const listedVessel = vesselSchema.safeExtend(recordBookkeeping);
+const listedObservation = observationSchema.safeExtend(recordBookkeeping);
+const listedClaim = claimSchema.safeExtend(recordBookkeeping);
+
 export const refSchema = z.object({ id: slug, name: z.string() });
 
 export const voyageMetricsSchema = z
@@ -63,13 +70,13 @@ export type VoyageSummary = z.infer<typeof voyageSummarySchema>;
 export const voyageDetailSchema = voyageSummarySchema.extend({
   route: lineString.describe('GeoJSON LineString, [lon, lat].'),
   notes: z.string().nullable(),
-  sources: z.array(sourceSchema),
+  sources: z.array(listedSource),
   observations: z
-    .array(observationSchema)
+    .array(listedObservation)
     .describe("Sightings of the same vessel at either end of the leg, within the leg's date windows."),
-  claims: z.array(claimSchema).describe('Aggregate claims about this pair of ports (either direction), one per source, never summed.'),
-  portClaims: z.array(claimSchema).describe("Claims that name one of these ports but not this route (a port's traffic, another route)."),
-  citedSources: z.array(sourceSchema).describe('The sources the sightings and claims cite, so that the reader sees who said each.'),
+  claims: z.array(listedClaim).describe('Aggregate claims about this pair of ports (either direction), one per source, never summed.'),
+  portClaims: z.array(listedClaim).describe("Claims that name one of these ports but not this route (a port's traffic, another route)."),
+  citedSources: z.array(listedSource).describe('The sources the sightings and claims cite, so that the reader sees who said each.'),
 });
 export type VoyageDetail = z.infer<typeof voyageDetailSchema>;
 
@@ -82,7 +89,7 @@ export const voyageListSchema = z.object({
 export type VoyageList = z.infer<typeof voyageListSchema>;
 
 export const nearestPortAnswerSchema = z.object({
-  port: portSchema,
+  port: listedPort,
   distanceNm: z.number().nonnegative(),
   insideGeofence: z.boolean(),
 });
@@ -102,11 +109,11 @@ export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 
 /** The answers that wrap records in a named field: one schema per endpoint, one name per schema. */
 export const healthAnswerSchema = z.object({ status: z.literal('ok') });
-export const portListSchema = z.object({ ports: z.array(portSchema) });
-export const vesselListSchema = z.object({ vessels: z.array(vesselSchema) });
-export const sourceListSchema = z.object({ sources: z.array(sourceSchema) });
-export const claimListSchema = z.object({ claims: z.array(claimSchema) });
-export const observationListSchema = z.object({ observations: z.array(observationSchema) });
+export const portListSchema = z.object({ ports: z.array(listedPort) });
+export const vesselListSchema = z.object({ vessels: z.array(listedVessel) });
+export const sourceListSchema = z.object({ sources: z.array(listedSource) });
+export const claimListSchema = z.object({ claims: z.array(listedClaim) });
+export const observationListSchema = z.object({ observations: z.array(listedObservation) });
 export const voyageAnswerSchema = z.object({ voyage: voyageDetailSchema });
 export const annotationListSchema = z.object({ annotations: z.array(annotationSchema) });
 export const annotationAnswerSchema = z.object({ annotation: annotationSchema });

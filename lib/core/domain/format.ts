@@ -3,9 +3,9 @@
  */
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import { z } from 'zod';
-import { type VoyageSummary, voyageSummarySchema } from './dto';
+import { type VoyageSummary, listedPort, voyageSummarySchema } from './dto';
 import { basisLabel, hedgedVesselName, identificationLabel } from './hedges';
-import { type LineStringGeometry, type Port, lineString, portSchema, position, slug } from './schemas';
+import { type LineStringGeometry, type Port, lineString, position, slug } from './schemas';
 
 const CSV_COLUMNS = [
   'id',
@@ -111,7 +111,7 @@ export const portFeatureCollectionSchema = z.object({
       type: z.literal('Feature'),
       id: slug,
       geometry: z.object({ type: z.literal('Point'), coordinates: position }),
-      properties: portSchema.omit({ position: true }),
+      properties: listedPort.omit({ position: true }),
     }),
   ),
 });

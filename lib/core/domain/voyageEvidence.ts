@@ -11,13 +11,13 @@ export interface Leg {
   arrival: Pick<DateWindow, 'earliest' | 'latest'>;
 }
 
-export interface VoyageEvidence {
+export interface VoyageEvidence<O extends Observation = Observation, C extends Claim = Claim> {
   /** Sightings at either end of the leg whose window overlaps the departure or the arrival window. */
-  sightings: Observation[];
+  sightings: O[];
   /** Claims about this pair of ports, in either direction. */
-  routeClaims: Claim[];
+  routeClaims: C[];
   /** The other claims: they name one of the leg's ports but not this route. */
-  portClaims: Claim[];
+  portClaims: C[];
   /** Every source the sightings and the claims cite, once each, in order of first citation. */
   citedSourceIds: string[];
 }
@@ -40,7 +40,11 @@ const overlaps = (a: Pick<DateWindow, 'earliest' | 'latest'>, b: Pick<DateWindow
  * voyageEvidence({ originPortId: 'rajin', destinationPortId: 'dunai', departure, arrival }, observations, claims);
  * // { sightings: [rajin loading 2023-09-07], routeClaims: [rajin→dunai], portClaims: [rajin→vostochny], citedSourceIds: [...] }
  */
-export function voyageEvidence(leg: Leg, observations: readonly Observation[], claims: readonly Claim[]): VoyageEvidence {
+export function voyageEvidence<O extends Observation, C extends Claim>(
+  leg: Leg,
+  observations: readonly O[],
+  claims: readonly C[],
+): VoyageEvidence<O, C> {
   const ends = new Set([leg.originPortId, leg.destinationPortId]);
   const sightings = observations.filter(
     (o) => o.portId !== null && ends.has(o.portId) && (overlaps(o.window, leg.departure) || overlaps(o.window, leg.arrival)),

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Visibility } from '@/lib/core/domain/records';
 import type { Claim, Observation, Port, Source, Vessel } from '@/lib/core/domain/schemas';
 import type { DB } from './connection';
-import { claimFromRow, groupLinks, observationFromRow, portFromRow, sourceFromRow, vesselFromRow } from './rows';
+import { type Listed, claimFromRow, groupLinks, listed, observationFromRow, portFromRow, sourceFromRow, vesselFromRow } from './rows';
 
 type LinkTable = 'port_sources' | 'vessel_sources' | 'voyage_sources' | 'observation_sources';
 
@@ -33,27 +33,27 @@ export async function sourceLinks(db: DB, table: LinkTable, ids?: readonly strin
   return groupLinks(await q.execute());
 }
 
-export async function listSources(db: DB, ids?: readonly string[], visibility: Visibility = 'published'): Promise<Source[]> {
+export async function listSources(db: DB, ids?: readonly string[], visibility: Visibility = 'published'): Promise<Listed<Source>[]> {
   if (ids && ids.length === 0) return [];
   let q = db.selectFrom('sources').selectAll().where(visibleTo(visibility)).orderBy('published_earliest').orderBy('id');
   if (ids) q = q.where('id', 'in', ids);
-  return (await q.execute()).map(sourceFromRow);
+  return (await q.execute()).map((r) => listed(sourceFromRow(r), r));
 }
 
-export async function listPorts(db: DB, visibility: Visibility = 'published'): Promise<Port[]> {
+export async function listPorts(db: DB, visibility: Visibility = 'published'): Promise<Listed<Port>[]> {
   const [rows, links] = await Promise.all([
     db.selectFrom('ports').selectAll().where(visibleTo(visibility)).orderBy('name').execute(),
     sourceLinks(db, 'port_sources'),
   ]);
-  return rows.map((r) => portFromRow(r, links.get(r.id) ?? []));
+  return rows.map((r) => listed(portFromRow(r, links.get(r.id) ?? []), r));
 }
 
-export async function listVessels(db: DB, visibility: Visibility = 'published'): Promise<Vessel[]> {
+export async function listVessels(db: DB, visibility: Visibility = 'published'): Promise<Listed<Vessel>[]> {
   const [rows, links] = await Promise.all([
     db.selectFrom('vessels').selectAll().where(visibleTo(visibility)).orderBy('name').execute(),
     sourceLinks(db, 'vessel_sources'),
   ]);
-  return rows.map((r) => vesselFromRow(r, links.get(r.id) ?? []));
+  return rows.map((r) => listed(vesselFromRow(r, links.get(r.id) ?? []), r));
 }
 
 export interface ObservationFilter {
@@ -61,13 +61,13 @@ export interface ObservationFilter {
   port?: string;
 }
 
-export async function listObservations(db: DB, filter: ObservationFilter = {}, visibility: Visibility = 'published'): Promise<Observation[]> {
+export async function listObservations(db: DB, filter: ObservationFilter = {}, visibility: Visibility = 'published'): Promise<Listed<Observation>[]> {
   let q = db.selectFrom('observations').selectAll().where(visibleTo(visibility)).orderBy('window_earliest').orderBy('id');
   if (filter.vessel) q = q.where('vessel_id', '=', filter.vessel);
   if (filter.port) q = q.where('port_id', '=', filter.port);
   const rows = await q.execute();
   const links = await sourceLinks(db, 'observation_sources', rows.map((r) => r.id));
-  return rows.map((r) => observationFromRow(r, links.get(r.id) ?? []));
+  return rows.map((r) => listed(observationFromRow(r, links.get(r.id) ?? []), r));
 }
 
 export interface ClaimFilter {
@@ -78,7 +78,7 @@ export interface ClaimFilter {
   vessel?: string;
 }
 
-export async function listClaims(db: DB, filter: ClaimFilter = {}, visibility: Visibility = 'published'): Promise<Claim[]> {
+export async function listClaims(db: DB, filter: ClaimFilter = {}, visibility: Visibility = 'published'): Promise<Listed<Claim>[]> {
   let q = db.selectFrom('claims').selectAll().where(visibleTo(visibility)).orderBy('period_earliest').orderBy('id');
   const { port, anyPort, vessel } = filter;
   if (port) q = q.where((eb) => eb.or([eb('origin_port_id', '=', port), eb('destination_port_id', '=', port)]));
@@ -98,5 +98,5 @@ export async function listClaims(db: DB, filter: ClaimFilter = {}, visibility: V
           .orderBy('vessel_id')
           .execute();
   const vessels = groupLinks(links);
-  return rows.map((r) => claimFromRow(r, vessels.get(r.id) ?? []));
+  return rows.map((r) => listed(claimFromRow(r, vessels.get(r.id) ?? []), r));
 }

@@ -2,6 +2,7 @@
 import 'server-only';
 import type { Selectable } from 'kysely';
 import type { Claim, DateWindow, Identification, IdentityEntry, Observation, Port, Precision, Source, Vessel, VoyageBasis } from '@/lib/core/domain/schemas';
+import type { RecordStatus } from '@/lib/core/domain/records';
 import type { ClaimsTable, ObservationsTable, PortsTable, SourcesTable, VesselsTable } from './schema';
 
 export function windowOf(earliest: string, latest: string, precision: string, asReported: string | null): DateWindow {
@@ -17,6 +18,13 @@ function jsonOrNull<T>(text: string | null): T | null {
 
 export const identificationOf = (text: string | null) => jsonOrNull<Identification>(text);
 export const basisOf = (text: string | null) => jsonOrNull<VoyageBasis>(text);
+
+/** A record as the lists answer it: its fields and the desk's bookkeeping. */
+export type Listed<T> = T & { version: number; status: RecordStatus };
+
+export function listed<T>(record: T, r: { version: number; status: string }): Listed<T> {
+  return { ...record, version: r.version, status: r.status as RecordStatus };
+}
 
 export function sourceFromRow(r: Selectable<SourcesTable>): Source {
   return {

@@ -50,11 +50,11 @@ export const portSchema = z.object({
 export type Port = z.infer<typeof portSchema>;
 
 export const verification = z.enum(['verified', 'unverified']);
-export const imo = z.string().refine(imoCheckDigitValid, 'IMO: seven digits whose last is the IMO check digit');
-export const mmsi = z.string().refine(mmsiValid, 'MMSI: nine digits');
+const imo = z.string().refine(imoCheckDigitValid, 'IMO: seven digits whose last is the IMO check digit');
+const mmsi = z.string().refine(mmsiValid, 'MMSI: nine digits');
 const flag = z.string().regex(/^[A-Z]{2}$/, 'flag: ISO 3166-1 alpha-2');
 
-export const sanctionSchema = z.object({
+const sanctionSchema = z.object({
   authority: z.string().min(1),
   listedOn: dateWindow.nullable(),
   /** The programme or designation reference. */
@@ -64,12 +64,10 @@ export const sanctionSchema = z.object({
   sourceIds: z.array(slug).min(1),
   notes: z.string().nullable(),
 });
-export type Sanction = z.infer<typeof sanctionSchema>;
 
-export const identityField = z.enum(['name', 'flag', 'imo', 'mmsi', 'callSign', 'owner']);
-export type IdentityField = z.infer<typeof identityField>;
+const identityField = z.enum(['name', 'flag', 'imo', 'mmsi', 'callSign', 'owner']);
 /** How an identity value is known; `third_party_unverified` is shown as unverified, never as certain. */
-export const identityEvidence = z.enum(['source_stated', 'third_party_unverified', 'registry_checked']);
+const identityEvidence = z.enum(['source_stated', 'third_party_unverified', 'registry_checked']);
 
 /** One value a vessel has carried (a name, flag, IMO, MMSI, call sign or owner), and when. */
 export const identityEntrySchema = z

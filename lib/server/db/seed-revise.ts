@@ -6,8 +6,10 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import type { VoyageRouting } from '@/lib/core/domain/voyage';
 import type { DB } from './connection';
 import { readRecord } from './read-record';
+import { portFromRow } from './rows';
 import { type RecordByKind, type WritableKind, type WriteContext, writeRecord } from './write-record';
 
 const TABLES = {
@@ -109,4 +111,25 @@ export async function reviseSeeded<K extends WritableKind>(
     .execute();
   await setHash();
   return 'revised';
+}
+
+/**
+ * Recomputes the route and metrics of every voyage that starts or ends at one of `portIds`: a
+ * corrected port moves its voyages' routes. The voyage records do not change, so neither do their
+ * versions. Ports are taken as stored, a team's edits included.
+ */
+export async function rerouteVoyagesAt(tx: DB, portIds: ReadonlySet<string>, routing: () => VoyageRouting): Promise<void> {
+  if (portIds.size === 0) return;
+  const ids = [...portIds];
+  const voyages = await tx
+    .selectFrom('voyages')
+    .select('id')
+    .where((eb) => eb.or([eb('origin_port_id', 'in', ids), eb('destination_port_id', 'in', ids)]))
+    .execute();
+  if (voyages.length === 0) return;
+  const ports = new Map((await tx.selectFrom('ports').selectAll().execute()).map((r) => [r.id, portFromRow(r, [])]));
+  for (const { id } of voyages) {
+    const record = await readRecord(tx, 'voyage', id);
+    if (record) await writeRecord(tx, 'voyage', record, { ports, routing }, 'replace');
+  }
 }

@@ -12,7 +12,7 @@ import { seedSchema } from '@/lib/core/domain/schemas';
 import type { VoyageRouting } from '@/lib/core/domain/voyage';
 import type { DB } from './connection';
 import type { Database } from './schema';
-import { reviseSeeded, seedRecordHash } from './seed-revise';
+import { rerouteVoyagesAt, reviseSeeded, seedRecordHash } from './seed-revise';
 import { type RecordByKind, type WritableKind, type WriteContext, writeRecord } from './write-record';
 
 type Tx = Transaction<Database>;
@@ -110,12 +110,14 @@ export async function seedDatabase(db: DB, input: unknown, routing: () => Voyage
         report.inserted[type] += 1;
       }
     };
+    const movedPorts = new Set<string>();
     const reviseOld = async <K extends RecordType>(type: K, records: RecordByKind[K][]) => {
       const done = seeded.get(type) ?? new Map<string, string | null>();
       for (const record of records) {
         if (!done.has(record.id)) continue;
         const outcome = await reviseSeeded(tx, type, record, done.get(record.id) ?? null, ctx, now);
         if (outcome !== 'unchanged') report[outcome].push(`${type} ${record.id}`);
+        if (outcome === 'revised' && type === 'port') movedPorts.add(record.id);
       }
     };
     // Order matters: a record's rows reference the sources, ports and vessels written before it,
@@ -128,6 +130,7 @@ export async function seedDatabase(db: DB, input: unknown, routing: () => Voyage
       await step('observation', seed.observations);
       await step('claim', seed.claims);
     }
+    await rerouteVoyagesAt(tx, movedPorts, routing);
   });
   return report;
 }

@@ -11,12 +11,13 @@ import { tempDbFile } from '../helpers';
 
 /**
  * The seed revision step, on real SQLite files: a database first seeded with an older seed
- * (`oldSeed`, one claim's statement and one voyage's dates and cargo differ) is opened again with
+ * (`oldSeed`: one claim's statement, one voyage's dates and cargo and one port's position differ) is opened again with
  * the committed seed, as a server start after a seed correction does.
  */
 const seed = seedSchema.parse(seedData);
 const claim = seed.claims[0]!;
 const voyage = seed.voyages[0]!;
+const movedPort = seed.voyages[1]!.originPortId;
 
 function oldSeed() {
   const old = structuredClone(seedData) as unknown as { claims: { id: string; statement: string }[]; voyages: Record<string, unknown>[] };
@@ -24,6 +25,8 @@ function oldSeed() {
   const v = old.voyages[0]!;
   v.cargo = 'cargo before the correction';
   v.departure = { earliest: '2020-01-01', latest: '2020-01-01', precision: 'day' };
+  const port = (old as unknown as { ports: { id: string; position: [number, number] }[] }).ports.find((p) => p.id === movedPort)!;
+  port.position = [port.position[0] + 0.01, port.position[1]];
   return old;
 }
 
@@ -83,13 +86,26 @@ describe('the seed revision step', () => {
     expect(apiVoyageMetrics(want.metrics).maxHours).toBe(row.max_hours);
   });
 
+  it('reroutes every voyage at a corrected port, the voyage records unchanged', async () => {
+    db = await openReadyDatabase(tmp.file);
+    const { drawRoute, land } = basemapRouting();
+    const ports = new Map(seed.ports.map((p) => [p.id, p]));
+    const atPort = seed.voyages.filter((v) => v.id !== voyage.id && (v.originPortId === movedPort || v.destinationPortId === movedPort));
+    expect(atPort.length).toBeGreaterThan(0);
+    for (const v of atPort) {
+      const row = await db.selectFrom('voyages').select(['route_geojson', 'version']).where('id', '=', v.id).executeTakeFirstOrThrow();
+      expect(JSON.parse(row.route_geojson)).toEqual(assembleVoyage(v, ports, drawRoute, land).route);
+      expect(row.version).toBe(1);
+    }
+  });
+
   it("keeps the team's edit and deletion, and names the records it left", async () => {
     db = createDb(tmp.file).db;
     await teamEdit('claims', 'claim', claim.id, { statement: 'the team wording' });
     await db.updateTable('voyages').set({ deleted_at: '2026-01-03T00:00:00Z', version: 2 }).where('id', '=', voyage.id).execute();
     const report = await seedDatabase(db, seedData, basemapRouting);
     expect(report.kept).toEqual([`voyage ${voyage.id}`, `claim ${claim.id}`]);
-    expect(report.revised).toEqual([]);
+    expect(report.revised).toEqual([`port ${movedPort}`]);
     const row = await db.selectFrom('claims').select(['statement', 'version']).where('id', '=', claim.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ statement: 'the team wording', version: 2 });
     const v = await db.selectFrom('voyages').select(['cargo', 'deleted_at']).where('id', '=', voyage.id).executeTakeFirstOrThrow();
@@ -113,6 +129,6 @@ describe('the seed revision step', () => {
     const report = await seedDatabase(db, seedData, basemapRouting);
     expect([report.revised, report.kept]).toEqual([[], []]);
     expect(await db.selectFrom('seed_log').select('record_id').where('record_hash', 'is', null).execute()).toEqual([]);
-    expect(await db.selectFrom('record_revisions').select('record_id').execute()).toHaveLength(2);
+    expect(await db.selectFrom('record_revisions').select('record_id').execute()).toHaveLength(3);
   });
 });

@@ -14,6 +14,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/unit/setup.ts'],
     pool: 'forks',
-    testTimeout: 20_000,
+    testTimeout: 60_000,
+    // Account fixtures hash passwords with scrypt (about 0.6 s and 128 MiB each): on a loaded 2-core machine a setup hook can take well over 10 s.
+    hookTimeout: 60_000,
   },
 });

@@ -70,14 +70,23 @@ function listOf(body: unknown, kind: DeskKind): DeskRecord[] {
   return Array.isArray(list) ? (list as DeskRecord[]) : [];
 }
 
+/*
+ * SWR shares its cache by key, and the dashboard's own hooks (usePorts, useVoyage, ...) cache the
+ * same URLs in their answer's shape. The desk keeps its reshaped answers under keys of its own, so
+ * neither side ever reads the other's shape.
+ */
 export function useRecords(kind: DeskKind | null) {
-  return useSWR<DeskRecord[], ApiError>(kind ? `/api/${kind}` : null, async (url: string) => listOf(await fetchJson(url), kind!), {
-    revalidateOnFocus: false,
-  });
+  return useSWR<DeskRecord[], ApiError, readonly [string, 'desk-list'] | null>(
+    kind ? [`/api/${kind}`, 'desk-list'] : null,
+    async ([url]) => listOf(await fetchJson(url), kind!),
+    { revalidateOnFocus: false },
+  );
 }
 
 export function useRecord(kind: DeskKind, id: string | null) {
-  return useSWR<DeskRecord, ApiError>(id ? recordUrl(kind, id) : null, async (url: string) => recordOf(await fetchJson(url), kind));
+  return useSWR<DeskRecord, ApiError, readonly [string, 'desk-record'] | null>(id ? [recordUrl(kind, id), 'desk-record'] : null, async ([url]) =>
+    recordOf(await fetchJson(url), kind),
+  );
 }
 
 /** Every sighting the viewer may see: published ones, and drafts too when signed in. */
@@ -98,7 +107,11 @@ export function useReview(enabled: boolean) {
 
 /** After a write: every list, record, history and the queue refetch, so no view shows the old answer. */
 function refreshDesk(kind: DeskKind): Promise<unknown> {
-  return mutate((key) => typeof key === 'string' && (key.startsWith(`/api/${kind}`) || key === '/api/review'));
+  const url = (key: unknown) => (Array.isArray(key) ? key[0] : key);
+  return mutate((key) => {
+    const u = url(key);
+    return typeof u === 'string' && (u.startsWith(`/api/${kind}`) || u === '/api/review');
+  });
 }
 
 export async function createRecord(kind: DeskKind, fields: Record<string, unknown>): Promise<DeskRecord> {

@@ -57,7 +57,9 @@ function checkImage(file: string, width: number, height: number, svg?: string) {
     if (r + g + b < 700) painted++;
   }
   expect(colours.size).toBeGreaterThan(100);
-  expect(painted / (png.data.length / 28)).toBeGreaterThan(0.3);
+  // A blank image paints nothing; the white title and footer bands take up to about a third of a
+  // 1200×675 image when the credits wrap to three lines, so the map's sea and routes paint > 25%.
+  expect(painted / (png.data.length / 28)).toBeGreaterThan(0.25);
   if (svg) {
     // Along the routes the image holds the route colour (dashes leave gaps of about half the length).
     const pts = routePoints(svg);
@@ -109,7 +111,9 @@ test.describe('exporting the map', () => {
     expect(svg).toContain('stroke-dasharray');
     expect(svg).toMatch(/<text[^>]*>Rajin to Russia: what the sources say<\/text>/);
     expect(svg).toContain('Route inferred, not observed');
-    expect(svg).toContain('© OpenStreetMap contributors');
+    // The credits wrap over several <text> lines as the sources grow: read them as one text.
+    const footer = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+    expect(footer).toContain('© OpenStreetMap contributors');
   });
 
   test('saves the data behind the image as GeoJSON', async ({ page }) => {

@@ -12,11 +12,9 @@ export { dateWindow, isoDay, position, precision, slug } from './primitives';
 export type { DateWindow, Position, Precision } from './primitives';
 
 export const sourceKind = z.enum(['government', 'osint', 'news', 'imagery', 'dataset', 'multilateral', 'team']);
-export type SourceKind = z.infer<typeof sourceKind>;
 
 /** How we read a source: in the original, through a faithful mirror, or only in a report about it. */
 export const sourceAccess = z.enum(['direct', 'mirror', 'secondary']);
-export type SourceAccess = z.infer<typeof sourceAccess>;
 
 export const sourceSchema = z.object({
   id: slug,

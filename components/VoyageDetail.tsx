@@ -69,7 +69,7 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
       <p className="detail-kind">
         <span className={`badge badge-${v.confidence}`}>{v.confidence}</span>{' '}
         {v.routeKind === 'inferred'
-          ? 'Route inferred, not observed: drawn along the sea between the two ports. The ship sailed with AIS off.'
+          ? 'Route inferred, not observed: drawn along the sea between the two ports, since no track of this passage is on record.'
           : 'Route observed.'}
       </p>
       {m.crossesLand && (

@@ -56,6 +56,11 @@ function recordUrl(kind: DeskKind, id: string): string {
   return `/api/${kind}/${encodeURIComponent(id)}`;
 }
 
+/** Where a record is read in its editable form: a voyage's own URL answers its detail instead. */
+function editableUrl(kind: DeskKind, id: string): string {
+  return kind === 'voyages' ? `${recordUrl(kind, id)}/record` : recordUrl(kind, id);
+}
+
 /** One record answers under `record`, or under its kind's singular name (`voyage`, `claim`). */
 function recordOf(body: unknown, kind: DeskKind): DeskRecord {
   const b = body as Record<string, unknown>;
@@ -84,7 +89,7 @@ export function useRecords(kind: DeskKind | null) {
 }
 
 export function useRecord(kind: DeskKind, id: string | null) {
-  return useSWR<DeskRecord, ApiError, readonly [string, 'desk-record'] | null>(id ? [recordUrl(kind, id), 'desk-record'] : null, async ([url]) =>
+  return useSWR<DeskRecord, ApiError, readonly [string, 'desk-record'] | null>(id ? [editableUrl(kind, id), 'desk-record'] : null, async ([url]) =>
     recordOf(await fetchJson(url), kind),
   );
 }

@@ -62,6 +62,8 @@ function kindPaths(kind: RecordKind): Paths {
       },
     },
     [`${base}/{id}`]: kind === 'voyage' ? { patch: one.patch!, delete: one.delete! } : one,
+    // GET /api/voyages/{id} is the voyage's detail (route, metrics, evidence): its editable form has a path of its own.
+    ...(kind === 'voyage' ? { [`${base}/{id}/record`]: { get: one.get! } } : {}),
     [`${base}/{id}/publish`]: {
       post: {
         summary: `Publish a draft ${kind} or its pending change (editor; not its author, unless an admin with a reason)`,

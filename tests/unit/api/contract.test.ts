@@ -236,7 +236,7 @@ describe('reference data and voyages', () => {
   it('answers 401 to every anonymous read when reading needs a login', async () => {
     await withLoginRequired(async () => {
       for (const r of READS) expect((await call(r.apiPath, 'get', r)).status, r.apiPath).toBe(401);
-      for (const apiPath of ['/api/voyages/{id}/annotations', '/api/ports/{id}/annotations', '/api/vessels/{id}/annotations']) {
+      for (const apiPath of ['/api/voyages/{id}/annotations', '/api/ports/{id}/annotations', '/api/vessels/{id}/annotations', '/api/voyages/{id}/record']) {
         expect((await call(apiPath, 'get', { params: { id: voyageId } })).status).toBe(401);
       }
       for (const apiPath of ['/api/annotations/{id}', '/api/annotations/{id}/history']) {
@@ -357,11 +357,11 @@ describe('the evidence desk', () => {
     expect(await status(base, 'post', { as: 'viewer', body: newRecord(kind) })).toBe(403);
     expect(await status(base, 'post', { as: 'editor', rawBody: BIG })).toBe(413);
     expect(await status(base, 'post', { as: 'editor', rawBody: '{}', contentType: 'text/plain' })).toBe(415);
-    if (kind !== 'voyage') {
-      expect(await status(one, 'get', { as: 'viewer', params })).toBe(200);
-      expect(await status(one, 'get', { params, query: '?x=1' })).toBe(400);
-      expect(await status(one, 'get', { params: missing })).toBe(404);
-    }
+    // A voyage's own URL is its detail (tested above); its editable form is at .../record.
+    const editable = kind === 'voyage' ? `${one}/record` : one;
+    expect(await status(editable, 'get', { as: 'viewer', params })).toBe(200);
+    expect(await status(editable, 'get', { params, query: '?x=1' })).toBe(400);
+    expect(await status(editable, 'get', { params: missing })).toBe(404);
     expect(await status(one, 'patch', { as: 'editor', params, body: { version: 1, notes: 'edited' } })).toBe(200);
     expect(await status(one, 'patch', { as: 'editor', params, body: { version: 1, notes: 'stale' } })).toBe(409);
     expect(await status(one, 'patch', { as: 'editor', params, body: { version: 2, nope: 1 } })).toBe(400);

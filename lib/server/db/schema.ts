@@ -3,6 +3,7 @@
  * camelCase DTOs of `lib/core/domain`. JSON columns hold arrays/objects serialised with JSON.stringify.
  */
 import 'server-only';
+import type { RecordKind } from '@/lib/core/domain/records';
 import type { Generated } from 'kysely';
 
 /** Every record table's desk bookkeeping (migration 0003): defaults make a seeded row published, version 1. */
@@ -239,3 +240,13 @@ export interface Database {
   record_pending: RecordPendingTable;
   record_revisions: RecordRevisionsTable;
 }
+
+/** The table that holds each kind of evidence record. */
+export const RECORD_TABLES = {
+  source: 'sources',
+  port: 'ports',
+  vessel: 'vessels',
+  observation: 'observations',
+  voyage: 'voyages',
+  claim: 'claims',
+} as const satisfies Record<RecordKind, keyof Database>;

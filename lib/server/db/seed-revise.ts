@@ -10,16 +10,9 @@ import type { VoyageRouting } from '@/lib/core/domain/voyage';
 import type { DB } from './connection';
 import { readRecord } from './read-record';
 import { portFromRow } from './rows';
+import { RECORD_TABLES } from './schema';
 import { type RecordByKind, type WritableKind, type WriteContext, writeRecord } from './write-record';
 
-const TABLES = {
-  source: 'sources',
-  port: 'ports',
-  vessel: 'vessels',
-  observation: 'observations',
-  voyage: 'voyages',
-  claim: 'claims',
-} as const satisfies Record<WritableKind, string>;
 
 /** JSON with every object's keys sorted, so equal records serialise equally whatever their key order. */
 function canonicalJson(value: unknown): string {
@@ -46,7 +39,7 @@ export function seedRecordHash(kind: WritableKind, record: object): string {
  * revision or pending change by a person, and its version where the seed's last write left it.
  */
 async function touchedBecause(db: DB, kind: WritableKind, id: string): Promise<string | null> {
-  const row = await sql<{ version: number; deleted_at: string | null }>`select version, deleted_at from ${sql.table(TABLES[kind])} where id = ${id}`.execute(db);
+  const row = await sql<{ version: number; deleted_at: string | null }>`select version, deleted_at from ${sql.table(RECORD_TABLES[kind])} where id = ${id}`.execute(db);
   const meta = row.rows[0];
   if (!meta) return 'its row is gone';
   if (meta.deleted_at !== null) return 'the team deleted it';
@@ -91,10 +84,10 @@ export async function reviseSeeded<K extends WritableKind>(
     console.warn(`[wakeline] seed: ${kind} "${record.id}" has a seed correction not applied because ${why}; review it in the desk.`);
     return 'kept';
   }
-  const { rows } = await sql<{ version: number }>`select version from ${sql.table(TABLES[kind])} where id = ${record.id}`.execute(tx);
+  const { rows } = await sql<{ version: number }>`select version from ${sql.table(RECORD_TABLES[kind])} where id = ${record.id}`.execute(tx);
   const version = (rows[0]?.version ?? 1) + 1;
   await writeRecord(tx, kind, record, ctx, 'replace');
-  await sql`update ${sql.table(TABLES[kind])} set version = ${version} where id = ${record.id}`.execute(tx);
+  await sql`update ${sql.table(RECORD_TABLES[kind])} set version = ${version} where id = ${record.id}`.execute(tx);
   await tx
     .insertInto('record_revisions')
     .values({

@@ -4,18 +4,10 @@
  * naming its dependents).
  */
 import { describe, expect, it } from 'vitest';
+import { RECORD_TABLES } from '@/lib/server/db/schema';
 import { type RecordKind, call, collection, countRows, create, newRecord, one, setUpDeskApi } from './desk-api';
 
 setUpDeskApi('desk-validation');
-
-const TABLES: Record<RecordKind, string> = {
-  source: 'sources',
-  port: 'ports',
-  vessel: 'vessels',
-  observation: 'observations',
-  voyage: 'voyages',
-  claim: 'claims',
-};
 
 /** A route from Rajin's quay straight inland across Primorye to Vladivostok: over land beyond the berth approach. */
 const OVER_LAND = { type: 'LineString', coordinates: [[130.3, 42.233333], [131.2, 43.6], [131.888333, 43.108889]] };
@@ -38,11 +30,11 @@ const BAD: [string, RecordKind, Record<string, unknown>, string][] = [
 
 describe('bad input on create', () => {
   it.each(BAD)('refuses %s with 400 naming the field, writing nothing', async (_what, kind, changes, field) => {
-    const [rows, revisions] = [await countRows(TABLES[kind]), await countRows('record_revisions')];
+    const [rows, revisions] = [await countRows(RECORD_TABLES[kind]), await countRows('record_revisions')];
     const r = await call(collection(kind), 'POST', { as: 'editor', body: { ...newRecord(kind), ...changes } });
     expect(r.status).toBe(400);
     expect(r.body.error.message).toContain(`"${field}`);
-    expect(await countRows(TABLES[kind])).toBe(rows);
+    expect(await countRows(RECORD_TABLES[kind])).toBe(rows);
     expect(await countRows('record_revisions')).toBe(revisions);
   });
 });

@@ -30,7 +30,7 @@ async function observationIds(page: Page): Promise<string[]> {
 }
 
 async function fillSighting(form: Locator, note: string) {
-  await form.getByLabel('Vessel', { exact: true }).selectOption({ index: 1 });
+  await form.getByRole('combobox', { name: 'Vessel', exact: true }).selectOption({ index: 1 });
   await form.getByLabel('Identification').selectOption('believed');
   await form.getByLabel('The source’s words').fill('believed to be the ship in the imagery');
   await form.getByLabel('Activity').selectOption('anchored');
@@ -114,8 +114,8 @@ test.describe.serial('evidence desk', () => {
     // Dana opens the published sighting in the record form.
     await dana.goto('/review');
     const picker = dana.getByRole('region', { name: 'Edit a record' });
-    await picker.getByLabel('Kind', { exact: true }).selectOption('observations');
-    await picker.getByLabel('Record', { exact: true }).selectOption(sightingId);
+    await picker.getByRole('combobox', { name: 'Kind', exact: true }).selectOption('observations');
+    await picker.getByRole('combobox', { name: 'Record', exact: true }).selectOption(sightingId);
     await picker.getByRole('button', { name: 'Edit', exact: true }).click();
     const edit = dana.getByRole('form', { name: `Edit ${sightingId}` });
     await expect(edit.getByLabel('Notes', { exact: true })).toBeVisible();

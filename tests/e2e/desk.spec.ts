@@ -31,13 +31,13 @@ async function observationIds(page: Page): Promise<string[]> {
 
 async function fillSighting(form: Locator, note: string) {
   await form.getByRole('combobox', { name: 'Vessel', exact: true }).selectOption({ index: 1 });
-  await form.getByLabel('Identification').selectOption('believed');
-  await form.getByLabel('The source’s words').fill('believed to be the ship in the imagery');
-  await form.getByLabel('Activity').selectOption('anchored');
-  await form.getByLabel('Earliest').fill('2025-10-01');
-  await form.getByLabel('Latest').fill('2025-10-03');
+  await form.getByRole('combobox', { name: 'Identification', exact: true }).selectOption('believed');
+  await form.getByLabel('The source’s words', { exact: true }).fill('believed to be the ship in the imagery');
+  await form.getByRole('combobox', { name: 'Activity', exact: true }).selectOption('anchored');
+  await form.getByLabel('Earliest', { exact: true }).fill('2025-10-01');
+  await form.getByLabel('Latest', { exact: true }).fill('2025-10-03');
   await form.getByRole('group', { name: /^Sources/ }).getByRole('checkbox').first().check();
-  await form.getByLabel('Notes (optional)').fill(note);
+  await form.getByLabel('Notes (optional)', { exact: true }).fill(note);
 }
 
 async function createdId(page: Page): Promise<string> {
@@ -62,8 +62,8 @@ test.describe.serial('evidence desk', () => {
     await expect(form.getByText('Click the map to place the sighting')).toBeVisible();
     const box = (await dana.locator('.leaflet-container').boundingBox())!;
     await dana.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.7);
-    await expect(form.getByLabel('Longitude (°E)')).not.toHaveValue('');
-    await expect(form.getByLabel('Latitude (°N)')).not.toHaveValue('');
+    await expect(form.getByLabel('Longitude (°E)', { exact: true })).not.toHaveValue('');
+    await expect(form.getByLabel('Latitude (°N)', { exact: true })).not.toHaveValue('');
     await fillSighting(form, `Dana's e2e sighting ${Date.now()}`);
     await form.getByRole('button', { name: 'Save draft sighting' }).click();
     sightingId = await createdId(dana);
@@ -118,8 +118,8 @@ test.describe.serial('evidence desk', () => {
     await picker.getByRole('combobox', { name: 'Record', exact: true }).selectOption(sightingId);
     await picker.getByRole('button', { name: 'Edit', exact: true }).click();
     const edit = dana.getByRole('form', { name: `Edit ${sightingId}` });
-    await expect(edit.getByLabel('Notes', { exact: true })).toBeVisible();
-    await edit.getByLabel('Notes', { exact: true }).fill('Dana: the ship is anchored off the breakwater.');
+    await expect(edit.getByRole('textbox', { name: 'Notes', exact: true })).toBeVisible();
+    await edit.getByRole('textbox', { name: 'Notes', exact: true }).fill('Dana: the ship is anchored off the breakwater.');
 
     // Meanwhile Eli proposes a change to the same version.
     const origin = new URL(eli.url()).origin;
@@ -138,7 +138,7 @@ test.describe.serial('evidence desk', () => {
     await expect(conflict).toBeVisible();
     await expect(conflict.getByTestId('merge-notes-mine')).toHaveText('Dana: the ship is anchored off the breakwater.');
     await expect(conflict.getByTestId('merge-notes-current')).toHaveText('Eli: the imagery shows her at the berth.');
-    await expect(conflict.getByLabel('Keep yours for Notes')).toBeChecked();
+    await expect(conflict.getByLabel('Keep yours for Notes', { exact: true })).toBeChecked();
     await conflict.screenshot({ path: 'test-results/desk-merge.png' });
     await conflict.getByRole('button', { name: 'Save merged record' }).click();
     await expect(dana.getByRole('status').filter({ hasText: /Saved as version \d+/ })).toBeVisible();
@@ -174,8 +174,8 @@ test.describe.serial('evidence desk', () => {
     await expect(form).toHaveCount(0);
     await expect(open).toBeFocused();
     await phone.keyboard.press('Enter');
-    await form.getByLabel('Longitude (°E)').fill('130.6');
-    await form.getByLabel('Latitude (°N)').fill('42.3');
+    await form.getByLabel('Longitude (°E)', { exact: true }).fill('130.6');
+    await form.getByLabel('Latitude (°N)', { exact: true }).fill('42.3');
     await fillSighting(form, 'Typed on a phone');
     await form.getByRole('button', { name: 'Save draft sighting' }).focus();
     await phone.keyboard.press('Enter');

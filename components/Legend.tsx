@@ -36,19 +36,15 @@ export default function Legend() {
           Selected voyage
         </li>
         <li>
-          <svg width="34" height="12" aria-hidden="true">
-            <text x="17" y="10" textAnchor="middle" fontSize="10" fontStyle="italic" fill={COLORS.routeSelected}>
-              (…)
-            </text>
-          </svg>
+          <span className="legend-hedge" style={{ color: COLORS.routeSelected }} aria-hidden="true">
+            (…)
+          </span>
           (believed), (matching): the sources hedge the ship’s name
         </li>
         <li>
-          <svg width="34" height="12" aria-hidden="true">
-            <text x="17" y="10" textAnchor="middle" fontSize="10" fontStyle="italic" fill={COLORS.routeSelected}>
-              (…)
-            </text>
-          </svg>
+          <span className="legend-hedge" style={{ color: COLORS.routeSelected }} aria-hidden="true">
+            (…)
+          </span>
           (inferred by team): a leg the team joined from two sightings; no source reports it
         </li>
         <li>

@@ -5,6 +5,7 @@ import { COUNT_QUALIFIERS } from './descriptors';
 import { RefSelect, RefsChecklist, WindowInput } from './inputs';
 import { forSchema } from './payload';
 import { useCreateForm } from './useDeskForm';
+import CreateFormFooter from './CreateFormFooter';
 import s from './desk.module.css';
 
 /**
@@ -114,23 +115,7 @@ export default function ClaimForm({ onClose }: { onClose: () => void }) {
           </label>
         </div>
       </fieldset>
-      <label htmlFor={`${id}-notes`}>
-        Notes (optional)
-        <textarea id={`${id}-notes`} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </label>
-      {error && (
-        <p className={s.error} role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Save draft claim
-        </button>
-        <button type="button" className="link-button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <CreateFormFooter id={id} notes={notes} onNotes={setNotes} error={error} busy={busy} submitLabel="Save draft claim" onClose={onClose} />
     </form>
   );
 }

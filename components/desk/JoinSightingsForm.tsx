@@ -5,6 +5,7 @@ import { showValue } from './diff';
 import { RefSelect } from './inputs';
 import { forSchema } from './payload';
 import { useCreateForm } from './useDeskForm';
+import CreateFormFooter from './CreateFormFooter';
 import s from './desk.module.css';
 
 const sightingLabel = (o: DeskObservation) =>
@@ -97,23 +98,7 @@ export default function JoinSightingsForm({ onClose }: { onClose: () => void }) 
           {from.portId} → {to.portId}; departs {showValue(from.window)}, arrives {showValue(to.window)}; cites {new Set([...from.sourceIds, ...to.sourceIds]).size} sources.
         </p>
       )}
-      <label htmlFor={`${id}-notes`}>
-        Notes (optional)
-        <textarea id={`${id}-notes`} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </label>
-      {error && (
-        <p className={s.error} role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Save draft voyage
-        </button>
-        <button type="button" className="link-button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <CreateFormFooter id={id} notes={notes} onNotes={setNotes} error={error} busy={busy} submitLabel="Save draft voyage" onClose={onClose} />
     </form>
   );
 }

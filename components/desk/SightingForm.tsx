@@ -6,6 +6,7 @@ import { IDENTIFICATION_METHODS } from './descriptors';
 import { PositionInput, RefSelect, RefsChecklist, WindowInput } from './inputs';
 import { forSchema } from './payload';
 import { useCreateForm } from './useDeskForm';
+import CreateFormFooter from './CreateFormFooter';
 import s from './desk.module.css';
 
 type Method = (typeof IDENTIFICATION_METHODS)[number];
@@ -138,23 +139,7 @@ export default function SightingForm({ onClose }: { onClose: () => void }) {
       </label>
       <WindowInput label="When" value={when} nullable={false} onChange={setWhen} />
       <RefsChecklist label="Sources" kind="sources" value={sourceIds} onChange={setSourceIds} />
-      <label htmlFor={`${id}-notes`}>
-        Notes (optional)
-        <textarea id={`${id}-notes`} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
-      </label>
-      {error && (
-        <p className={s.error} role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          Save draft sighting
-        </button>
-        <button type="button" className="link-button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <CreateFormFooter id={id} notes={notes} onNotes={setNotes} error={error} busy={busy} submitLabel="Save draft sighting" onClose={onClose} />
     </form>
   );
 }

@@ -3,6 +3,8 @@
  * that records, revisions and annotations are of one moment. Accounts appear as usernames only.
  */
 import 'server-only';
+import { readRecord } from '@/lib/server/db/read-record';
+import { RECORD_TABLES } from '@/lib/server/db/schema';
 import { sql } from 'kysely';
 import {
   DATASET_FORMAT,
@@ -14,7 +16,6 @@ import {
 } from '@/lib/core/domain/dataset';
 import { RECORD_KINDS, type RecordKind } from '@/lib/core/domain/records';
 import type { DB } from '@/lib/server/db';
-import { ADAPTERS } from '@/lib/server/desk/kinds';
 import { readPending } from '@/lib/server/desk/store';
 
 const json = (s: string | null) => (s === null ? null : (JSON.parse(s) as Record<string, unknown>));
@@ -29,12 +30,11 @@ interface MetaRow {
 
 /** Every record of `kind`, drafts and deleted ones included, ordered by id. */
 async function recordsOf(db: DB, kind: RecordKind): Promise<DatasetRecord[]> {
-  const adapter = ADAPTERS[kind];
   const { rows } = await sql<MetaRow>`select t.id, t.version, t.status, t.deleted_at, u.username as deleted_by
-    from ${sql.table(adapter.table)} t left join users u on u.id = t.deleted_by order by t.id`.execute(db);
+    from ${sql.table(RECORD_TABLES[kind])} t left join users u on u.id = t.deleted_by order by t.id`.execute(db);
   const out: DatasetRecord[] = [];
   for (const meta of rows) {
-    const record = (await adapter.read(db, meta.id)) as Record<string, unknown> | null;
+    const record = (await readRecord(db, kind, meta.id)) as Record<string, unknown> | null;
     if (!record) continue;
     const pending = await readPending(db, kind, meta.id);
     out.push({

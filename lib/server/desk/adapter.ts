@@ -20,11 +20,8 @@ export interface Reference {
 }
 
 export interface KindAdapter<K extends RecordKind> {
-  table: RecordTable;
   /** How the review queue and error messages name the record. */
   label: (record: RecordByKind[K]) => string;
-  /** The record's live row (whatever its status) in seed format, or null when there is none. */
-  read: (db: DB, id: string) => Promise<RecordByKind[K] | null>;
   references: (record: RecordByKind[K]) => Reference[];
   /** Live records that cite or name this one. */
   dependents: (db: DB, id: string) => Promise<Dependent[]>;

@@ -3,6 +3,8 @@
  * sees it (a pending change applied), validation at the edge, and the 409 for a stale version.
  */
 import 'server-only';
+import { readRecord } from '@/lib/server/db/read-record';
+import { RECORD_TABLES } from '@/lib/server/db/schema';
 import { sql } from 'kysely';
 import { AppError } from '@/lib/core/domain/errors';
 import { type Actor, canWrite } from '@/lib/core/domain/permissions';
@@ -45,10 +47,9 @@ export interface Live {
 
 /** The record's row, its bookkeeping and any pending change; 404 when unknown or deleted. */
 export async function loadLive(db: DB, kind: RecordKind, id: string, opts: { deleted?: boolean } = {}): Promise<Live> {
-  const adapter = ADAPTERS[kind];
-  const meta = await readMeta(db, adapter.table, id);
+  const meta = await readMeta(db, RECORD_TABLES[kind], id);
   if (!meta || (meta.deleted_at !== null && !opts.deleted)) throw notFound(kind, id);
-  const record = (await adapter.read(db, id)) as AnyRecord;
+  const record = (await readRecord(db, kind, id)) as AnyRecord;
   return { meta, record, pending: await readPending(db, kind, id) };
 }
 
@@ -81,7 +82,7 @@ async function missingReferences(db: DB, kind: RecordKind, record: AnyRecord): P
   const issues: FieldIssue[] = [];
   const adapter = ADAPTERS[kind] as (typeof ADAPTERS)['source'];
   for (const ref of adapter.references(record as RecordByKind['source'])) {
-    const table = ADAPTERS[ref.kind].table;
+    const table = RECORD_TABLES[ref.kind];
     for (const id of ref.ids) {
       if (id === null) continue;
       const { rows } = await sql<{ id: string }>`select id from ${sql.table(table)} where id = ${id} and deleted_at is null`.execute(db);
@@ -115,7 +116,7 @@ export async function writeContext(db: DB, record: AnyRecord): Promise<WriteCont
   const ports = new Map<string, Port>();
   if ('originPortId' in record && 'departure' in record) {
     for (const id of [record.originPortId, record.destinationPortId]) {
-      const port = await ADAPTERS.port.read(db, id);
+      const port = await readRecord(db, 'port', id);
       if (port) ports.set(id, port);
     }
   }

@@ -5,6 +5,7 @@
  * a reason (kept in the revision).
  */
 import 'server-only';
+import { RECORD_TABLES } from '@/lib/server/db/schema';
 import { AppError } from '@/lib/core/domain/errors';
 import { type Actor, canAdminister } from '@/lib/core/domain/permissions';
 import { KIND_SEGMENTS, type RecordKind } from '@/lib/core/domain/records';
@@ -42,7 +43,7 @@ export async function publishRecord(
       await writeRecord(trx, kind as WritableKind, after as never, await writeContext(trx, after), 'replace');
       await dropPending(trx, kind, id);
     }
-    if (!(await bumpVersion(trx, ADAPTERS[kind].table, id, input.version, { status: 'published' }))) {
+    if (!(await bumpVersion(trx, RECORD_TABLES[kind], id, input.version, { status: 'published' }))) {
       throw staleVersion(kind, await loadLive(trx, kind, id));
     }
     await addRevision(trx, {
@@ -79,7 +80,7 @@ export async function deleteRecord(db: DB, actor: Actor | null, kind: RecordKind
       throw new AppError(409, 'in_use', `This ${kind} is still cited or named by ${named}; change or delete those first.`, { dependents });
     }
     const at = new Date().toISOString();
-    if (!(await bumpVersion(trx, ADAPTERS[kind].table, id, live.meta.version, { deleted: { at, by: actor.id } }))) {
+    if (!(await bumpVersion(trx, RECORD_TABLES[kind], id, live.meta.version, { deleted: { at, by: actor.id } }))) {
       throw staleVersion(kind, await loadLive(trx, kind, id));
     }
     await dropPending(trx, kind, id);
@@ -95,7 +96,7 @@ export async function restoreRecord(db: DB, actor: Actor | null, kind: RecordKin
   return immediateTransaction(db, async (trx) => {
     const live = await loadLive(trx, kind, id, { deleted: true });
     if (live.meta.deleted_at === null) throw new AppError(409, 'not_deleted', `This ${kind} is not deleted.`);
-    await bumpVersion(trx, ADAPTERS[kind].table, id, live.meta.version, { deleted: null });
+    await bumpVersion(trx, RECORD_TABLES[kind], id, live.meta.version, { deleted: null });
     await addRevision(trx, {
       kind,
       id,

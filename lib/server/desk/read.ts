@@ -1,5 +1,6 @@
 /** Reading through the desk: one record as the reader may see it, its history, the review queue. */
 import 'server-only';
+import { RECORD_TABLES } from '@/lib/server/db/schema';
 import { sql } from 'kysely';
 import { AppError } from '@/lib/core/domain/errors';
 import type { ReviewItem, RevisionAction } from '@/lib/core/domain/desk-dto';
@@ -58,7 +59,7 @@ export async function reviewQueue(db: DB, actor: Actor | null): Promise<ReviewIt
   const items: ReviewItem[] = [];
   for (const kind of RECORD_KINDS) {
     const adapter = ADAPTERS[kind] as (typeof ADAPTERS)['source'];
-    const { rows } = await sql<{ id: string }>`select t.id from ${sql.table(adapter.table)} t
+    const { rows } = await sql<{ id: string }>`select t.id from ${sql.table(RECORD_TABLES[kind])} t
       where t.deleted_at is null and (t.status = 'draft' or exists (select 1 from record_pending p where p.kind = ${kind} and p.record_id = t.id))
       order by t.id`.execute(db);
     for (const { id } of rows) {

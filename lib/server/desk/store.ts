@@ -4,12 +4,13 @@
  * Every function runs inside the caller's BEGIN IMMEDIATE transaction.
  */
 import 'server-only';
+import type { RECORD_TABLES } from '@/lib/server/db/schema';
 import { sql } from 'kysely';
 import type { RecordKind, RecordStatus } from '@/lib/core/domain/records';
 import type { RevisionAction } from '@/lib/core/domain/desk-dto';
 import type { DB } from '@/lib/server/db';
 
-export type RecordTable = 'sources' | 'ports' | 'vessels' | 'observations' | 'voyages' | 'claims';
+export type RecordTable = (typeof RECORD_TABLES)[RecordKind];
 
 export interface Meta {
   version: number;

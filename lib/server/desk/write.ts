@@ -5,6 +5,7 @@
  * live row keeps the published values until the change is published) and needs a reason.
  */
 import 'server-only';
+import { RECORD_TABLES } from '@/lib/server/db/schema';
 import { randomBytes } from 'node:crypto';
 import { AppError } from '@/lib/core/domain/errors';
 import type { Actor } from '@/lib/core/domain/permissions';
@@ -23,7 +24,6 @@ import {
   validRecord,
   writeContext,
 } from './common';
-import { ADAPTERS } from './kinds';
 import { addRevision, bumpVersion, markNewDraft, putPending, readMeta } from './store';
 
 /** What a record's generated id is made from, by kind. */
@@ -57,13 +57,13 @@ export async function createRecord(db: DB, actor: Actor | null, kind: RecordKind
   requireEditor(actor, `add a ${kind}`);
   return immediateTransaction(db, async (trx) => {
     const id = typeof body.id === 'string' ? body.id : idStem(kind, body);
-    if (await readMeta(trx, ADAPTERS[kind].table, id)) {
+    if (await readMeta(trx, RECORD_TABLES[kind], id)) {
       throw new AppError(409, 'id_taken', `A ${kind} with the id "${id}" exists already (perhaps deleted); choose another id.`);
     }
     const record = await validRecord(trx, kind, { ...body, id });
     await store(trx, kind, record);
     // The row was inserted with the columns' defaults (published): a new record starts as a draft.
-    await markNewDraft(trx, ADAPTERS[kind].table, id);
+    await markNewDraft(trx, RECORD_TABLES[kind], id);
     await addRevision(trx, { kind, id, version: 1, action: 'create', actorId: actor.id, at: new Date().toISOString(), reason: null, before: null, after: record });
     return teamView(await loadLive(trx, kind, id));
   });
@@ -88,7 +88,7 @@ export async function updateRecord(db: DB, actor: Actor | null, kind: RecordKind
     const before = teamView(live);
     const { version: _v, status: _s, pendingChange: _p, ...current } = before;
     const record = await validRecord(trx, kind, { ...current, ...input.changes, id });
-    const table = ADAPTERS[kind].table;
+    const table = RECORD_TABLES[kind];
     // The version check is in the UPDATE itself: of two edits of one version, one matches no row.
     if (!(await bumpVersion(trx, table, id, input.version))) throw staleVersion(kind, await loadLive(trx, kind, id));
     const at = new Date().toISOString();

@@ -1,16 +1,9 @@
 import 'server-only';
 import type { Port } from '@/lib/core/domain/schemas';
-import { sourceLinks } from '@/lib/server/db/reference';
-import { portFromRow } from '@/lib/server/db/rows';
 import { type Dependent, type KindAdapter, liveWhere } from '../adapter';
 
 export const portAdapter: KindAdapter<'port'> = {
-  table: 'ports',
   label: (p: Port) => p.name,
-  read: async (db, id) => {
-    const row = await db.selectFrom('ports').selectAll().where('id', '=', id).executeTakeFirst();
-    return row ? portFromRow(row, (await sourceLinks(db, 'port_sources', [id])).get(id) ?? []) : null;
-  },
   references: (p) => [{ field: 'sourceIds', kind: 'source', ids: p.sourceIds }],
   dependents: async (db, id): Promise<Dependent[]> => {
     const all = [

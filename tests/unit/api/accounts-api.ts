@@ -5,26 +5,22 @@
  */
 import { afterAll, beforeAll, expect } from 'vitest';
 import seedVoyages from '@/data/seed/voyages.json';
-import { resetConfigForTests } from '@/lib/server/config';
-import { tempDbFile } from '../helpers';
+import { TEAM_PASSWORD, openTeamDatabase } from '../helpers';
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
 type Mod = Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>>;
 const m: Record<string, Mod> = {};
-let tmp: ReturnType<typeof tempDbFile>;
+let team: Awaited<ReturnType<typeof openTeamDatabase>>;
 const ORIGIN = 'http://localhost';
 /** Session cookie by actor: anonymous, viewer, editor, other (the second editor), admin. */
 export const cookies: Record<string, string | null> = { anonymous: null };
 export const ids: Record<string, number> = {};
 export const voyage = seedVoyages[0]!.id;
-export const PASSWORD = 'correct horse battery';
+export const PASSWORD = TEAM_PASSWORD;
 
 /** Opens the database and signs the accounts in before the file's tests; closes it after. */
 export function setUpAccountsApi(dbName: string) {
   beforeAll(async () => {
-    tmp = tempDbFile(dbName);
-    process.env.DATABASE_URL = `file:${tmp.file}`;
-    resetConfigForTests();
     const load = async (name: string, mod: Promise<unknown>) => {
       m[name] = (await mod) as Mod;
     };
@@ -41,27 +37,12 @@ export function setUpAccountsApi(dbName: string) {
     await load('voyages', import('@/app/api/voyages/route'));
     await load('openapi', import('@/app/api/openapi.json/route'));
 
-    const { getDb } = await import('@/lib/server/db');
-    const { createUser } = await import('@/lib/server/db/users');
-    const { createSession } = await import('@/lib/server/db/sessions');
-    const db = await getDb();
-    for (const [name, role] of [
-      ['vera', 'viewer'],
-      ['ed', 'editor'],
-      ['otto', 'editor'],
-      ['ada', 'admin'],
-    ] as const) {
-      const u = await createUser(db, { username: name, role, password: PASSWORD });
-      ids[role === 'editor' && name === 'otto' ? 'other' : role] = u.id;
-      cookies[role === 'editor' && name === 'otto' ? 'other' : role] = `wakeline_session=${await createSession(db, u.id)}`;
-    }
-  });
+    team = await openTeamDatabase(dbName);
+    Object.assign(ids, team.ids);
+    Object.assign(cookies, team.cookies);
+  }, 60_000);
 
-  afterAll(async () => {
-    const { getDb } = await import('@/lib/server/db');
-    await (await getDb()).destroy();
-    tmp.cleanup();
-  });
+  afterAll(() => team.close());
 }
 
 export interface CallOptions {

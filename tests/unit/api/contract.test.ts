@@ -15,7 +15,7 @@ import seedPorts from '@/data/seed/ports.json';
 import seedVessels from '@/data/seed/vessels.json';
 import seedVoyages from '@/data/seed/voyages.json';
 import { resetConfigForTests } from '@/lib/server/config';
-import { tempDbFile } from '../helpers';
+import { TEAM_PASSWORD as PASSWORD, openTeamDatabase } from '../helpers';
 import { KIND_SEGMENTS, RECORD_KINDS, type RecordKind, newRecord } from './desk-api';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -27,7 +27,6 @@ interface Doc {
 
 const API_DIR = path.join(process.cwd(), 'app', 'api');
 const ORIGIN = 'http://localhost';
-const PASSWORD = 'correct horse battery';
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 const voyageId = seedVoyages[0]!.id;
 const portId = seedPorts[0]!.id;
@@ -55,7 +54,7 @@ const CATCH_ALL = '/api/[...path]';
 const modules: Record<string, Partial<Record<string, Handler>>> = {};
 const cookies: Record<Who, string | null> = { anonymous: null, viewer: null, editor: null, other: null, admin: null };
 const userIds: Partial<Record<Who, number>> = {};
-let tmp: ReturnType<typeof tempDbFile>;
+let close: () => Promise<void>;
 let doc: Doc;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
@@ -64,9 +63,6 @@ for (const keyword of ['openapi', 'info', 'paths', 'components']) ajv.addKeyword
 const produced = new Set<string>();
 
 beforeAll(async () => {
-  tmp = tempDbFile('contract');
-  process.env.DATABASE_URL = `file:${tmp.file}`;
-  resetConfigForTests();
   for (const { apiPath, file } of routeFiles()) {
     modules[apiPath] = (await import(/* @vite-ignore */ file)) as Record<string, Handler>;
   }
@@ -74,28 +70,14 @@ beforeAll(async () => {
   doc = (await res.json()) as Doc;
   ajv.addSchema(doc, 'openapi.json');
 
-  const { getDb } = await import('@/lib/server/db');
-  const { createUser } = await import('@/lib/server/db/users');
-  const { createSession } = await import('@/lib/server/db/sessions');
-  const db = await getDb();
-  for (const [who, username, role] of [
-    ['viewer', 'vera', 'viewer'],
-    ['editor', 'ed', 'editor'],
-    ['other', 'otto', 'editor'],
-    ['admin', 'ada', 'admin'],
-  ] as const) {
-    const u = await createUser(db, { username, role, password: PASSWORD });
-    userIds[who] = u.id;
-    cookies[who] = `wakeline_session=${await createSession(db, u.id)}`;
-  }
+  const team = await openTeamDatabase('contract');
+  close = team.close;
+  Object.assign(userIds, team.ids);
+  Object.assign(cookies, team.cookies);
   // Four scrypt hashes, the migrations, the seed and two dozen route modules: slow on a busy machine.
 }, 60_000);
 
-afterAll(async () => {
-  const { getDb } = await import('@/lib/server/db');
-  await (await getDb()).destroy();
-  tmp.cleanup();
-});
+afterAll(() => close());
 
 const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
 

@@ -9,45 +9,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import seedSources from '@/data/seed/sources.json';
 import seedVessels from '@/data/seed/vessels.json';
 import { type DatasetBundle, datasetBundleSchema } from '@/lib/core/domain/dataset';
-import { resetConfigForTests } from '@/lib/server/config';
-import { tempDbFile } from '../helpers';
+import { TEAM, openTeamDatabase } from '../helpers';
 
 type Who = 'anonymous' | 'viewer' | 'editor' | 'admin';
 type Handler = (request: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const ORIGIN = 'http://localhost';
-const PASSWORD = 'correct horse battery';
 const cookies: Record<Who, string | null> = { anonymous: null, viewer: null, editor: null, admin: null };
 const actors: Partial<Record<Who, { id: number; username: string; role: 'viewer' | 'editor' | 'admin' }>> = {};
-let tmp: ReturnType<typeof tempDbFile>;
+let team: Awaited<ReturnType<typeof openTeamDatabase>>;
 
 async function route(rel: string): Promise<Record<string, Handler>> {
   return (await import(/* @vite-ignore */ path.join(process.cwd(), 'app', 'api', rel, 'route.ts'))) as Record<string, Handler>;
 }
 
 beforeAll(async () => {
-  tmp = tempDbFile('dataset');
-  process.env.DATABASE_URL = `file:${tmp.file}`;
-  resetConfigForTests();
-  const { getDb } = await import('@/lib/server/db');
-  const { createUser } = await import('@/lib/server/db/users');
-  const { createSession } = await import('@/lib/server/db/sessions');
-  const db = await getDb();
-  for (const [who, username, role] of [
-    ['viewer', 'vera', 'viewer'],
-    ['editor', 'ed', 'editor'],
-    ['admin', 'ada', 'admin'],
-  ] as const) {
-    const u = await createUser(db, { username, role, password: PASSWORD });
-    actors[who] = { id: u.id, username, role };
-    cookies[who] = `wakeline_session=${await createSession(db, u.id)}`;
+  team = await openTeamDatabase('dataset');
+  for (const who of ['viewer', 'editor', 'admin'] as const) {
+    cookies[who] = team.cookies[who];
+    actors[who] = { id: team.ids[who], ...TEAM[who] };
   }
 }, 60_000);
 
-afterAll(async () => {
-  const { getDb } = await import('@/lib/server/db');
-  await (await getDb()).destroy();
-  tmp.cleanup();
-});
+afterAll(() => team.close());
 
 interface CallOptions {
   as?: Who;

@@ -13,8 +13,7 @@ import seedSources from '@/data/seed/sources.json';
 import seedVessels from '@/data/seed/vessels.json';
 import seedVoyages from '@/data/seed/voyages.json';
 import { KIND_SEGMENTS, RECORD_KINDS, type RecordKind } from '@/lib/core/domain/records';
-import { resetConfigForTests } from '@/lib/server/config';
-import { tempDbFile } from '../helpers';
+import { openTeamDatabase } from '../helpers';
 
 export type Who = 'anonymous' | 'viewer' | 'editor' | 'other' | 'admin';
 export const WHO: Who[] = ['anonymous', 'viewer', 'editor', 'other', 'admin'];
@@ -25,7 +24,7 @@ const API_DIR = path.join(process.cwd(), 'app', 'api');
 const ORIGIN = 'http://localhost';
 const modules: Record<string, Partial<Record<string, Handler>>> = {};
 const cookies: Record<Who, string | null> = { anonymous: null, viewer: null, editor: null, other: null, admin: null };
-let tmp: ReturnType<typeof tempDbFile>;
+let team: Awaited<ReturnType<typeof openTeamDatabase>>;
 
 /** The paths the desk serves, as route files: `/api/sources/{id}/publish` → app/api/sources/[id]/publish/route.ts. */
 function fileOf(apiPath: string): string {
@@ -34,29 +33,11 @@ function fileOf(apiPath: string): string {
 
 export function setUpDeskApi(dbName: string) {
   beforeAll(async () => {
-    tmp = tempDbFile(dbName);
-    process.env.DATABASE_URL = `file:${tmp.file}`;
-    resetConfigForTests();
-    const { getDb } = await import('@/lib/server/db');
-    const { createUser } = await import('@/lib/server/db/users');
-    const { createSession } = await import('@/lib/server/db/sessions');
-    const db = await getDb();
-    for (const [who, username, role] of [
-      ['viewer', 'vera', 'viewer'],
-      ['editor', 'ed', 'editor'],
-      ['other', 'otto', 'editor'],
-      ['admin', 'ada', 'admin'],
-    ] as const) {
-      const u = await createUser(db, { username, role, password: 'correct horse battery' });
-      cookies[who] = `wakeline_session=${await createSession(db, u.id)}`;
-    }
+    team = await openTeamDatabase(dbName);
+    Object.assign(cookies, team.cookies);
   }, 60_000);
 
-  afterAll(async () => {
-    const { getDb } = await import('@/lib/server/db');
-    await (await getDb()).destroy();
-    tmp.cleanup();
-  });
+  afterAll(() => team.close());
 }
 
 export interface CallOptions {

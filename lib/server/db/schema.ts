@@ -220,6 +220,15 @@ export interface RecordRevisionsTable {
   after: string | null;
 }
 
+/** A rate-limit counter (migration 0004); times are epoch milliseconds, a row past expires_at is void. */
+export interface ThrottleTable {
+  key: string;
+  hits: number;
+  window_start: number;
+  last_at: number;
+  expires_at: number;
+}
+
 export interface Database {
   sources: SourcesTable;
   ports: PortsTable;
@@ -239,6 +248,7 @@ export interface Database {
   annotation_revisions: AnnotationRevisionsTable;
   record_pending: RecordPendingTable;
   record_revisions: RecordRevisionsTable;
+  throttle: ThrottleTable;
 }
 
 /** The table that holds each kind of evidence record. */

@@ -3,6 +3,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import { initial } from './0001_initial';
 import { accountsAnnotations } from './0002_accounts_annotations';
 import { evidenceDesk } from './0003_evidence_desk';
+import { throttle } from './0004_throttle';
 
 /**
  * Versioned migrations, in order. Listed in code (not read from a folder at run time) so that the
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_accounts_annotations': accountsAnnotations,
   '0003_evidence_desk': evidenceDesk,
+  '0004_throttle': throttle,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { role } from './accounts';
+import { normaliseHttpUrl } from './primitives';
 import { position, slug } from './schemas';
 
 export const ANNOTATION_KINDS = ['note', 'evidence', 'question', 'correction'] as const;
@@ -20,18 +21,20 @@ const body = z
   .max(MAX_BODY, `at most ${MAX_BODY} characters`)
   .refine((s) => s.trim().length > 0, 'must not be empty');
 
-/** An http(s) URL only: no javascript:, data: or other schemes reach a link. */
+/**
+ * An http(s) URL only: no javascript:, data: or other schemes reach a link. Stored in its WHATWG
+ * form (`new URL(x).href`: lower-case scheme and host, default port dropped), so the same link
+ * typed two ways is one link.
+ */
 const evidenceUrl = z
   .string()
   .max(2000)
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http or https URL');
+  .transform((s, ctx) => {
+    const href = normaliseHttpUrl(s);
+    if (href !== null) return href;
+    ctx.issues.push({ code: 'custom', input: s, message: 'must be an http or https URL without a user name or password' });
+    return z.NEVER;
+  });
 
 export const annotationId = z.string().regex(/^[0-9a-f-]{36}$/, 'expected an annotation id');
 

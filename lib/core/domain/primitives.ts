@@ -33,3 +33,20 @@ export const dateWindow = z
   })
   .refine((w) => w.earliest <= w.latest, { message: 'earliest must not be after latest', path: ['latest'] });
 export type DateWindow = z.infer<typeof dateWindow>;
+
+/**
+ * The WHATWG form of an http(s) URL (lower-case scheme and host, default port dropped), or null
+ * when it is not an absolute http(s) URL without credentials.
+ * @example normaliseHttpUrl('HTTPS://Example.ORG:443/a') // 'https://example.org/a'
+ */
+export function normaliseHttpUrl(raw: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (url.username || url.password || !url.hostname) return null;
+  return url.href;
+}

@@ -5,6 +5,7 @@
  * lib/server/desk.
  */
 import { z } from 'zod';
+import { normaliseHttpUrl } from './primitives';
 import { claimSchema, observationSchema, portSchema, sourceSchema, vesselSchema, voyageSeedSchema } from './schemas';
 
 /** The six kinds of record the team edits, in the order a record's references are written. */
@@ -51,23 +52,6 @@ export interface FieldIssue {
 const MAX_SHORT_TEXT = 300;
 const MAX_LONG_TEXT = 8000;
 const SHORT_FIELDS = new Set(['name', 'title', 'publisher', 'placeName', 'vesselDescription', 'countUnit', 'authority', 'reference', 'owner', 'type']);
-
-/**
- * The WHATWG form of an http(s) URL (lower-case scheme and host, default port dropped), or null
- * when it is not an absolute http(s) URL without credentials.
- * @example normaliseHttpUrl('HTTPS://Example.ORG:443/a') // 'https://example.org/a'
- */
-function normaliseHttpUrl(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.username || url.password || !url.hostname) return null;
-  return url.href;
-}
 
 function textIssues(value: unknown, path: string[], out: FieldIssue[]) {
   if (typeof value === 'string') {

@@ -7,6 +7,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import type { ApiErrorBody } from '@/lib/core/domain/dto';
 import { AppError } from '@/lib/core/domain/errors';
+import { readLimitedText } from '@/lib/server/request-body';
 
 function fieldOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return issue.keys.join(', ');
@@ -55,16 +56,15 @@ function invalid(code: string, what: string, error: z.ZodError): AppError {
 const MAX_BODY_BYTES = 256 * 1024;
 
 /**
- * Reads a JSON request body and validates it with a strict zod object. Not JSON, not an object,
- * too large or invalid: 400 naming the field.
+ * Reads a JSON request body (streamed, at most MAX_BODY_BYTES bytes) and validates it with a
+ * strict zod object. Over the limit: 413; not JSON, not UTF-8 or invalid: 400 naming the field.
  */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) {
     throw new AppError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
   }
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new AppError(413, 'too_large', `The body must be at most ${MAX_BODY_BYTES} bytes.`);
+  const text = await readLimitedText(request, MAX_BODY_BYTES);
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -5,11 +5,14 @@ import { claimsQuery } from '@/lib/core/domain/query';
 import { handle, json, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';
 import { deskRoutes } from '../_lib/desk';
+import { methods } from '../_lib/methods';
 
-export const GET = handle(async (request: Request) => {
+const get = handle(async (request: Request) => {
   const filter = parseQuery(request.url, claimsQuery);
   const visibility = visibilityFor(Boolean(await requireReader(request)));
   return json({ claims: await listClaims(await getDb(), filter, visibility) });
 });
 
-export const { create: POST } = deskRoutes('claim');
+const desk = deskRoutes('claim');
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get, POST: desk.create });

@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import { getDb } from '@/lib/server/db';
 import { AppError } from '@/lib/core/domain/errors';
 import { handle, json } from '../_lib/http';
+import { methods } from '../_lib/methods';
 
-export const GET = handle(async () => {
+const get = handle(async () => {
   try {
     const db = await getDb();
     await sql`select 1`.execute(db);
@@ -13,3 +14,5 @@ export const GET = handle(async () => {
     throw new AppError(503, 'unavailable', 'The database does not answer.');
   }
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get });

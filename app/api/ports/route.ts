@@ -6,8 +6,9 @@ import { portsToGeoJSON } from '@/lib/core/domain/format';
 import { handle, json, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';
 import { deskRoutes } from '../_lib/desk';
+import { methods } from '../_lib/methods';
 
-export const GET = handle(async (request: Request) => {
+const get = handle(async (request: Request) => {
   const { format } = parseQuery(request.url, portsQuery);
   const visibility = visibilityFor(Boolean(await requireReader(request)));
   const ports = await listPorts(await getDb(), visibility);
@@ -17,4 +18,6 @@ export const GET = handle(async (request: Request) => {
   return json({ ports });
 });
 
-export const { create: POST } = deskRoutes('port');
+const desk = deskRoutes('port');
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get, POST: desk.create });

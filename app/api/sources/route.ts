@@ -5,11 +5,14 @@ import { emptyQuery } from '@/lib/core/domain/query';
 import { handle, json, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';
 import { deskRoutes } from '../_lib/desk';
+import { methods } from '../_lib/methods';
 
-export const GET = handle(async (request: Request) => {
+const get = handle(async (request: Request) => {
   parseQuery(request.url, emptyQuery);
   const visibility = visibilityFor(Boolean(await requireReader(request)));
   return json({ sources: await listSources(await getDb(), undefined, visibility) });
 });
 
-export const { create: POST } = deskRoutes('source');
+const desk = deskRoutes('source');
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get, POST: desk.create });

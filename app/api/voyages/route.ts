@@ -7,8 +7,9 @@ import { type CachedAnswer, cachedResponse } from '../_lib/cache';
 import { handle, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';
 import { deskRoutes } from '../_lib/desk';
+import { methods } from '../_lib/methods';
 
-export const GET = handle(async (request: Request) => {
+const get = handle(async (request: Request) => {
   const query = parseQuery(request.url, voyageQuery);
   const visibility = visibilityFor(Boolean(await requireReader(request)));
   const { format, ...rest } = query;
@@ -37,4 +38,6 @@ export const GET = handle(async (request: Request) => {
   }, visibility);
 });
 
-export const { create: POST } = deskRoutes('voyage');
+const desk = deskRoutes('voyage');
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get, POST: desk.create });

@@ -1,35 +1,13 @@
 /**
  * Reading a dataset bundle from a request: JSON only, at most DATASET_LIMITS.bytes (read as a
- * stream and stopped there, so a huge body is never held whole), and the bundle's header and
+ * stream and stopped there by readLimitedText, so a huge body is never held whole), and the bundle's header and
  * bounds checked before any record is looked at. Each failure names the field by its path.
  */
 import 'server-only';
 import { DATASET_LIMITS, type DatasetEnvelope, datasetEnvelopeSchema } from '@/lib/core/domain/dataset';
 import { pathOf } from '@/lib/core/domain/datasetDiff';
 import { AppError } from '@/lib/core/domain/errors';
-
-const tooLarge = () =>
-  new AppError(413, 'too_large', `A dataset bundle must be at most ${DATASET_LIMITS.bytes / (1024 * 1024)} MiB; split it or leave out the revisions.`);
-
-async function boundedText(request: Request): Promise<string> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > DATASET_LIMITS.bytes) throw tooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > DATASET_LIMITS.bytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+import { readLimitedText } from '../request-body';
 
 /** The bundle in the request body: 415 when not JSON, 413 when too large, 400 naming the field when malformed. */
 export async function readBundle(request: Request): Promise<DatasetEnvelope> {
@@ -38,7 +16,7 @@ export async function readBundle(request: Request): Promise<DatasetEnvelope> {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(await boundedText(request));
+    raw = JSON.parse(await readLimitedText(request, DATASET_LIMITS.bytes, 'split the bundle or leave out the revisions'));
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw new AppError(400, 'invalid_json', 'The body is not valid JSON.', { issues: [{ field: '(body)', message: 'not valid JSON' }] });

@@ -3,8 +3,9 @@ import { getDb } from '@/lib/server/db';
 import { deleteSession } from '@/lib/server/db/sessions';
 import { requireSameOrigin } from '../../_lib/auth';
 import { handle, json } from '../../_lib/http';
+import { methods } from '../../_lib/methods';
 
-export const POST = handle(async (request: Request) => {
+const post = handle(async (request: Request) => {
   requireSameOrigin(request);
   const id = readSessionCookie(request);
   if (id) await deleteSession(await getDb(), id);
@@ -12,3 +13,5 @@ export const POST = handle(async (request: Request) => {
   res.headers.append('Set-Cookie', sessionCookie(request, null));
   return res;
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: post });

@@ -1,3 +1,6 @@
 import { deskRoutes } from '../../_lib/desk';
+import { methods } from '../../_lib/methods';
 
-export const { read: GET, update: PATCH, remove: DELETE } = deskRoutes('claim');
+const desk = deskRoutes('claim');
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: desk.read, PATCH: desk.update, DELETE: desk.remove });

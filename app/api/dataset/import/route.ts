@@ -4,12 +4,15 @@ import { readBundle } from '@/lib/server/dataset/body';
 import { importDataset } from '@/lib/server/dataset/import';
 import { requireRole, requireSameOrigin } from '../../_lib/auth';
 import { handle, json, parseQuery } from '../../_lib/http';
+import { methods } from '../../_lib/methods';
 
 /** POST /api/dataset/import: the bundle's new records as drafts, its changes as pending changes; all or nothing. */
-export const POST = handle(async (request: Request) => {
+const post = handle(async (request: Request) => {
   requireSameOrigin(request);
   const { file } = parseQuery(request.url, datasetImportQuery);
   const actor = await requireRole(request, 'editor');
   const bundle = await readBundle(request);
   return json({ imported: await importDataset(await getDb(), actor, bundle, file) });
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: post });

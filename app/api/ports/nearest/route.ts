@@ -6,8 +6,9 @@ import { nearestPort } from '@/lib/core/geo';
 import { AppError } from '@/lib/core/domain/errors';
 import { handle, json, parseQuery } from '../../_lib/http';
 import { requireReader } from '../../_lib/auth';
+import { methods } from '../../_lib/methods';
 
-export const GET = handle(async (request: Request) => {
+const get = handle(async (request: Request) => {
   const { lat, lon } = parseQuery(request.url, nearestQuery);
   await requireReader(request);
   const ports = await listPorts(await getDb());
@@ -20,3 +21,5 @@ export const GET = handle(async (request: Request) => {
   };
   return json(body);
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get });

@@ -7,8 +7,9 @@ import { AppError } from '@/lib/core/domain/errors';
 import { handle, parseParam, parseQuery } from '../../_lib/http';
 import { requireReader } from '../../_lib/auth';
 import { deskRoutes } from '../../_lib/desk';
+import { methods } from '../../_lib/methods';
 
-export const GET = handle(async (request: Request, ctx: { params: Promise<{ id: string }> }) => {
+const get = handle(async (request: Request, ctx: { params: Promise<{ id: string }> }) => {
   parseQuery(request.url, emptyQuery);
   const visibility = visibilityFor(Boolean(await requireReader(request)));
   const id = parseParam('id', (await ctx.params).id, idParam);
@@ -20,4 +21,6 @@ export const GET = handle(async (request: Request, ctx: { params: Promise<{ id: 
 });
 
 /** Editing and deleting a voyage go through the evidence desk (GET stays the detail with route and evidence). */
-export const { update: PATCH, remove: DELETE } = deskRoutes('voyage');
+const desk = deskRoutes('voyage');
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get, PATCH: desk.update, DELETE: desk.remove });

@@ -1,3 +1,6 @@
 import { annotationRoutes } from '../../../_lib/annotations';
+import { methods } from '../../../_lib/methods';
 
-export const { GET, POST } = annotationRoutes('port');
+const notes = annotationRoutes('port');
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: notes.GET, POST: notes.POST });

@@ -1,3 +1,6 @@
 import { deskRoutes } from '../../../_lib/desk';
+import { methods } from '../../../_lib/methods';
 
-export const { restore: POST } = deskRoutes('port');
+const desk = deskRoutes('port');
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: desk.restore });

@@ -1,3 +1,6 @@
 import { deskRoutes } from '../../../_lib/desk';
+import { methods } from '../../../_lib/methods';
 
-export const { history: GET } = deskRoutes('source');
+const desk = deskRoutes('source');
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: desk.history });

@@ -1,3 +1,6 @@
 import { deskRoutes } from '../../../_lib/desk';
+import { methods } from '../../../_lib/methods';
 
-export const { publish: POST } = deskRoutes('vessel');
+const desk = deskRoutes('vessel');
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: desk.publish });

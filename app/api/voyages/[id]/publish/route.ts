@@ -1,3 +1,6 @@
 import { deskRoutes } from '../../../_lib/desk';
+import { methods } from '../../../_lib/methods';
 
-export const { publish: POST } = deskRoutes('voyage');
+const desk = deskRoutes('voyage');
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: desk.publish });

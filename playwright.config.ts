@@ -9,7 +9,8 @@ const dbFile = (process.env.WAKELINE_E2E_DB ||= path.join(os.tmpdir(), `wakeline
 
 /**
  * End-to-end tests in the system Chromium (never a downloaded browser) against the production
- * build, with a fresh temporary database seeded by the server as it starts.
+ * build served as `npm start` serves it (server/index.mjs), with a fresh temporary database seeded
+ * by the server as it starts.
  */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -39,10 +40,17 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 1366, height: 850 } } }],
   webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port} -H 127.0.0.1`,
+    command: 'node server/index.mjs',
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { DATABASE_URL: `file:${dbFile}`, NODE_ENV: 'production', WAKELINE_TILE_URL: '' },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WAKELINE_ORIGIN: `http://127.0.0.1:${port}`,
+      DATABASE_URL: `file:${dbFile}`,
+      NODE_ENV: 'production',
+      WAKELINE_TILE_URL: '',
+    },
   },
 });

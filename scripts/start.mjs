@@ -6,11 +6,10 @@ import { ensureBuild, ensureDependencies, root } from './lib/setup.mjs';
 ensureDependencies();
 ensureBuild();
 
-const port = process.env.PORT || '3000';
-const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', port], {
+const child = spawn(process.execPath, ['server/index.mjs'], {
   cwd: root,
   stdio: 'inherit',
-  env: { ...process.env, NODE_ENV: 'production' },
+  env: { ...process.env, PORT: process.env.PORT || '3000', NODE_ENV: 'production' },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

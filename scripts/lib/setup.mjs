@@ -46,8 +46,8 @@ function newestSource(dir) {
 /** next build when there is no production build or a source is newer than it. */
 export function ensureBuild() {
   const built = mtime('.next/BUILD_ID');
-  const inputs = ['app', 'components', 'lib', 'data', 'public'].map(newestSource);
-  const configs = ['package-lock.json', 'next.config.js', 'tsconfig.json'].map(mtime);
+  const inputs = ['app', 'components', 'lib', 'data', 'public', 'server'].map(newestSource);
+  const configs = ['package-lock.json', 'next.config.mjs', 'tsconfig.json', 'proxy.ts', 'instrumentation.ts'].map(mtime);
   if (built && built >= Math.max(...inputs, ...configs)) return;
   run(process.execPath, ['node_modules/next/dist/bin/next', 'build']);
 }

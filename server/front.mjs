@@ -1,0 +1,103 @@
+// @ts-check
+/**
+ * The front of the production server: what is checked on the raw Node.js request before Next.js
+ * sees it, because Next.js cannot (or answers it with a 500):
+ *
+ * - the client's TCP address, put in the `x-wakeline-peer` request header (any value a client
+ *   sent is replaced): the only address the sign-in limits can trust (lib/server/auth/client-address.ts);
+ * - a path whose %-escapes do not decode (`/api/voyages/%`): 400;
+ * - a method Next.js cannot route (TRACE, CONNECT, made-up ones): on an API path it becomes an
+ *   OPTIONS with the real method in `x-wakeline-method`, so the route answers 405 with its own
+ *   `Allow` (app/api/_lib/methods.ts); on a page, 405 here. A page answers only GET and HEAD;
+ * - a declared body larger than any route reads (MAX_REQUEST_BYTES): 413 before a byte is read.
+ *   Bodies without a length are counted by the route as it streams them (lib/server/request-body.ts).
+ *
+ * Every answer made here is the JSON error shape of the API, with the security headers.
+ */
+import { API_CSP, SECURITY_HEADERS } from './headers.mjs';
+
+/** The largest body any route reads: a dataset bundle (DATASET_LIMITS.bytes, 16 MiB). */
+export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+export const PEER_HEADER = 'x-wakeline-peer';
+export const ORIGINAL_METHOD_HEADER = 'x-wakeline-method';
+/** Set on globalThis by server/index.mjs: the app then knows PEER_HEADER came from here. */
+export const FRONT_FLAG = Symbol.for('wakeline.front');
+
+const ROUTABLE = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const PAGE_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * @typedef {{ kind: 'pass', method?: string }
+ *   | { kind: 'refuse', status: number, code: string, message: string, allow?: string }} Verdict
+ */
+
+/**
+ * True when every %-escape of the path decodes to UTF-8 and the path has no control characters.
+ * @param {string} pathname
+ */
+function pathDecodes(pathname) {
+  try {
+    return !/[\u0000-\u001f\u007f]/.test(decodeURIComponent(pathname));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What to do with a request, from its method, raw URL and headers. Pure: the server applies it.
+ * @param {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} req
+ * @returns {Verdict}
+ */
+export function triage(req) {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const raw = req.url ?? '/';
+  const pathname = raw.split('?')[0] ?? '/';
+  if (!pathname.startsWith('/') || !pathDecodes(pathname)) {
+    return { kind: 'refuse', status: 400, code: 'invalid_path', message: 'The path is malformed (a %-escape does not decode, or it has control characters).' };
+  }
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (Number.isFinite(declared) && declared > MAX_REQUEST_BYTES) {
+    return { kind: 'refuse', status: 413, code: 'too_large', message: `The body must be at most ${MAX_REQUEST_BYTES} bytes.` };
+  }
+  const api = pathname === '/api' || pathname.startsWith('/api/');
+  if (api) return ROUTABLE.has(method) ? { kind: 'pass' } : { kind: 'pass', method: 'OPTIONS' };
+  // Next.js's own files (scripts, styles, images) are read with GET and HEAD too.
+  if (!PAGE_METHODS.has(method)) {
+    return { kind: 'refuse', status: 405, code: 'method_not_allowed', message: `${method.slice(0, 32)} is not allowed here; pages answer GET and HEAD.`, allow: 'GET, HEAD' };
+  }
+  return { kind: 'pass' };
+}
+
+/**
+ * Applies the verdict: either prepares the request for Next.js (returns true) or answers it (false).
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
+export function front(req, res) {
+  delete req.headers[ORIGINAL_METHOD_HEADER];
+  req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
+  const verdict = triage(req);
+  if (verdict.kind === 'pass') {
+    if (verdict.method) {
+      req.headers[ORIGINAL_METHOD_HEADER] = (req.method ?? '').slice(0, 32);
+      req.method = verdict.method;
+    }
+    return true;
+  }
+  const body = JSON.stringify({ error: { code: verdict.code, message: verdict.message } });
+  /** @type {Record<string, string | number>} */
+  const headers = {
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': API_CSP,
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+  };
+  if (verdict.allow) headers.Allow = verdict.allow;
+  // The body (if any) is not read: close the connection rather than drain it.
+  if (verdict.status === 413) headers.Connection = 'close';
+  res.writeHead(verdict.status, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+  if (verdict.status === 413) res.once('finish', () => req.socket.destroySoon?.() ?? req.socket.end());
+  return false;
+}

@@ -9,7 +9,10 @@
  *   WAKELINE_SESSION_IDLE_HOURS   a session ends after this long unused (default 8, sliding)
  *   WAKELINE_SESSION_MAX_DAYS     a session ends this long after sign-in (default 7)
  *   WAKELINE_READ_REQUIRES_LOGIN  1: pages and GET routes need a signed-in account; 0 or unset: public
- *   WAKELINE_TRUST_PROXY          1: the client address is the last X-Forwarded-For entry (one proxy)
+ *   WAKELINE_TRUSTED_PROXIES      how many reverse proxies sit in front of `npm start` (default 0): the
+ *                                 client address for sign-in limits is the X-Forwarded-For entry that
+ *                                 many hops left of the socket's peer (lib/server/auth/client-address.ts)
+ *   WAKELINE_TRUST_PROXY          the older spelling: 1 means WAKELINE_TRUSTED_PROXIES=1, 0 means 0
  *   WAKELINE_TILE_URL             http(s) template with {z}, {x}, {y} (needs CORS for exports); unset: off
  *   WAKELINE_TILE_ATTRIBUTION     the tiles' credit line
  *   WAKELINE_TILE_MAX_ZOOM        an integer from 1 to 22 (default 18)
@@ -35,7 +38,8 @@ export interface Config {
   origin: string | null;
   session: { idleMs: number; absoluteMs: number };
   readRequiresLogin: boolean;
-  trustProxy: boolean;
+  /** Reverse-proxy hops in front of the server whose X-Forwarded-For entries are believed. */
+  trustedProxies: number;
   tileLayer: TileLayerConfig | null;
   /** The origin the CSP allows for tile images and the export's tile fetches. */
   tileOrigin: string | null;
@@ -106,6 +110,13 @@ const envSchema = z.object({
   WAKELINE_SESSION_IDLE_HOURS: positive('hours, e.g. 8'),
   WAKELINE_SESSION_MAX_DAYS: positive('days, e.g. 7'),
   WAKELINE_READ_REQUIRES_LOGIN: flag,
+  WAKELINE_TRUSTED_PROXIES: optional(
+    z.coerce
+      .number({ error: 'must be the number of reverse proxies in front, an integer from 0 to 10' })
+      .int({ error: 'must be the number of reverse proxies in front, an integer from 0 to 10' })
+      .min(0, { error: 'must be the number of reverse proxies in front, an integer from 0 to 10' })
+      .max(10, { error: 'must be the number of reverse proxies in front, an integer from 0 to 10' }),
+  ),
   WAKELINE_TRUST_PROXY: flag,
   WAKELINE_TILE_URL: optional(z.string()).transform((url, ctx) => {
     if (url === undefined) return null;
@@ -154,7 +165,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       absoluteMs: (e.WAKELINE_SESSION_MAX_DAYS ?? 7) * 86_400_000,
     },
     readRequiresLogin: e.WAKELINE_READ_REQUIRES_LOGIN === '1',
-    trustProxy: e.WAKELINE_TRUST_PROXY === '1',
+    trustedProxies: e.WAKELINE_TRUSTED_PROXIES ?? (e.WAKELINE_TRUST_PROXY === '1' ? 1 : 0),
     tileLayer: tiles
       ? {
           url: tiles.url,

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import seedPorts from '@/data/seed/ports.json';
 import seedVessels from '@/data/seed/vessels.json';
 import seedVoyages from '@/data/seed/voyages.json';
@@ -428,8 +428,14 @@ describe('accounts', () => {
     expect((await login({ username: 'ed', password: PASSWORD }, { origin: 'https://evil.example' })).status).toBe(403);
     expect((await login(undefined, { rawBody: BIG })).status).toBe(413);
     expect((await login(undefined, { rawBody: 'x', contentType: 'text/plain' })).status).toBe(415);
+    // The clock (Date only) stands still, so the 1 s delay after the fifth failure is still running at the sixth.
+    vi.useFakeTimers({ toFake: ['Date'] });
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i += 1) statuses.push((await login({ username: 'vera', password: 'wrong password!' })).status);
+    try {
+      for (let i = 0; i < 6; i += 1) statuses.push((await login({ username: 'vera', password: 'wrong password!' })).status);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     // A dozen deliberate scrypt checks (logN 17) take seconds each on a busy machine.
   }, 90_000);

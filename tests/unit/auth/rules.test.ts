@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { FailureLimiter } from '@/lib/server/auth/rate-limit';
 import { type Actor, canAdminister, canModify, canRead, canWrite, hasRole } from '@/lib/core/domain/permissions';
 
 const viewer: Actor = { id: 1, username: 'vera', role: 'viewer' };
@@ -28,27 +27,5 @@ describe('permission rules', () => {
     expect([null, viewer, editor, admin].map(canAdminister)).toEqual([false, false, false, true]);
     expect(hasRole(admin, 'viewer')).toBe(true);
     expect(hasRole(viewer, 'editor')).toBe(false);
-  });
-});
-
-describe('failed-login limiter', () => {
-  it('allows five failures in the window, then asks to wait until the oldest ages out', () => {
-    const l = new FailureLimiter(15 * 60_000, 5);
-    const t = 1_000_000;
-    for (let i = 0; i < 5; i++) {
-      expect(l.retryAfter('ann', t + i)).toBe(0);
-      l.fail('ann', t + i);
-    }
-    expect(l.retryAfter('ann', t + 10)).toBe(15 * 60);
-    expect(l.retryAfter('bob', t + 10)).toBe(0);
-    expect(l.retryAfter('ann', t + 15 * 60_000 + 1)).toBe(0);
-  });
-  it('forgets an account after a success', () => {
-    const l = new FailureLimiter(60_000, 2);
-    l.fail('a', 1);
-    l.fail('a', 2);
-    expect(l.retryAfter('a', 3)).toBeGreaterThan(0);
-    l.clear('a');
-    expect(l.retryAfter('a', 3)).toBe(0);
   });
 });

@@ -20,7 +20,7 @@ describe('loadConfig', () => {
       origin: null,
       session: { idleMs: 8 * 3600_000, absoluteMs: 7 * 86_400_000 },
       readRequiresLogin: false,
-      trustProxy: false,
+      trustedProxies: 0,
       tileLayer: null,
       tileOrigin: null,
       production: false,
@@ -76,7 +76,6 @@ describe('loadConfig', () => {
 
   describe.each([
     ['WAKELINE_READ_REQUIRES_LOGIN', 'readRequiresLogin'],
-    ['WAKELINE_TRUST_PROXY', 'trustProxy'],
   ] as const)('%s', (name, field) => {
     it('is on for 1 and off for 0', () => {
       expect(loadConfig({ [name]: '1' })[field]).toBe(true);
@@ -86,6 +85,24 @@ describe('loadConfig', () => {
       const err = refusal({ [name]: value });
       expect(err.variables).toEqual([name]);
       expect(err.message).toContain(`${name} must be 1 (on) or 0 (off)`);
+    });
+  });
+
+  describe('WAKELINE_TRUSTED_PROXIES', () => {
+    it('takes a number of hops, and the older WAKELINE_TRUST_PROXY=1 as one', () => {
+      expect(loadConfig({ WAKELINE_TRUSTED_PROXIES: '2' }).trustedProxies).toBe(2);
+      expect(loadConfig({ WAKELINE_TRUSTED_PROXIES: '0' }).trustedProxies).toBe(0);
+      expect(loadConfig({ WAKELINE_TRUST_PROXY: '1' }).trustedProxies).toBe(1);
+      expect(loadConfig({ WAKELINE_TRUST_PROXY: '0' }).trustedProxies).toBe(0);
+      expect(loadConfig({ WAKELINE_TRUST_PROXY: '1', WAKELINE_TRUSTED_PROXIES: '0' }).trustedProxies).toBe(0);
+    });
+    it.each(['-1', '1.5', 'yes', '11'])('refuses %j', (value) => {
+      const err = refusal({ WAKELINE_TRUSTED_PROXIES: value });
+      expect(err.variables).toEqual(['WAKELINE_TRUSTED_PROXIES']);
+      expect(err.message).toContain('WAKELINE_TRUSTED_PROXIES must be the number of reverse proxies in front');
+    });
+    it.each(['yes', 'true', '2'])('refuses WAKELINE_TRUST_PROXY=%j rather than guess', (value) => {
+      expect(refusal({ WAKELINE_TRUST_PROXY: value }).message).toContain('WAKELINE_TRUST_PROXY must be 1 (on) or 0 (off)');
     });
   });
 

@@ -1,9 +1,9 @@
 /**
  * The client's network address, for the sign-in limits: taken only from hops the operator trusts.
  *
- * `npm start` runs scripts/server.mjs, which wraps Next.js: it sets the request header
- * `x-wakeline-peer` to the TCP peer's address (overwriting whatever a client sent) and marks the
- * process with `globalThis[Symbol.for('wakeline.front')] = true`. Then the chain of addresses is
+ * `npm start` runs server/index.mjs, which wraps Next.js: its front (server/front.mjs) sets the
+ * request header `x-wakeline-peer` to the TCP peer's address (overwriting whatever a client sent),
+ * and it marks the process with `globalThis[Symbol.for('wakeline.front')] = true`. Then the chain of addresses is
  * the X-Forwarded-For entries followed by the peer, and each of the WAKELINE_TRUSTED_PROXIES
  * proxies in front appended the address it was connected from. The client is the entry that
  * many places from the right: with 0 proxies the peer itself (X-Forwarded-For is ignored, since
@@ -11,17 +11,18 @@
  * proxies, the leftmost.
  *
  * Without that server (`next dev`, a plain `next start`) there is no trustworthy peer: Next.js
- * passes the client's own X-Forwarded-For on, so this falls back to its last entry, which a
- * client can set at will. Only `npm start`'s server gives addresses the limits can rely on.
+ * passes the client's own X-Forwarded-For on (it fills the header with the socket address only
+ * when none came), so this falls back to its last entry, which a client can set at will. Only
+ * `npm start`'s server gives addresses the limits can rely on.
  */
 import 'server-only';
 import { config } from '../config';
 
-/** The header scripts/server.mjs sets to the socket's remote address. */
+/** The header server/front.mjs sets to the socket's remote address. */
 export const PEER_HEADER = 'x-wakeline-peer';
 const FRONT = Symbol.for('wakeline.front');
 
-/** True when this process runs behind scripts/server.mjs, which sets PEER_HEADER itself. */
+/** True when this process runs behind server/index.mjs, which sets PEER_HEADER itself. */
 function behindOwnFront(): boolean {
   return (globalThis as { [FRONT]?: unknown })[FRONT] === true;
 }

@@ -198,7 +198,7 @@ const BASE_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         '403': 'Cross-site request.',
         '413': true,
         '415': true,
-        '429': 'Too many failed sign-ins for the account (5 in 15 min) or the address (20 in 15 min); see Retry-After.',
+        '429': 'Too many failed sign-ins for this username from this address (5 free, then 1 s doubling to 15 min) or from this address (20 free, then the same); see Retry-After.',
       },
     },
   },

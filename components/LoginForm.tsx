@@ -3,11 +3,7 @@ import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { useSWRConfig } from 'swr';
 import { ApiError, sendJson } from '@/lib/client/api';
-
-/** Only a path on this site is a place to go back to: never another origin. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
+import { safeRedirectPath } from '@/lib/core/domain/redirect';
 
 export default function LoginForm() {
   const router = useRouter();
@@ -25,7 +21,8 @@ export default function LoginForm() {
     try {
       await sendJson('POST', '/api/auth/login', { username, password });
       await mutate('/api/auth/me');
-      router.push(safeNext(params.get('next')));
+      // Only a place on this site, as the URL parser resolves it (issue 9: `/%09/evil.example/` left it).
+      router.push(safeRedirectPath(params.get('next'), window.location.origin));
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'The server did not answer. Try again.');
       setBusy(false);

@@ -68,6 +68,39 @@ export function triage(req) {
   return { kind: 'pass' };
 }
 
+/** @param {string} code @param {string} message @param {Record<string, string | number>} [extra] */
+function errorHead(code, message, extra = {}) {
+  const body = JSON.stringify({ error: { code, message } });
+  /** @type {Record<string, string | number>} */
+  const headers = {
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': API_CSP,
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(body),
+    'Cache-Control': 'no-store',
+    ...extra,
+  };
+  return { headers, body };
+}
+
+/**
+ * The answer to a request Node's HTTP parser refused (an unknown method such as FOO, a malformed
+ * request line, headers too large), as raw bytes for the socket: the JSON error with the security
+ * headers rather than Node's bare `400`.
+ * @param {NodeJS.ErrnoException} err
+ */
+export function clientErrorResponse(err) {
+  const large = err.code === 'HPE_HEADER_OVERFLOW';
+  const status = large ? 431 : 400;
+  const { headers, body } = large
+    ? errorHead('headers_too_large', 'The request headers are too large.', { Connection: 'close' })
+    : errorHead('bad_request', 'The request is malformed (its method, request line or headers cannot be read).', { Connection: 'close' });
+  const reason = large ? 'Request Header Fields Too Large' : 'Bad Request';
+  return `HTTP/1.1 ${status} ${reason}\r\n${Object.entries(headers)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\r\n')}\r\n\r\n${body}`;
+}
+
 /**
  * Applies the verdict: either prepares the request for Next.js (returns true) or answers it (false).
  * @param {import('node:http').IncomingMessage} req
@@ -84,20 +117,29 @@ export function front(req, res) {
     }
     return true;
   }
-  const body = JSON.stringify({ error: { code: verdict.code, message: verdict.message } });
-  /** @type {Record<string, string | number>} */
-  const headers = {
-    ...SECURITY_HEADERS,
-    'Content-Security-Policy': API_CSP,
-    'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-  };
-  if (verdict.allow) headers.Allow = verdict.allow;
-  // The body (if any) is not read: close the connection rather than drain it.
-  if (verdict.status === 413) headers.Connection = 'close';
+  const { headers, body } = errorHead(verdict.code, verdict.message, {
+    ...(verdict.allow ? { Allow: verdict.allow } : {}),
+    // The body (if any) is not read: close the connection rather than drain it.
+    ...(verdict.status === 413 ? { Connection: 'close' } : {}),
+  });
   res.writeHead(verdict.status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
   if (verdict.status === 413) res.once('finish', () => req.socket.destroySoon?.() ?? req.socket.end());
   return false;
+}
+
+/**
+ * Serves `handle` (Next.js's request handler) behind the front on `server`: requests go through
+ * front(), and requests Node's parser refuses get clientErrorResponse().
+ * @param {import('node:http').Server} server
+ * @param {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void} handle
+ */
+export function serveBehindFront(server, handle) {
+  server.on('request', (req, res) => {
+    if (front(req, res)) handle(req, res);
+  });
+  server.on('clientError', (err, socket) => {
+    if (/** @type {NodeJS.ErrnoException} */ (err).code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+    socket.end(clientErrorResponse(err));
+  });
 }

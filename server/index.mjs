@@ -12,7 +12,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
-import { FRONT_FLAG, front } from './front.mjs';
+import { FRONT_FLAG, serveBehindFront } from './front.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.PORT || 3000);
@@ -31,8 +31,8 @@ const app = next({ dev: false, dir: root, hostname: host ?? 'localhost', port })
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const server = http.createServer((req, res) => {
-  if (!front(req, res)) return;
+const server = http.createServer();
+serveBehindFront(server, (req, res) => {
   handle(req, res).catch((err) => {
     console.error('[wakeline] request failed', err);
     if (!res.headersSent) {
@@ -40,6 +40,10 @@ const server = http.createServer((req, res) => {
       res.end(JSON.stringify({ error: { code: 'internal', message: 'The server could not answer this request. It has been logged.' } }));
     } else res.destroy();
   });
+});
+server.on('error', (err) => {
+  console.error(`[wakeline] cannot serve on port ${port}: ${err.message}`);
+  process.exit(1);
 });
 server.listen(port, host, () => console.log(`[wakeline] serving on http://${host ?? 'localhost'}:${port}`));
 

@@ -7,7 +7,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_REQUEST_BYTES, ORIGINAL_METHOD_HEADER, PEER_HEADER, front, triage } from '@/server/front.mjs';
+import { MAX_REQUEST_BYTES, ORIGINAL_METHOD_HEADER, PEER_HEADER, serveBehindFront, triage } from '@/server/front.mjs';
 import { SECURITY_HEADERS } from '@/server/headers.mjs';
 
 let server: http.Server;
@@ -15,8 +15,8 @@ let base: string;
 const seen: { method?: string; headers: http.IncomingHttpHeaders; bytes: number }[] = [];
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
-    if (!front(req, res)) return;
+  server = http.createServer();
+  serveBehindFront(server, (req, res) => {
     let bytes = 0;
     req.on('data', (c: Buffer) => (bytes += c.length));
     req.on('end', () => {
@@ -90,6 +90,13 @@ describe('front on a live server', () => {
     expect(out).toContain("Content-Security-Policy: default-src 'none'");
     expect(JSON.parse(out.slice(out.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'invalid_path' } });
     expect(seen).toEqual([]);
+  });
+
+  it('answers a request Node cannot parse (an unknown method) 400 with the JSON error and the security headers', async () => {
+    const out = await raw('FOO /api/voyages HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect(out).toMatch(/^HTTP\/1.1 400/);
+    expect(out).toContain('X-Frame-Options: DENY');
+    expect(JSON.parse(out.slice(out.indexOf('\r\n\r\n') + 4))).toMatchObject({ error: { code: 'bad_request' } });
   });
 
   it('answers 413 to a declared 600 MB body without reading it, and closes the connection', async () => {

@@ -1,6 +1,6 @@
 /**
  * API benchmark: /api/voyages latency and throughput with 10,000 generated voyages, against the
- * production build (`next start`), measured with autocannon at 50 connections.
+ * production build (server/index.mjs, as `npm start` serves it), measured with autocannon at 50 connections.
  *
  * The voyages are generated into a temporary database (scripts/bench/server.ts).
  *

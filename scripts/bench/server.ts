@@ -20,8 +20,8 @@ import { mulberry32 } from './random';
 export const root = path.resolve(__dirname, '../..');
 
 /** The production server, as `npm start` runs it, listening on 127.0.0.1:port. */
-function serverCommand(port: number): [string, string[]] {
-  return [process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1']];
+function serverCommand(port: number): [string, string[], Record<string, string>] {
+  return [process.execPath, ['server/index.mjs'], { PORT: String(port), HOST: '127.0.0.1', WAKELINE_ORIGIN: `http://127.0.0.1:${port}` }];
 }
 
 async function generate(file: string, count: number) {
@@ -110,10 +110,10 @@ export async function startBenchServer(port: number, count: number): Promise<Ben
   const t0 = Date.now();
   const voyages = await generate(file, count);
   console.log(`generated ${voyages} voyages in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${file}`);
-  const [command, args] = serverCommand(port);
+  const [command, args, env] = serverCommand(port);
   const child = spawn(command, args, {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: 'production' },
+    env: { ...process.env, ...env, DATABASE_URL: `file:${file}`, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const stop = () => {

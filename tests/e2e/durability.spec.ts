@@ -1,6 +1,6 @@
 /**
  * Durability: acknowledged annotation writes survive the server being killed outright (SIGKILL,
- * no shutdown hooks) right after the acknowledgements. Runs its own `next start` on its own port
+ * no shutdown hooks) right after the acknowledgements. Runs its own server (server/index.mjs) on its own port
  * and temporary database.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -15,8 +15,16 @@ const port = Number(process.env.E2E_PORT || 3107) + 37;
 const origin = `http://127.0.0.1:${port}`;
 
 function start(dbFile: string): ChildProcess {
-  const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, DATABASE_URL: `file:${dbFile}`, NODE_ENV: 'production', WAKELINE_TILE_URL: '' },
+  const child = spawn(process.execPath, ['server/index.mjs'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WAKELINE_ORIGIN: origin,
+      DATABASE_URL: `file:${dbFile}`,
+      NODE_ENV: 'production',
+      WAKELINE_TILE_URL: '',
+    },
     stdio: 'ignore',
     detached: true, // its own process group, so the kill reaches every process it started
   });

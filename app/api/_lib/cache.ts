@@ -9,6 +9,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Visibility } from '@/lib/core/domain/records';
 import { getDataVersion } from '@/lib/server/db';
+import { EncodedBody, encodedResponse } from './encoded';
 
 export interface CachedAnswer {
   body: string;
@@ -25,7 +26,8 @@ const MAX_BYTES = 64 * 1024 * 1024;
  */
 const BOOT_ID = randomBytes(8).toString('hex');
 
-type Entry = { version: string; etag: string; answer: CachedAnswer };
+/** The answer's body is kept as bytes (and gzipped once when asked for): see encoded.ts. */
+type Entry = { version: string; etag: string; answer: Omit<CachedAnswer, 'body'>; body: EncodedBody };
 const entries = new Map<string, Entry>();
 /** Answers being made right now: concurrent misses for one key share one query. */
 const making = new Map<string, Promise<Entry>>();
@@ -34,14 +36,14 @@ let bytes = 0;
 function evict(key: string) {
   const e = entries.get(key);
   if (!e) return;
-  bytes -= e.answer.body.length;
+  bytes -= e.body.bytes.byteLength;
   entries.delete(key);
 }
 
 function keep(key: string, entry: Entry) {
   evict(key);
   entries.set(key, entry);
-  bytes += entry.answer.body.length;
+  bytes += entry.body.bytes.byteLength;
   for (const oldest of entries.keys()) {
     if (entries.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;
     evict(oldest);
@@ -53,9 +55,9 @@ async function make(key: string, version: string, build: () => Promise<CachedAns
   let pending = making.get(id);
   if (!pending) {
     pending = build()
-      .then((answer) => {
+      .then(({ body, ...answer }) => {
         const etag = `W/"${createHash('sha1').update(`${BOOT_ID}\n${id}`).digest('base64url').slice(0, 22)}"`;
-        const entry = { version, etag, answer };
+        const entry = { version, etag, answer, body: new EncodedBody(body) };
         keep(key, entry);
         return entry;
       })
@@ -94,8 +96,9 @@ export async function cachedResponse(
     'Content-Type': entry.answer.contentType,
     'Cache-Control': 'no-cache',
     ETag: entry.etag,
+    Vary: 'Accept-Encoding',
     ...entry.answer.headers,
   };
   if (request.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
-  return new Response(entry.answer.body, { status: 200, headers });
+  return encodedResponse(request, entry.body, headers);
 }

@@ -54,3 +54,12 @@ export async function openTeamDatabase(name: string): Promise<SignedInTeam & { c
     },
   };
 }
+
+/**
+ * Gives every account a fresh annotation write allowance: the per-account limit (30 a minute) is
+ * for people, and a test file writes more than that in a second. Call it before each test.
+ */
+export async function resetAnnotationWriteLimits(): Promise<void> {
+  const { getDb } = await import('@/lib/server/db');
+  await (await getDb()).deleteFrom('throttle').where('key', 'like', 'annotate:%').execute();
+}

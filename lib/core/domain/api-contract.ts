@@ -8,6 +8,7 @@ import { DATASET_PATHS } from './api-contract-dataset';
 import { DESK_PATHS } from './api-contract-desk';
 import type { Method, Operation } from './api-operation';
 import { loginInput, updateUserInput } from './accounts';
+import { ANNOTATION_WRITE_LIMIT } from './annotation-list';
 import { type TargetType, annotationId, createAnnotationInput, targetIdParam, updateAnnotationInput } from './annotations';
 import {
   annotationAnswerSchema,
@@ -33,6 +34,7 @@ import {
 import { portFeatureCollectionSchema, voyageFeatureCollectionSchema, voyagesCsvSchema } from './format';
 import {
   annotationDeleteQuery,
+  annotationListQuery,
   basemapLayer,
   claimsQuery,
   emptyQuery,
@@ -50,16 +52,22 @@ const READ_401 = 'This instance requires a login to read (WAKELINE_READ_REQUIRES
 const reads = { '400': true, '401': READ_401 } as const;
 const writes = { '400': true, '401': true, '403': true, '413': true, '415': true } as const;
 const STALE = 'The edit started from an older version: error.details.current holds the annotation as it now is.';
+const WRITE_LIMIT = `Too many annotation writes by this account (create, edit, delete and restore together: ${ANNOTATION_WRITE_LIMIT.max} a minute); see Retry-After.`;
 
 function targetAnnotations(kind: TargetType): Partial<Record<Method, Operation>> {
   const path = { id: targetIdParam.describe(`The ${kind} id.`) };
   return {
     get: {
-      summary: `Annotations on a ${kind}, oldest first (soft-deleted ones only for admins)`,
+      summary: `Annotations on a ${kind}, a page at a time, newest first, or only those changed since an earlier answer (soft-deleted ones only for admins)`,
       path,
-      query: emptyQuery,
-      ok: { status: '200', content: { 'application/json': annotationListSchema } },
-      errors: { ...reads, '404': `No ${kind} has this id.` },
+      query: annotationListQuery,
+      ok: { status: '200', content: { 'application/json': annotationListSchema }, headers: ['ETag'] },
+      errors: {
+        ...reads,
+        '400': 'A bad limit, cursor or since (a since given for another view of the list or newer than it: load the list again).',
+        '404': `No ${kind} has this id.`,
+      },
+      etag: true,
     },
     post: {
       summary: `Annotate a ${kind} (editor or admin; same-origin only)`,
@@ -67,7 +75,7 @@ function targetAnnotations(kind: TargetType): Partial<Record<Method, Operation>>
       query: emptyQuery,
       body: createAnnotationInput,
       ok: { status: '201', content: { 'application/json': annotationAnswerSchema } },
-      errors: { ...writes, '404': `No ${kind} has this id.` },
+      errors: { ...writes, '404': `No ${kind} has this id.`, '429': WRITE_LIMIT },
     },
   };
 }
@@ -159,14 +167,14 @@ const BASE_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       query: emptyQuery,
       body: updateAnnotationInput,
       ok: { status: '200', content: { 'application/json': annotationAnswerSchema } },
-      errors: { ...writes, '404': true, '409': STALE },
+      errors: { ...writes, '404': true, '409': STALE, '429': WRITE_LIMIT },
     },
     delete: {
       summary: 'Soft-delete an annotation (its author or an admin); an admin can restore it',
       path: annotationPath,
       query: annotationDeleteQuery,
       ok: { status: '200', content: { 'application/json': annotationAnswerSchema } },
-      errors: { '400': true, '401': true, '403': true, '404': true, '409': STALE },
+      errors: { '400': true, '401': true, '403': true, '404': true, '409': STALE, '429': WRITE_LIMIT },
     },
   },
   '/api/annotations/{id}/history': {
@@ -184,7 +192,7 @@ const BASE_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       path: annotationPath,
       query: emptyQuery,
       ok: { status: '200', content: { 'application/json': annotationAnswerSchema } },
-      errors: { '400': true, '401': true, '403': true, '404': true, '409': 'The annotation is not deleted.' },
+      errors: { '400': true, '401': true, '403': true, '404': true, '409': 'The annotation is not deleted.', '429': WRITE_LIMIT },
     },
   },
   '/api/auth/login': {

@@ -4,7 +4,7 @@
  * reaches the route handlers' types and the published contract at once.
  */
 import { z } from 'zod';
-import { annotationRevisionSchema, annotationSchema, sessionUserSchema, userAccountSchema } from './annotations';
+import { annotationId, annotationRevisionSchema, annotationSchema, sessionUserSchema, userAccountSchema } from './annotations';
 import {
   claimSchema,
   confidence,
@@ -115,7 +115,23 @@ export const sourceListSchema = z.object({ sources: z.array(listedSource) });
 export const claimListSchema = z.object({ claims: z.array(listedClaim) });
 export const observationListSchema = z.object({ observations: z.array(listedObservation) });
 export const voyageAnswerSchema = z.object({ voyage: voyageDetailSchema });
-export const annotationListSchema = z.object({ annotations: z.array(annotationSchema) });
+/** A page of a record's annotations, or (with `since`) what changed after an earlier answer. */
+export const annotationListSchema = z.object({
+  annotations: z
+    .array(annotationSchema)
+    .describe('A page: newest first. With since: the annotations changed after it, oldest change first.'),
+  removed: z
+    .array(annotationId)
+    .describe('With since: annotations changed after it that this reader no longer sees (deleted); otherwise empty.'),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe('A page: pass as cursor for the older annotations; null at the end. With since: non-null when more changes wait (ask again with since=revision).'),
+  revision: z.string().describe('Where this answer brings the reader up to: send it back as since to get only later changes.'),
+  total: z.number().int().min(0).describe('Annotations on the record this reader sees (admins: with the deleted ones).'),
+  live: z.number().int().min(0).describe('Annotations on the record that are not deleted.'),
+});
+export type AnnotationList = z.infer<typeof annotationListSchema>;
 export const annotationAnswerSchema = z.object({ annotation: annotationSchema });
 export const annotationHistorySchema = z.object({ revisions: z.array(annotationRevisionSchema) });
 export const loginAnswerSchema = z.object({ user: sessionUserSchema });

@@ -8,45 +8,21 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
-import {
-  type Annotation,
-  type AnnotationKind,
-  type AnnotationRevision,
-  type AnnotationSnapshot,
-  type CreateAnnotationInput,
-  type TargetType,
-  type UpdateAnnotationInput,
-  annotationKind,
+import type {
+  Annotation,
+  AnnotationRevision,
+  AnnotationSnapshot,
+  CreateAnnotationInput,
+  TargetType,
+  UpdateAnnotationInput,
 } from '@/lib/core/domain/annotations';
 import { AppError } from '@/lib/core/domain/errors';
 import { type Actor, canAdminister, canModify, canWrite } from '@/lib/core/domain/permissions';
+import { touchTarget } from './annotation-lists';
+import { type AnnotationRow, kindOf, locationOf, selectRows, toAnnotation } from './annotation-rows';
 import type { DB } from './connection';
 import type { AnnotationsTable } from './schema';
 import { immediateTransaction } from './tx';
-
-type Row = Selectable<AnnotationsTable> & { author_name: string };
-
-const kindOf = (k: string): AnnotationKind => annotationKind.catch('note').parse(k);
-const locationOf = (r: { lon: number | null; lat: number | null }): [number, number] | null =>
-  r.lon === null || r.lat === null ? null : [r.lon, r.lat];
-
-function toAnnotation(r: Row): Annotation {
-  return {
-    id: r.id,
-    target: { type: r.target_type as TargetType, id: r.target_id },
-    parentId: r.parent_id,
-    kind: kindOf(r.kind),
-    body: r.body,
-    evidenceUrls: JSON.parse(r.evidence_urls) as string[],
-    location: locationOf(r),
-    resolved: r.resolved === 1,
-    author: { id: r.author_id, username: r.author_name },
-    createdAt: r.created_at,
-    editedAt: r.edited_at,
-    version: r.version,
-    deletedAt: r.deleted_at,
-  };
-}
 
 function snapshot(r: Selectable<AnnotationsTable>): AnnotationSnapshot {
   return {
@@ -60,17 +36,11 @@ function snapshot(r: Selectable<AnnotationsTable>): AnnotationSnapshot {
   };
 }
 
-function selectRows(db: DB) {
-  return db
-    .selectFrom('annotations')
-    .innerJoin('users', 'users.id', 'annotations.author_id')
-    .selectAll('annotations')
-    .select('users.username as author_name');
-}
-
-async function rowById(db: DB, id: string): Promise<Row | undefined> {
+async function rowById(db: DB, id: string): Promise<AnnotationRow | undefined> {
   return selectRows(db).where('annotations.id', '=', id).executeTakeFirst();
 }
+
+const targetOf = (r: AnnotationRow) => r.target_type as TargetType;
 
 const notFound = (id: string) => new AppError(404, 'not_found', `No annotation has the id "${id}".`);
 
@@ -83,14 +53,6 @@ function requireWriter(actor: Actor | null): asserts actor is Actor {
 export async function targetExists(db: DB, type: TargetType, id: string): Promise<boolean> {
   const table = ({ voyage: 'voyages', port: 'ports', vessel: 'vessels' } as const)[type];
   return Boolean(await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst());
-}
-
-/** A target's annotations, oldest first. Soft-deleted ones are shown to admins only. */
-export async function listAnnotations(db: DB, actor: Actor | null, type: TargetType, id: string): Promise<Annotation[]> {
-  let q = selectRows(db).where('annotations.target_type', '=', type).where('annotations.target_id', '=', id);
-  if (!canAdminister(actor)) q = q.where('annotations.deleted_at', 'is', null);
-  const rows = await q.orderBy('annotations.created_at').orderBy('annotations.id').execute();
-  return rows.map(toAnnotation);
 }
 
 /** One annotation, or null when unknown (or deleted, for anyone but an admin). */
@@ -144,6 +106,7 @@ export async function createAnnotation(
       parentId = parent.parent_id ?? parent.id; // threads are one level deep: a reply to a reply joins the thread
     }
     const now = new Date().toISOString();
+    const rev = await touchTarget(trx, target.type, target.id, { live: 1, total: 1 }, now);
     const row: Selectable<AnnotationsTable> = {
       id: randomUUID(),
       target_type: target.type,
@@ -161,6 +124,7 @@ export async function createAnnotation(
       version: 1,
       deleted_at: null,
       deleted_by: null,
+      rev,
     };
     await trx.insertInto('annotations').values(row).execute();
     await addRevision(trx, 'create', actor, now, null, row);
@@ -169,7 +133,7 @@ export async function createAnnotation(
 }
 
 /** The 409 answer: the annotation as it now is, so the editor can merge. */
-function conflict(current: Row) {
+function conflict(current: AnnotationRow) {
   return new AppError(
     409,
     'conflict',
@@ -179,7 +143,7 @@ function conflict(current: Row) {
 }
 
 /** Loads a live annotation for a change by `actor`, checking rights and the expected version. */
-async function loadForChange(trx: DB, actor: Actor, id: string, version: number | undefined): Promise<Row> {
+async function loadForChange(trx: DB, actor: Actor, id: string, version: number | undefined): Promise<AnnotationRow> {
   const current = await rowById(trx, id);
   if (!current || current.deleted_at !== null) throw notFound(id);
   if (!canModify(actor, { authorId: current.author_id })) {
@@ -209,6 +173,7 @@ export async function updateAnnotation(db: DB, actor: Actor | null, id: string, 
       resolved: kind !== 'question' ? 0 : input.resolved === undefined ? current.resolved : input.resolved ? 1 : 0,
       edited_at: now,
       version: current.version + 1,
+      rev: await touchTarget(trx, targetOf(current), current.target_id, { live: 0, total: 0 }, now),
     };
     // The version check is in the UPDATE itself: of two edits of one version, one matches no row.
     const result = await trx
@@ -231,7 +196,8 @@ export async function deleteAnnotation(db: DB, actor: Actor | null, id: string, 
   return immediateTransaction(db, async (trx) => {
     const current = await loadForChange(trx, actor, id, version);
     const now = new Date().toISOString();
-    const set = { deleted_at: now, deleted_by: actor.id, version: current.version + 1 };
+    const rev = await touchTarget(trx, targetOf(current), current.target_id, { live: -1, total: 0 }, now);
+    const set = { deleted_at: now, deleted_by: actor.id, version: current.version + 1, rev };
     const result = await trx
       .updateTable('annotations')
       .set(set)
@@ -255,7 +221,8 @@ export async function restoreAnnotation(db: DB, actor: Actor | null, id: string)
     if (!current) throw notFound(id);
     if (current.deleted_at === null) throw new AppError(409, 'not_deleted', 'This annotation is not deleted.');
     const now = new Date().toISOString();
-    const set = { deleted_at: null, deleted_by: null, version: current.version + 1 };
+    const rev = await touchTarget(trx, targetOf(current), current.target_id, { live: 1, total: 0 }, now);
+    const set = { deleted_at: null, deleted_by: null, version: current.version + 1, rev };
     await trx.updateTable('annotations').set(set).where('id', '=', id).where('version', '=', current.version).execute();
     const after = { ...current, ...set };
     await addRevision(trx, 'restore', actor, now, current, after);

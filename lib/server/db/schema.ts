@@ -181,6 +181,18 @@ export interface AnnotationsTable {
   version: number;
   deleted_at: string | null;
   deleted_by: number | null;
+  /** The target's revision at this annotation's last change (migration 0005). */
+  rev: number;
+}
+
+/** Per annotated record: its change counter, when it last moved, and its counts (migration 0005). */
+export interface AnnotationTargetsTable {
+  target_type: string;
+  target_id: string;
+  revision: number;
+  changed_at: string;
+  live: number;
+  total: number;
 }
 
 /** One accepted change to an annotation: who, when, and the annotation before and after (JSON). */
@@ -246,6 +258,7 @@ export interface Database {
   sessions: SessionsTable;
   annotations: AnnotationsTable;
   annotation_revisions: AnnotationRevisionsTable;
+  annotation_targets: AnnotationTargetsTable;
   record_pending: RecordPendingTable;
   record_revisions: RecordRevisionsTable;
   throttle: ThrottleTable;

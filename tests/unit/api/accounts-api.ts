@@ -3,9 +3,9 @@
  * Next.js calls them, against a real temporary SQLite file with four signed-in accounts (vera the
  * viewer, ed and otto the editors, ada the admin).
  */
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import seedVoyages from '@/data/seed/voyages.json';
-import { TEAM_PASSWORD, openTeamDatabase } from '../helpers';
+import { TEAM_PASSWORD, openTeamDatabase, resetAnnotationWriteLimits } from '../helpers';
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
 type Mod = Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>>;
@@ -29,6 +29,7 @@ export function setUpAccountsApi(dbName: string) {
     await load('me', import('@/app/api/auth/me/route'));
     await load('voyageAnnotations', import('@/app/api/voyages/[id]/annotations/route'));
     await load('portAnnotations', import('@/app/api/ports/[id]/annotations/route'));
+    await load('vesselAnnotations', import('@/app/api/vessels/[id]/annotations/route'));
     await load('annotation', import('@/app/api/annotations/[id]/route'));
     await load('history', import('@/app/api/annotations/[id]/history/route'));
     await load('restore', import('@/app/api/annotations/[id]/restore/route'));
@@ -42,6 +43,7 @@ export function setUpAccountsApi(dbName: string) {
     Object.assign(cookies, team.cookies);
   }, 60_000);
 
+  beforeEach(() => resetAnnotationWriteLimits());
   afterAll(() => team.close());
 }
 

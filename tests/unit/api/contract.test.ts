@@ -10,12 +10,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import seedPorts from '@/data/seed/ports.json';
 import seedVessels from '@/data/seed/vessels.json';
 import seedVoyages from '@/data/seed/voyages.json';
 import { resetConfigForTests } from '@/lib/server/config';
-import { TEAM_PASSWORD as PASSWORD, openTeamDatabase } from '../helpers';
+import { TEAM_PASSWORD as PASSWORD, openTeamDatabase, resetAnnotationWriteLimits } from '../helpers';
 import { KIND_SEGMENTS, RECORD_KINDS, type RecordKind, newRecord } from './desk-api';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -77,6 +77,7 @@ beforeAll(async () => {
   // Four scrypt hashes, the migrations, the seed and two dozen route modules: slow on a busy machine.
 }, 60_000);
 
+beforeEach(() => resetAnnotationWriteLimits());
 afterAll(() => close());
 
 const pointer = (...parts: string[]) => parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
@@ -319,6 +320,33 @@ describe('annotations', () => {
     expect(history.body.revisions.map((r: { action: string }) => r.action)).toEqual(['create', 'edit', 'delete', 'restore']);
     expect((await call('/api/annotations/{id}/history', 'get', { params: { id: 'nope' } })).status).toBe(400);
     expect((await call('/api/annotations/{id}/history', 'get', { params: { id: MISSING_ID } })).status).toBe(404);
+  });
+
+  it('pages lists, answers changes since a revision and 304 to the current ETag, and refuses bad paging with 400', async () => {
+    for (const [apiPath, id] of TARGETS) {
+      const params = { id };
+      for (const body of ['older', 'newer']) expect((await call(apiPath, 'post', { as: 'editor', params, body: { body } })).status).toBe(201);
+      const first = await call(apiPath, 'get', { params, query: '?limit=1' });
+      expect(first.body.nextCursor).toEqual(expect.any(String));
+      expect((await call(apiPath, 'get', { params, query: `?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}` })).status).toBe(200);
+      expect((await call(apiPath, 'get', { as: 'admin', params, query: `?since=0-all` })).status).toBe(200);
+      const etag = first.headers.get('etag')!;
+      expect((await call(apiPath, 'get', { params, query: '?limit=1', headers: { 'if-none-match': etag } })).status).toBe(304);
+      expect((await call(apiPath, 'get', { params, query: '?limit=201' })).status).toBe(400);
+      expect((await call(apiPath, 'get', { params, query: '?cursor=nope' })).status).toBe(400);
+    }
+  });
+
+  it('answers every annotation write past the per-account limit with 429', async () => {
+    const a = await annotate({ body: 'the first of many' }, 'admin');
+    for (let i = 1; i < 30; i += 1) await annotate({ body: `note ${i}` }, 'admin');
+    for (const [apiPath, id] of TARGETS) {
+      expect((await call(apiPath, 'post', { as: 'admin', params: { id }, body: { body: 'one too many' } })).status).toBe(429);
+    }
+    const params = { id: a.id };
+    expect((await call('/api/annotations/{id}', 'patch', { as: 'admin', params, body: { version: 1, body: 'x' } })).status).toBe(429);
+    expect((await call('/api/annotations/{id}', 'delete', { as: 'admin', params })).status).toBe(429);
+    expect((await call('/api/annotations/{id}/restore', 'post', { as: 'admin', params })).status).toBe(429);
   });
 });
 

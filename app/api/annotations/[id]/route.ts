@@ -2,6 +2,7 @@ import { getDb } from '@/lib/server/db';
 import { deleteAnnotation, getAnnotation, updateAnnotation } from '@/lib/server/db/annotations';
 import { annotationId, updateAnnotationInput } from '@/lib/core/domain/annotations';
 import { annotationDeleteQuery, emptyQuery } from '@/lib/core/domain/query';
+import { requireAnnotationWriteAllowance } from '../../_lib/annotation-writes';
 import { requireReader, requireRole, requireSameOrigin } from '../../_lib/auth';
 import { AppError } from '@/lib/core/domain/errors';
 import { handle, json, parseJsonBody, parseParam, parseQuery } from '../../_lib/http';
@@ -23,6 +24,7 @@ export const PATCH = handle(async (request: Request, ctx: Ctx) => {
   parseQuery(request.url, emptyQuery);
   const id = parseParam('id', (await ctx.params).id, annotationId);
   const actor = await requireRole(request, 'editor');
+  await requireAnnotationWriteAllowance(actor);
   const input = await parseJsonBody(request, updateAnnotationInput);
   return json({ annotation: await updateAnnotation(await getDb(), actor, id, input) });
 });
@@ -33,5 +35,6 @@ export const DELETE = handle(async (request: Request, ctx: Ctx) => {
   const { version } = parseQuery(request.url, annotationDeleteQuery);
   const id = parseParam('id', (await ctx.params).id, annotationId);
   const actor = await requireRole(request, 'editor');
+  await requireAnnotationWriteAllowance(actor);
   return json({ annotation: await deleteAnnotation(await getDb(), actor, id, version) });
 });

@@ -4,6 +4,7 @@ import { initial } from './0001_initial';
 import { accountsAnnotations } from './0002_accounts_annotations';
 import { evidenceDesk } from './0003_evidence_desk';
 import { throttle } from './0004_throttle';
+import { annotationChanges } from './0005_annotation_changes';
 
 /**
  * Versioned migrations, in order. Listed in code (not read from a folder at run time) so that the
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0002_accounts_annotations': accountsAnnotations,
   '0003_evidence_desk': evidenceDesk,
   '0004_throttle': throttle,
+  '0005_annotation_changes': annotationChanges,
 };
 
 export const migrationProvider: MigrationProvider = {

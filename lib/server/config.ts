@@ -5,7 +5,10 @@
  *   DATABASE_URL                  `file:./x.sqlite`, `file:///abs/x.sqlite`, `./x.sqlite` or `:memory:`
  *                                 (default file:./var/wakeline.sqlite, relative to the working directory)
  *   WAKELINE_ORIGIN               the public origin, e.g. https://wakeline.example.org; decides the cookie
- *                                 rule and the allowed Origin of writes (unset: the request's own origin)
+ *                                 rule and the allowed Origin of writes. Unset in production: writes are
+ *                                 accepted only from http://localhost:PORT (server/index.mjs warns at
+ *                                 start); unset in development: from the request's own origin
+ *   PORT                          the port server/index.mjs listens on (default 3000)
  *   WAKELINE_SESSION_IDLE_HOURS   a session ends after this long unused (default 8, sliding)
  *   WAKELINE_SESSION_MAX_DAYS     a session ends this long after sign-in (default 7)
  *   WAKELINE_READ_REQUIRES_LOGIN  1: pages and GET routes need a signed-in account; 0 or unset: public
@@ -36,6 +39,11 @@ export interface Config {
   databaseFile: string;
   /** WAKELINE_ORIGIN reduced to its origin; null: use the request's own. */
   origin: string | null;
+  /**
+   * The only origin writes are accepted from when WAKELINE_ORIGIN is unset in production
+   * (http://localhost:PORT): the Host header is never trusted for it. Null otherwise.
+   */
+  unconfiguredOrigin: string | null;
   session: { idleMs: number; absoluteMs: number };
   readRequiresLogin: boolean;
   /** Reverse-proxy hops in front of the server whose X-Forwarded-For entries are believed. */
@@ -137,6 +145,7 @@ const envSchema = z.object({
       .min(1, { error: 'must be an integer from 1 to 22' })
       .max(22, { error: 'must be an integer from 1 to 22' }),
   ),
+  PORT: optional(z.coerce.number({ error: 'must be a port number from 1 to 65535' }).int().min(1).max(65535)),
   NODE_ENV: optional(z.string()),
 });
 
@@ -160,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     databaseFile: e.DATABASE_URL,
     origin: e.WAKELINE_ORIGIN ? new URL(e.WAKELINE_ORIGIN).origin : null,
+    unconfiguredOrigin: !e.WAKELINE_ORIGIN && e.NODE_ENV === 'production' ? `http://localhost:${e.PORT ?? 3000}` : null,
     session: {
       idleMs: (e.WAKELINE_SESSION_IDLE_HOURS ?? 8) * 3600_000,
       absoluteMs: (e.WAKELINE_SESSION_MAX_DAYS ?? 7) * 86_400_000,

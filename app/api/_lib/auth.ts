@@ -2,9 +2,10 @@
  * Who is asking, and may they: session lookup from the cookie, the read guard, role checks, and
  * the same-origin check every mutating request passes before anything else.
  *
- * Origin rule: the allowed origin is WAKELINE_ORIGIN when set, else the request's own origin (its
- * URL, or the Host header with the URL's scheme). A write whose Origin header differs, or is
- * "null", is refused with 403. A write with no Origin header is refused when Sec-Fetch-Site says
+ * Origin rule: the allowed origin is WAKELINE_ORIGIN when set. Unset in production, it is
+ * http://localhost:PORT only (the Host header is the client's to choose, so it is never trusted);
+ * unset in development, the request's own origin (its URL, or the Host header with the URL's
+ * scheme). A write whose Origin header differs, or is "null", is refused with 403. A write with no Origin header is refused when Sec-Fetch-Site says
  * it is not same-origin; with neither header (curl, scripts) it is let through: no browser sends a
  * cross-site write without Origin, and such clients still need a session cookie of their own.
  */
@@ -40,8 +41,9 @@ export async function requireRole(request: Request, role: Role): Promise<Actor> 
 }
 
 function allowedOrigins(request: Request): Set<string> {
-  const configured = config().origin;
+  const { origin: configured, unconfiguredOrigin } = config();
   if (configured) return new Set([configured]);
+  if (unconfiguredOrigin) return new Set([unconfiguredOrigin]);
   const url = new URL(request.url);
   const origins = new Set([url.origin]);
   const host = request.headers.get('host');
@@ -57,10 +59,13 @@ export function requireSameOrigin(request: Request): void {
     if (site && site !== 'same-origin' && site !== 'none') throw crossSite();
     return;
   }
-  if (!allowedOrigins(request).has(origin)) throw crossSite();
+  if (!allowedOrigins(request).has(origin)) throw crossSite(config().unconfiguredOrigin);
 }
 
-function crossSite() {
-  return new AppError(403, 'cross_site', 'Cross-site requests cannot change data here.');
+function crossSite(unconfiguredOrigin: string | null = null) {
+  const hint = unconfiguredOrigin
+    ? ` This server accepts writes only from ${unconfiguredOrigin}: its operator must set WAKELINE_ORIGIN to the address people open.`
+    : '';
+  return new AppError(403, 'cross_site', `Cross-site requests cannot change data here.${hint}`);
 }
 

@@ -172,6 +172,24 @@ describe('cross-site requests', () => {
     expect(after.body.annotation).toMatchObject({ version: 1, body: 'cross-site target', deletedAt: null });
   });
 
+  it('in production without WAKELINE_ORIGIN, trusts no Host header: only http://localhost:PORT may write', async () => {
+    const forged = { origin: 'http://evil.example', headers: { host: 'evil.example' } };
+    process.env.NODE_ENV = 'production';
+    process.env.PORT = '4321';
+    resetConfigForTests();
+    try {
+      const refused = await call('voyageAnnotations', 'POST', { id: voyage }, { ...forged, as: 'editor', body: { body: 'forged host' } });
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.message).toContain('WAKELINE_ORIGIN');
+      const local = await call('voyageAnnotations', 'POST', { id: voyage }, { origin: 'http://localhost:4321', as: 'editor', body: { body: 'local' } });
+      expect(local.status).toBe(201);
+    } finally {
+      process.env.NODE_ENV = 'test';
+      delete process.env.PORT;
+      resetConfigForTests();
+    }
+  });
+
   it('lets a same-origin request and a non-browser client without Origin through', async () => {
     expect((await newNote('editor')).status).toBe(201);
     const r = await call('voyageAnnotations', 'POST', { id: voyage }, { as: 'editor', origin: null, body: { body: 'from curl' } });

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       databaseFile: path.resolve('var/wakeline.sqlite'),
       origin: null,
+      unconfiguredOrigin: null,
       session: { idleMs: 8 * 3600_000, absoluteMs: 7 * 86_400_000 },
       readRequiresLogin: false,
       trustedProxies: 0,
@@ -50,6 +51,12 @@ describe('loadConfig', () => {
     it('keeps only the origin of an http(s) URL', () => {
       expect(loadConfig({ WAKELINE_ORIGIN: 'https://wakeline.example.org/' }).origin).toBe('https://wakeline.example.org');
       expect(loadConfig({ WAKELINE_ORIGIN: 'http://localhost:3000' }).origin).toBe('http://localhost:3000');
+    });
+    it('in production, when unset, allows writes only from http://localhost:PORT, never from the Host header', () => {
+      expect(loadConfig({ NODE_ENV: 'production' }).unconfiguredOrigin).toBe('http://localhost:3000');
+      expect(loadConfig({ NODE_ENV: 'production', PORT: '8080' }).unconfiguredOrigin).toBe('http://localhost:8080');
+      expect(loadConfig({ NODE_ENV: 'production', WAKELINE_ORIGIN: 'https://w.example' }).unconfiguredOrigin).toBeNull();
+      expect(refusal({ PORT: 'eighty' }).variables).toEqual(['PORT']);
     });
     it.each(['wakeline.example.org', 'ftp://wakeline.example.org', 'https://'])('refuses %j, naming the variable', (value) => {
       const err = refusal({ WAKELINE_ORIGIN: value });

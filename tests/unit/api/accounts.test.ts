@@ -174,8 +174,8 @@ describe('cross-site requests', () => {
 
   it('in production without WAKELINE_ORIGIN, trusts no Host header: only http://localhost:PORT may write', async () => {
     const forged = { origin: 'http://evil.example', headers: { host: 'evil.example' } };
-    process.env.NODE_ENV = 'production';
-    process.env.PORT = '4321';
+    vi.stubEnv('NODE_ENV', 'production');
+    vi.stubEnv('PORT', '4321');
     resetConfigForTests();
     try {
       const refused = await call('voyageAnnotations', 'POST', { id: voyage }, { ...forged, as: 'editor', body: { body: 'forged host' } });
@@ -184,8 +184,7 @@ describe('cross-site requests', () => {
       const local = await call('voyageAnnotations', 'POST', { id: voyage }, { origin: 'http://localhost:4321', as: 'editor', body: { body: 'local' } });
       expect(local.status).toBe(201);
     } finally {
-      process.env.NODE_ENV = 'test';
-      delete process.env.PORT;
+      vi.unstubAllEnvs();
       resetConfigForTests();
     }
   });

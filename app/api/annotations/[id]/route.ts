@@ -6,10 +6,11 @@ import { requireAnnotationWriteAllowance } from '../../_lib/annotation-writes';
 import { requireReader, requireRole, requireSameOrigin } from '../../_lib/auth';
 import { AppError } from '@/lib/core/domain/errors';
 import { handle, json, parseJsonBody, parseParam, parseQuery } from '../../_lib/http';
+import { methods } from '../../_lib/methods';
 
 type Ctx = { params: Promise<{ id: string }> };
 
-export const GET = handle(async (request: Request, ctx: Ctx) => {
+const get = handle(async (request: Request, ctx: Ctx) => {
   parseQuery(request.url, emptyQuery);
   const id = parseParam('id', (await ctx.params).id, annotationId);
   const actor = await requireReader(request);
@@ -19,7 +20,7 @@ export const GET = handle(async (request: Request, ctx: Ctx) => {
 });
 
 /** An edit: carries the version it started from; a stale version answers 409 with the current annotation. */
-export const PATCH = handle(async (request: Request, ctx: Ctx) => {
+const patch = handle(async (request: Request, ctx: Ctx) => {
   requireSameOrigin(request);
   parseQuery(request.url, emptyQuery);
   const id = parseParam('id', (await ctx.params).id, annotationId);
@@ -30,7 +31,7 @@ export const PATCH = handle(async (request: Request, ctx: Ctx) => {
 });
 
 /** Soft delete; `?version=` makes it conditional like an edit. */
-export const DELETE = handle(async (request: Request, ctx: Ctx) => {
+const remove = handle(async (request: Request, ctx: Ctx) => {
   requireSameOrigin(request);
   const { version } = parseQuery(request.url, annotationDeleteQuery);
   const id = parseParam('id', (await ctx.params).id, annotationId);
@@ -38,3 +39,5 @@ export const DELETE = handle(async (request: Request, ctx: Ctx) => {
   await requireAnnotationWriteAllowance(actor);
   return json({ annotation: await deleteAnnotation(await getDb(), actor, id, version) });
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get, PATCH: patch, DELETE: remove });

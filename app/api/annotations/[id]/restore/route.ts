@@ -5,9 +5,10 @@ import { emptyQuery } from '@/lib/core/domain/query';
 import { requireAnnotationWriteAllowance } from '../../../_lib/annotation-writes';
 import { requireRole, requireSameOrigin } from '../../../_lib/auth';
 import { handle, json, parseParam, parseQuery } from '../../../_lib/http';
+import { methods } from '../../../_lib/methods';
 
 /** Restores a soft-deleted annotation: admins only. */
-export const POST = handle(async (request: Request, ctx: { params: Promise<{ id: string }> }) => {
+const post = handle(async (request: Request, ctx: { params: Promise<{ id: string }> }) => {
   requireSameOrigin(request);
   parseQuery(request.url, emptyQuery);
   const id = parseParam('id', (await ctx.params).id, annotationId);
@@ -15,3 +16,5 @@ export const POST = handle(async (request: Request, ctx: { params: Promise<{ id:
   await requireAnnotationWriteAllowance(actor);
   return json({ annotation: await restoreAnnotation(await getDb(), actor, id) });
 });
+
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ POST: post });

@@ -8,24 +8,34 @@ import AnnotationCard from './AnnotationCard';
 import AnnotationComposer from './AnnotationComposer';
 
 /**
- * The team's thread on a record: annotations oldest first, each with its replies, and a composer
- * for editors. Polled every 10 s, so a teammate's note appears without a reload.
+ * The team's thread on a record: the newest annotations, oldest first, each with its replies, older
+ * ones on request ("Show older notes"), and a composer for editors. Refreshed every 10 s, so a
+ * teammate's note appears without a reload; a refresh fetches only what changed. A reply whose
+ * thread start is not loaded yet shows at the top level until its page is.
  */
 export default function AnnotationThread({ target }: { target: { type: TargetType; id: string } }) {
-  const { data, error, mutate } = useAnnotations(target.type, target.id);
+  const { data, error, mutate, loadOlder } = useAnnotations(target.type, target.id);
   const me = useMe().data?.user ?? null;
   const [replyTo, setReplyTo] = useState<string | null>(null);
+  const [older, setOlder] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   const refresh = () => void mutate();
+  const showOlder = () => {
+    setOlder({ busy: true, error: null });
+    loadOlder().then(
+      () => setOlder({ busy: false, error: null }),
+      (err: unknown) => setOlder({ busy: false, error: err instanceof Error ? err.message : 'The server did not answer.' }),
+    );
+  };
 
   const all = data?.annotations ?? [];
   const ids = new Set(all.map((a) => a.id));
-  // A reply whose thread start is hidden (deleted) still shows, at the top level.
+  // A reply whose thread start is hidden (deleted, or on an older page not loaded yet) shows at the top level.
   const roots = all.filter((a) => !a.parentId || !ids.has(a.parentId));
   const replies = new Map<string, Annotation[]>();
   for (const a of all) {
     if (a.parentId && ids.has(a.parentId)) replies.set(a.parentId, [...(replies.get(a.parentId) ?? []), a]);
   }
-  const live = all.filter((a) => !a.deletedAt).length;
+  const live = data?.live ?? 0;
 
   return (
     <section className="thread" aria-labelledby={`thread-${target.id}`}>
@@ -36,7 +46,20 @@ export default function AnnotationThread({ target }: { target: { type: TargetTyp
         </p>
       )}
       {!data && !error && <p className="state">Loading annotations…</p>}
-      {data && roots.length === 0 && <p className="state">No annotations yet.</p>}
+      {data?.hasOlder && (
+        <p className="thread-older">
+          <button type="button" onClick={showOlder} disabled={older.busy}>
+            {older.busy ? 'Loading older notes…' : 'Show older notes'}
+          </button>
+          {older.error && (
+            <span className="state state-error" role="alert">
+              {' '}
+              Could not load older notes: {older.error}
+            </span>
+          )}
+        </p>
+      )}
+      {data && roots.length === 0 && !data.hasOlder && <p className="state">No annotations yet.</p>}
       {roots.map((a) => (
         <div key={a.id} className="thread-item">
           <AnnotationCard annotation={a} me={me} onChanged={refresh} onReply={() => setReplyTo(a.id)} />

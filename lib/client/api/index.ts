@@ -3,41 +3,17 @@
  * Client-side data access: one fetcher and one SWR hook per endpoint the dashboard reads.
  */
 import type { FeatureCollection, LineString } from 'geojson';
+import { useCallback } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
-import type { Annotation, AnnotationRevision, Me, TargetType, UserAccount } from '@/lib/core/domain/annotations';
-import { apiErrorBodySchema, type VoyageDetail } from '@/lib/core/domain/dto';
+import type { AnnotationRevision, Me, TargetType, UserAccount } from '@/lib/core/domain/annotations';
+import type { VoyageDetail } from '@/lib/core/domain/dto';
 import type { VoyageFeatureProperties } from '@/lib/core/domain/format';
 import type { Port, Source, Vessel } from '@/lib/core/domain/schemas';
 import { type ViewState, filtersOf, viewStateToSearch } from '@/lib/core/domain/view-state';
+import { AnnotationFeed, type AnnotationFeedView } from './annotation-feed';
+import { ApiError, apiErrorOf } from './errors';
 
-/**
- * A refused request as the browser sees it: the same fields as the server's AppError
- * (lib/core/domain/errors.ts), read back from the JSON error answer. The status is any number
- * (a proxy in front may answer 502), and `code` is undefined when the answer was not ours.
- */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string | undefined,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-/** The one reading of a failed answer, for reads and writes: our error body, else the status line. */
-export async function apiErrorOf(res: Response): Promise<ApiError> {
-  let raw: unknown;
-  try {
-    raw = await res.json();
-  } catch {
-    // Not JSON (an HTML error page, an empty body): only the status is known.
-  }
-  const body = apiErrorBodySchema.safeParse(raw);
-  if (body.success) return new ApiError(res.status, body.data.error.code, body.data.error.message, body.data.error.details);
-  return new ApiError(res.status, undefined, `${res.status} ${res.statusText}`.trim());
-}
+export { ApiError, apiErrorOf } from './errors';
 
 export async function fetchJson<T>(url: string): Promise<T> {
   const res = await fetch(url, { headers: { Accept: 'application/json' } });
@@ -117,12 +93,30 @@ export function annotationsUrl(type: TargetType, id: string): string {
   return `/api/${type}s/${encodeURIComponent(id)}/annotations`;
 }
 
-/** A record's annotations; polled every 10 s so teammates' notes appear without a reload. */
+/** One feed per record list, kept while the page lives: coming back to a record asks only for changes. */
+const feeds = new Map<string, AnnotationFeed>();
+
+function feedFor(url: string): AnnotationFeed {
+  let feed = feeds.get(url);
+  if (!feed) feeds.set(url, (feed = new AnnotationFeed(url)));
+  return feed;
+}
+
+/**
+ * A record's annotations: the newest page, older pages on demand (`loadOlder`), refreshed every
+ * 10 s so teammates' notes appear without a reload. A refresh asks only for the changes since the
+ * list held (an unchanged list answers 304); `mutate()` after a write fetches just that write.
+ */
 export function useAnnotations(type: TargetType, id: string | undefined) {
-  return useSWR<{ annotations: Annotation[] }, ApiError>(id ? annotationsUrl(type, id) : null, fetchJson, {
+  const url = id ? annotationsUrl(type, id) : null;
+  const { data, error, mutate } = useSWR<AnnotationFeedView, ApiError>(url, (key: string) => feedFor(key).refresh(), {
     refreshInterval: 10_000,
     keepPreviousData: false,
   });
+  const loadOlder = useCallback(async () => {
+    if (url) await mutate(feedFor(url).loadOlder(), { revalidate: false });
+  }, [url, mutate]);
+  return { data, error, mutate, loadOlder };
 }
 
 export function useAnnotationHistory(id: string | null) {

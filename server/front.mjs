@@ -89,7 +89,7 @@ function errorHead(code, message, extra = {}) {
  * headers rather than Node's bare `400`.
  * @param {NodeJS.ErrnoException} err
  */
-export function clientErrorResponse(err) {
+function clientErrorResponse(err) {
   const large = err.code === 'HPE_HEADER_OVERFLOW';
   const status = large ? 431 : 400;
   const { headers, body } = large
@@ -106,7 +106,7 @@ export function clientErrorResponse(err) {
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
  */
-export function front(req, res) {
+function front(req, res) {
   delete req.headers[ORIGINAL_METHOD_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
   const verdict = triage(req);

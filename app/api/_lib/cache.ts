@@ -26,7 +26,7 @@ const MAX_BYTES = 64 * 1024 * 1024;
  */
 const BOOT_ID = randomBytes(8).toString('hex');
 
-/** The answer's body is kept as bytes (and gzipped once when asked for): see encoded.ts. */
+/** The answer's body is kept as bytes: see encoded.ts. */
 type Entry = { version: string; etag: string; answer: Omit<CachedAnswer, 'body'>; body: EncodedBody };
 const entries = new Map<string, Entry>();
 /** Answers being made right now: concurrent misses for one key share one query. */
@@ -96,9 +96,8 @@ export async function cachedResponse(
     'Content-Type': entry.answer.contentType,
     'Cache-Control': 'no-cache',
     ETag: entry.etag,
-    Vary: 'Accept-Encoding',
     ...entry.answer.headers,
   };
   if (request.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
-  return encodedResponse(request, entry.body, headers);
+  return encodedResponse(entry.body, headers);
 }

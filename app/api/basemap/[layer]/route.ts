@@ -13,7 +13,7 @@ const get = handle(async (request: Request, ctx: { params: Promise<{ layer: stri
   const layer = parseParam('layer', (await ctx.params).layer, basemapLayer);
   let body = bodies.get(layer);
   if (!body) bodies.set(layer, (body = new EncodedBody(basemapText(layer))));
-  return encodedResponse(request, body, { 'Content-Type': 'application/geo+json', 'Cache-Control': 'public, max-age=3600' });
+  return encodedResponse(body, { 'Content-Type': 'application/geo+json', 'Cache-Control': 'public, max-age=3600' });
 });
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get });

@@ -1,16 +1,23 @@
 import { type NextRequest, NextResponse } from 'next/server';
 // Renamed here only because Next.js reserves this file's own `config` export.
 import { config as appConfig } from '@/lib/server/config';
-import { contentSecurityPolicy } from '@/lib/server/csp';
+import { contentSecurityPolicy, newNonce } from '@/lib/server/csp';
 
 /**
- * Adds the Content-Security-Policy to every page at request time (see lib/server/csp.ts). Only
- * headers: access control lives in the route handlers and the data layer, never here.
+ * Adds the Content-Security-Policy to every page at request time, with a fresh nonce (see
+ * lib/server/csp.ts). The policy also goes on the request, where Next.js reads the nonce for the
+ * scripts it renders; `x-nonce` carries it for any script of our own (`headers().get('x-nonce')`).
+ * Only headers: access control lives in the route handlers and the data layer, never here.
  */
-export function proxy(_request: NextRequest) {
-  const response = NextResponse.next();
+export function proxy(request: NextRequest) {
   const { tileOrigin, production } = appConfig();
-  response.headers.set('Content-Security-Policy', contentSecurityPolicy(tileOrigin, !production));
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(tileOrigin, !production, nonce);
+  const headers = new Headers(request.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
   return response;
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import 'leaflet/dist/leaflet.css';
 import './globals.css';
@@ -11,7 +12,13 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Every page is rendered at request time: the Content-Security-Policy's nonce is new for each
+ * request (proxy.ts), and Next.js can only put it on its scripts when it renders the page then.
+ * A page prerendered at build time would carry scripts the policy refuses.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body>{children}</body>

@@ -6,6 +6,7 @@
  */
 import net from 'node:net';
 import { expect, test } from '@playwright/test';
+import { PASSWORD, addUser } from './accounts';
 
 const port = Number(process.env.E2E_PORT || 3107);
 
@@ -131,4 +132,24 @@ test('oversized bodies: a declared 600 MB body and an endless chunked one both g
   expect(streamed.status).toBe(413);
   expectSecurityHeaders(streamed, 'chunked');
   expectJsonError(streamed, 'too_large', 'chunked');
+});
+
+test('sign-in follows ?next= only within the app: a tab-smuggled host lands on the dashboard', async ({ page, baseURL }) => {
+  addUser('redirect-check', 'viewer');
+  for (const next of ['%2F%09%2Fevil.example%2F', '%2F%2Fevil.example', 'https%3A%2F%2Fevil.example%2F', '%2F%5Cevil.example']) {
+    await page.context().clearCookies();
+    await page.goto(`/login?next=${next}`);
+    await page.getByLabel('Username').fill('redirect-check');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByTestId('auth-status')).toContainText('Signed in as redirect-check');
+    expect(new URL(page.url()).origin, next).toBe(new URL(baseURL!).origin);
+  }
+  // A same-origin next keeps its path and query.
+  await page.context().clearCookies();
+  await page.goto(`/login?next=${encodeURIComponent('/review')}`);
+  await page.getByLabel('Username').fill('redirect-check');
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/review$/);
 });

@@ -107,6 +107,34 @@ test.describe('annotations', () => {
     await admin.context().close();
   });
 
+  test('a long thread shows the newest 50 notes and loads older ones on demand', async ({ browser }) => {
+    const long = seedVoyages.find((v, i) => i > 0 && v.vesselId !== 'lady-r')!;
+    addUser('paula', 'editor');
+    addUser('quinn', 'editor');
+    const writers = [await signedInPage(browser, 'paula'), await signedInPage(browser, 'quinn')];
+    // Two accounts take turns: each writes 26 notes, under the limit of 30 writes a minute.
+    for (let i = 0; i < 52; i++) {
+      const w = writers[i % 2]!;
+      const r = await w.request.post(`/api/voyages/${long.id}/annotations`, {
+        data: { body: `Paged note ${i}` },
+        headers: { Origin: new URL(w.url()).origin },
+      });
+      expect(r.status()).toBe(201);
+    }
+    const page = writers[0]!;
+    await page.goto(`/?voyage=${long.id}`);
+    const notes = thread(page).getByRole('article');
+    await expect(thread(page).getByText('Paged note 51', { exact: true })).toBeVisible();
+    await expect(thread(page).getByRole('heading', { name: 'Team annotations (52)' })).toBeVisible();
+    await expect(notes).toHaveCount(50);
+    await expect(thread(page).getByText('Paged note 0', { exact: true })).toHaveCount(0);
+    await thread(page).getByRole('button', { name: 'Show older notes' }).click();
+    await expect(thread(page).getByText('Paged note 0', { exact: true })).toBeVisible();
+    await expect(notes).toHaveCount(52);
+    await expect(thread(page).getByRole('button', { name: 'Show older notes' })).toHaveCount(0);
+    for (const w of writers) await w.context().close();
+  });
+
   test('a viewer sees no write controls and the API refuses their writes', async ({ browser, page }) => {
     const writer = await signedInPage(browser, 'felix');
     await writer.goto(voyageUrl);

@@ -103,13 +103,17 @@ export interface BenchServer {
   stop: () => void;
 }
 
-/** Generates `count` voyages into a temporary database and starts the production server on it. */
-export async function startBenchServer(port: number, count: number): Promise<BenchServer> {
+/**
+ * Generates `count` voyages into a temporary database, lets `prepare` add to it (annotations, …),
+ * and starts the production server on it.
+ */
+export async function startBenchServer(port: number, count: number, prepare?: (file: string) => Promise<void>): Promise<BenchServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wakeline-bench-'));
   const file = path.join(dir, 'bench.sqlite');
   const t0 = Date.now();
   const voyages = await generate(file, count);
   console.log(`generated ${voyages} voyages in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${file}`);
+  if (prepare) await prepare(file);
   const [command, args, env] = serverCommand(port);
   const child = spawn(command, args, {
     cwd: root,

@@ -42,8 +42,10 @@ function raw(method: string, path: string, opts: { headers?: Record<string, stri
       out = Buffer.concat([out, d]);
     });
     sock.on('end', finish);
-    sock.on('close', finish);
-    sock.on('error', (e) => (out.length ? finish() : reject(e)));
+    // A server that answers before the body is all sent (a 413) closes while we still write: the
+    // write fails (EPIPE, ECONNRESET), but the answer may already be here.
+    sock.on('close', () => (out.length ? finish() : reject(new Error(`${method} ${path}: closed without an answer`))));
+    sock.on('error', () => undefined);
     const headers = { Host: `127.0.0.1:${port}`, Connection: 'close', ...opts.headers };
     if (opts.body !== undefined) headers['Content-Length' as keyof typeof headers] = String(Buffer.byteLength(opts.body));
     if (opts.chunkedBytes) headers['Transfer-Encoding' as keyof typeof headers] = 'chunked';
@@ -53,11 +55,11 @@ function raw(method: string, path: string, opts: { headers?: Record<string, stri
       const chunk = Buffer.alloc(64 * 1024, 0x61);
       let sent = 0;
       const pump = () => {
-        while (sent < opts.chunkedBytes! && !sock.destroyed) {
+        while (sent < opts.chunkedBytes! && !sock.destroyed && out.length === 0) {
           sent += chunk.length;
           if (!sock.write(`${chunk.length.toString(16)}\r\n${chunk.toString()}\r\n`)) return void sock.once('drain', pump);
         }
-        if (!sock.destroyed) sock.write('0\r\n\r\n');
+        if (!sock.destroyed && out.length === 0) sock.write('0\r\n\r\n');
       };
       sock.write(`${(10).toString(16)}\r\n{"x":"aaa"\r\n`);
       pump();
@@ -92,7 +94,7 @@ test('every method on every API path: no 500, security headers, 405 with Allow a
       if (a.status === 405) {
         expect(a.headers.allow, what).toMatch(/OPTIONS/);
         expect(a.headers.allow, what).not.toContain(method);
-        expectJsonError(a, 'method_not_allowed', what);
+        if (method !== 'HEAD') expectJsonError(a, 'method_not_allowed', what);
       }
     }
   }

@@ -8,4 +8,5 @@ const tsx = ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server'];
 run(process.execPath, [...tsx, 'scripts/bench/geofence.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/api.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/viewers.ts']);
+run(process.execPath, [...tsx, 'scripts/bench/annotations.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/export.ts']);

@@ -135,6 +135,19 @@ describe('no account lock (finding 3)', () => {
   });
 });
 
+describe('IPv6 clients', () => {
+  it('counts one /64 as one address: rotating the low 64 bits (one host holds them all) does not reset the limit', async () => {
+    // The bits below the /64 are the host's own to choose (SLAAC privacy addresses, any VPS).
+    const statuses = [];
+    for (let i = 1; i <= 21; i += 1) statuses.push((await attempt(`erin${i % 5}`, `wrong ${i}`, `2001:db8:7:1::${i.toString(16)}`)).status);
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses[20]).toBe(429);
+    // Spelled in full or through an IPv4-style tail, it is the same /64; another /64 is not delayed.
+    expect((await attempt('erin0', 'wrong', '2001:0db8:0007:0001:ffff:0:1.2.3.4')).status).toBe(429);
+    expect((await attempt('erin0', 'wrong', '2001:db8:7:2::1')).status).toBe(401);
+  });
+});
+
 describe('durability', () => {
   it('keeps the counters across a restart (a new connection to the same file, a fresh process state)', async () => {
     const peer = '198.51.100.9';

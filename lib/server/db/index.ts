@@ -1,6 +1,6 @@
 /**
  * The app's database: opened once per server process, migrated, seeded and rid of expired
- * sessions before the first query; the process-wide one then prunes sessions every hour.
+ * sessions and counters before the first query; the process-wide one then prunes them every hour.
  * Server-only: route handlers call `getDb()`; nothing in the browser bundle may import this.
  */
 import 'server-only';
@@ -10,11 +10,11 @@ import { createDb, type DB } from './connection';
 import { migrateToLatest } from './migrate';
 import { seedDatabase } from './seed';
 import { seedData } from './seed-data';
-import { pruneSessions, pruneSessionsPeriodically } from './sessions';
+import { pruneExpired, pruneExpiredPeriodically } from './prune';
 
 export type { DB } from './connection';
 
-/** Opens, migrates, seeds and prunes expired sessions of a database file. Used by the server, the scripts and the tests. */
+/** Opens, migrates, seeds and prunes expired sessions and counters of a database file. Used by the server, the scripts and the tests. */
 export async function openReadyDatabase(file: string): Promise<DB> {
   return (await openReady(file)).db;
 }
@@ -30,7 +30,7 @@ async function openReady(file: string): Promise<Ready> {
   try {
     await migrateToLatest(db);
     await seedDatabase(db, seedData, basemapRouting);
-    await pruneSessions(db);
+    await pruneExpired(db);
   } catch (err) {
     await db.destroy();
     throw err;
@@ -53,7 +53,7 @@ function ready(): Promise<Ready> {
     holder[globalKey] = openReady(config().databaseFile).then(
       (r) => {
         // Once per process: the promise is kept on globalThis, so this runs once per opened database.
-        pruneSessionsPeriodically(r.db);
+        pruneExpiredPeriodically(r.db);
         return r;
       },
       (err: unknown) => {

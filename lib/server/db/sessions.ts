@@ -1,7 +1,7 @@
 /**
  * Server-side sessions, stored as sha256(session id). Idle (sliding) and absolute timeouts are
  * checked on every lookup; an expired session is deleted when met, and the rest are pruned when
- * the database opens and every hour. An account keeps at most MAX_SESSIONS_PER_ACCOUNT.
+ * the database opens and every hour (prune.ts). An account keeps at most MAX_SESSIONS_PER_ACCOUNT.
  */
 import 'server-only';
 import { type ExpressionBuilder, sql } from 'kysely';
@@ -20,9 +20,6 @@ const TOUCH_EVERY_MS = 60_000;
  * leaked or forgotten session does not live on beside a user's fresh ones.
  */
 export const MAX_SESSIONS_PER_ACCOUNT = 10;
-
-/** How often the process-wide database drops expired sessions between starts. */
-const PRUNE_SESSIONS_EVERY_MS = 3_600_000;
 
 /** Sessions past either timeout at `now` (the rule of `sessionState`, in SQL). */
 function expired(now: number) {
@@ -79,18 +76,4 @@ export async function sessionActor(db: DB, id: string, now = Date.now()): Promis
 export async function pruneSessions(db: DB, now = Date.now()): Promise<number> {
   const result = await db.deleteFrom('sessions').where(expired(now)).executeTakeFirst();
   return Number(result.numDeletedRows);
-}
-
-/**
- * Prunes expired sessions every `everyMs`. The timer is unref'd, so it never keeps a process (a
- * script, a test run) alive; clear it with `clearInterval` to stop. A failed prune is retried on
- * the next tick, since lookups reject expired sessions anyway.
- */
-export function pruneSessionsPeriodically(db: DB, everyMs = PRUNE_SESSIONS_EVERY_MS): NodeJS.Timeout {
-  const timer = setInterval(() => {
-    pruneSessions(db).catch((err: unknown) => {
-      console.warn('[wakeline] pruning expired sessions failed; retrying at the next interval:', err);
-    });
-  }, everyMs);
-  return timer.unref();
 }

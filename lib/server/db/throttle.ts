@@ -9,22 +9,12 @@
  *   hitWindow       a fixed window: at most `max` hits per `windowMs`; a refused hit is not counted.
  *   reserveAttempt  growing delays after failures (lib/core/domain/backoff.ts): the attempt is
  *                   counted as a failure before the caller checks it, and given back on success.
- * Rows past `expires_at` mean nothing; they are deleted every few minutes by whichever call comes.
+ * Rows past `expires_at` mean nothing; the database's periodic prune deletes them (prune.ts).
  */
 import 'server-only';
 import { backoffWaitMs, retryAfterSeconds, type Backoff } from '@/lib/core/domain/backoff';
 import type { DB } from './connection';
 import { immediateTransaction } from './tx';
-
-/** How often a process deletes expired counters, piggybacking on a counting call. */
-const PRUNE_EVERY_MS = 5 * 60_000;
-let lastPrune = 0;
-
-async function pruneIfDue(trx: DB, now: number): Promise<void> {
-  if (Math.abs(now - lastPrune) < PRUNE_EVERY_MS) return;
-  lastPrune = now;
-  await pruneThrottle(trx, now);
-}
 
 /** Deletes every counter that has expired at `now`; returns how many. */
 export async function pruneThrottle(db: DB, now = Date.now()): Promise<number> {
@@ -58,7 +48,6 @@ export async function hitWindow(
   now = Date.now(),
 ): Promise<{ allowed: boolean; retryAfterS: number }> {
   return immediateTransaction(db, async (trx) => {
-    await pruneIfDue(trx, now);
     const row = await liveRow(trx, key, now);
     const open = row && row.window_start + limit.windowMs > now ? row : undefined;
     if (open && open.hits >= limit.max) {
@@ -82,7 +71,6 @@ export async function reserveAttempt(
   now = Date.now(),
 ): Promise<{ allowed: boolean; retryAfterS: number }> {
   return immediateTransaction(db, async (trx) => {
-    await pruneIfDue(trx, now);
     const rows = [];
     for (const k of keys) rows.push({ ...k, row: await liveRow(trx, k.key, now) });
     const wait = Math.max(0, ...rows.map(({ row, backoff }) => (row ? backoffWaitMs(row.hits, row.last_at, now, backoff) : 0)));

@@ -5,9 +5,9 @@ import {
   createSession,
   MAX_SESSIONS_PER_ACCOUNT,
   pruneSessions,
-  pruneSessionsPeriodically,
   sessionActor,
 } from '@/lib/server/db/sessions';
+import { pruneExpiredPeriodically } from '@/lib/server/db/prune';
 import { tempDbFile } from '../helpers';
 
 const HOUR_MS = 3_600_000;
@@ -65,7 +65,7 @@ describe('pruneSessions', () => {
 
   it('runs on an unref’d timer, so it never keeps a process alive', async () => {
     const ann = await addUser('ann');
-    const timer = pruneSessionsPeriodically(db, 20);
+    const timer = pruneExpiredPeriodically(db, 20);
     try {
       expect(timer.hasRef()).toBe(false);
       await addSession(ann, 'expired', Date.now() - 8 * DAY_MS);

@@ -12,9 +12,8 @@
  */
 import { NextResponse } from 'next/server';
 import type { ApiErrorBody } from '@/lib/core/domain/dto';
+import { ORIGINAL_METHOD_HEADER } from '@/server/front.mjs';
 
-/** The request header in which the front server passes on a method Next.js cannot route. */
-export const ORIGINAL_METHOD_HEADER = 'x-wakeline-method';
 
 type Served = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Handler<C> = (request: Request, ctx: C) => Promise<Response>;

@@ -3,7 +3,7 @@
  * camelCase DTOs of `lib/core/domain`. JSON columns hold arrays/objects serialised with JSON.stringify.
  */
 import 'server-only';
-import type { RecordKind } from '@/lib/core/domain/records';
+import { KIND_SEGMENTS, type RecordKind } from '@/lib/core/domain/records';
 import type { Generated } from 'kysely';
 
 /** Every record table's desk bookkeeping (migration 0003): defaults make a seeded row published, version 1. */
@@ -264,12 +264,5 @@ export interface Database {
   throttle: ThrottleTable;
 }
 
-/** The table that holds each kind of evidence record. */
-export const RECORD_TABLES = {
-  source: 'sources',
-  port: 'ports',
-  vessel: 'vessels',
-  observation: 'observations',
-  voyage: 'voyages',
-  claim: 'claims',
-} as const satisfies Record<RecordKind, keyof Database>;
+/** The table that holds each kind of evidence record: each is named as its URL segment. */
+export const RECORD_TABLES = KIND_SEGMENTS satisfies Record<RecordKind, keyof Database>;

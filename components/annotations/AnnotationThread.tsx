@@ -8,12 +8,22 @@ import AnnotationCard from './AnnotationCard';
 import AnnotationComposer from './AnnotationComposer';
 
 /**
- * The team's thread on a record: the newest annotations, oldest first, each with its replies, older
+ * The team's thread on any record (voyage, port or vessel): the newest annotations, oldest first, each with its replies, older
  * ones on request ("Show older notes"), and a composer for editors. Refreshed every 10 s, so a
  * teammate's note appears without a reload; a refresh fetches only what changed. A reply whose
  * thread start is not loaded yet shows at the top level until its page is.
  */
-export default function AnnotationThread({ target }: { target: { type: TargetType; id: string } }) {
+export default function AnnotationThread({
+  target,
+  headingLevel = 3,
+}: {
+  /** Any annotated record: `{ type: 'voyage' | 'port' | 'vessel', id }`. */
+  target: { type: TargetType; id: string };
+  /** The heading's level where the thread sits (h3 in the voyage detail). */
+  headingLevel?: 2 | 3 | 4;
+}) {
+  const Heading = `h${headingLevel}` as const;
+  const headingId = `thread-${target.type}-${target.id}`;
   const { data, error, mutate, loadOlder } = useAnnotations(target.type, target.id);
   const me = useMe().data?.user ?? null;
   const [replyTo, setReplyTo] = useState<string | null>(null);
@@ -38,8 +48,8 @@ export default function AnnotationThread({ target }: { target: { type: TargetTyp
   const live = data?.live ?? 0;
 
   return (
-    <section className="thread" aria-labelledby={`thread-${target.id}`}>
-      <h3 id={`thread-${target.id}`}>Team annotations ({live})</h3>
+    <section className="thread" aria-labelledby={headingId}>
+      <Heading id={headingId}>Team annotations ({live})</Heading>
       {error && (
         <p className="state state-error" role="alert">
           Could not load annotations: {error.message}

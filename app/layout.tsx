@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import 'leaflet/dist/leaflet.css';
 import './globals.css';
+import './shell.css';
 
 export const metadata: Metadata = {
   title: 'Wakeline — reported voyages, Rajin to Russia’s Far East',

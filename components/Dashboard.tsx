@@ -20,6 +20,10 @@ import ExportDialog from './export/ExportDialog';
 import Filters from './Filters';
 import LayerToggles from './LayerToggles';
 import Legend from './Legend';
+import DetailSheet from './shell/DetailSheet';
+import { selectionMessage, SkipLinks } from './shell/SkipLinks';
+import { useMapLegend } from './shell/useMapLegend';
+import { useSelectionFocus } from './shell/useSelectionFocus';
 import VoyageMap from './map/MapLoader';
 import type { AnnotationPin, MapView } from './map/types';
 import VoyageDetail from './VoyageDetail';
@@ -76,7 +80,11 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
     [navigate],
   );
   const setFilters = useCallback((patch: Partial<ViewState>) => navigate((s) => ({ ...s, ...patch }), 'replace'), [navigate]);
-  const clearFilters = useCallback(() => navigate(withoutFilters, 'replace'), [navigate]);
+  const clearFilters = useCallback(() => {
+    navigate(withoutFilters, 'replace');
+    // The button that was pressed may be gone with the filters: focus goes to the first filter.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.filters select, .filters input')?.focus());
+  }, [navigate]);
   const onViewChange = useCallback(
     (view: MapView) => {
       mapView.current = view;
@@ -141,10 +149,24 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
     document.getElementById(`annotation-${id}`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
   }, []);
   const ignoreSelect = useCallback(() => undefined, []);
+  const focusDetail = useSelectionFocus(state.voyage);
+  const closeVoyage = useCallback(() => select(undefined), [select]);
+  const legend = useMapLegend({
+    voyages: voyages.data,
+    selectedId: state.voyage,
+    ports: ports.data?.ports ?? [],
+    showGeofences: !(state.hide ?? []).includes('geofences'),
+    pins: pins.length,
+    showTiles: Boolean(tileLayer) && !(state.hide ?? []).includes('tiles'),
+  });
 
   return (
     <MapPickContext.Provider value={mapPick}>
-    <div className="app">
+    <div className={`app${state.voyage ? ' has-sheet' : ''}`}>
+      <SkipLinks />
+      <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        {selectionMessage(voyages.data, state.voyage)}
+      </p>
       <header className="app-header">
         <div className="app-header-text">
           <h1>Wakeline</h1>
@@ -161,7 +183,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
         </div>
       </header>
       <main className="layout">
-        <section className="map-pane" aria-label="Map of reported voyages">
+        <section className="map-pane" id="map" tabIndex={-1} aria-label="Map of reported voyages">
           <VoyageMap
             voyages={voyages.data}
             ports={ports.data?.ports ?? []}
@@ -177,9 +199,9 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             onViewChange={onViewChange}
             hidden={state.hide ?? []}
           />
-          <Legend />
+          <Legend keys={legend} />
         </section>
-        <aside className="panel">
+        <aside className="panel" id="panel" tabIndex={-1} aria-label="Filters, voyages and details">
           <Filters
             state={state}
             vessels={vessels.data?.vessels ?? []}
@@ -208,7 +230,11 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             · <a href="/api/openapi.json">API</a>
           </p>
           <DeskPanel />
-          {state.voyage && <VoyageDetail key={state.voyage} id={state.voyage} onClose={() => select(undefined)} />}
+          {state.voyage && (
+            <DetailSheet key={state.voyage} label="Voyage details" focusOnOpen={focusDetail} onClose={closeVoyage}>
+              <VoyageDetail id={state.voyage} onClose={closeVoyage} />
+            </DetailSheet>
+          )}
         </aside>
       </main>
       {state.export && (

@@ -1,14 +1,127 @@
 'use client';
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
+import type { LegendKey } from '@/lib/core/domain/legend';
 import { ANNOTATION_COLORS, COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
 import { SIGHTING_COLOR, SIGHTING_DRAFT_DASH } from './map/sighting-style';
 
+const dash = INFERRED_DASH.split(' ').join(',');
+
+/** The symbol and words of each legend entry, drawn like the map layers draw them. */
+const ENTRIES: Record<LegendKey, ReactNode> = {
+  'route-inferred': (
+    <>
+      <svg width="34" height="10" aria-hidden="true">
+        <line x1="1" y1="5" x2="33" y2="5" stroke={COLORS.route} strokeWidth="2.5" strokeDasharray={dash} />
+      </svg>
+      Route inferred, not observed
+    </>
+  ),
+  'route-observed': (
+    <>
+      <svg width="34" height="10" aria-hidden="true">
+        <line x1="1" y1="5" x2="33" y2="5" stroke={COLORS.route} strokeWidth="2.5" />
+      </svg>
+      Route observed (AIS track)
+    </>
+  ),
+  selected: (
+    <>
+      <svg width="34" height="10" aria-hidden="true">
+        <line x1="1" y1="5" x2="33" y2="5" stroke={COLORS.routeSelected} strokeWidth="5" strokeDasharray={dash} />
+      </svg>
+      Selected voyage
+    </>
+  ),
+  'hedged-name': (
+    <>
+      <span className="legend-hedge" style={{ color: COLORS.routeSelected }} aria-hidden="true">
+        (…)
+      </span>
+      (believed), (matching): the sources hedge the ship’s name
+    </>
+  ),
+  'team-inferred': (
+    <>
+      <span className="legend-hedge" style={{ color: COLORS.routeSelected }} aria-hidden="true">
+        (…)
+      </span>
+      (inferred by team): a leg the team joined from two sightings; no source reports it
+    </>
+  ),
+  direction: (
+    <>
+      <svg width="34" height="12" aria-hidden="true">
+        <polygon points="23,6 12,1 12,11" fill={COLORS.route} />
+      </svg>
+      Direction of travel
+    </>
+  ),
+  port: (
+    <>
+      <svg width="34" height="14" aria-hidden="true">
+        <circle cx="17" cy="7" r="5" fill={COLORS.port} stroke="#fff" strokeWidth="1.5" />
+      </svg>
+      Port (World Port Index position)
+    </>
+  ),
+  'port-approximate': (
+    <>
+      <svg width="34" height="14" aria-hidden="true">
+        <circle cx="17" cy="7" r="5" fill="#fff" stroke={COLORS.port} strokeWidth="2" strokeDasharray="3,3" />
+      </svg>
+      Port, position approximate
+    </>
+  ),
+  geofence: (
+    <>
+      <svg width="34" height="18" aria-hidden="true">
+        <circle cx="17" cy="9" r="8" fill={COLORS.geofence} fillOpacity="0.06" stroke={COLORS.geofence} strokeOpacity="0.5" strokeDasharray="2,4" />
+      </svg>
+      Port geofence (radius in nm)
+    </>
+  ),
+  pin: (
+    <>
+      <svg width="34" height="16" aria-hidden="true">
+        {Object.values(ANNOTATION_COLORS).map((c, i) => (
+          <circle key={c} cx={6 + i * 7.5} cy="8" r="4" fill={c} stroke="#fff" strokeWidth="1.5" />
+        ))}
+      </svg>
+      Team annotation pin
+    </>
+  ),
+  sighting: (
+    <>
+      <svg width="34" height="14" aria-hidden="true">
+        <circle cx="17" cy="7" r="4.5" fill={SIGHTING_COLOR} stroke="#fff" strokeWidth="1.5" />
+      </svg>
+      Sighting
+    </>
+  ),
+  'sighting-draft': (
+    <>
+      <svg width="34" height="14" aria-hidden="true">
+        <circle cx="17" cy="7" r="4.5" fill="#fff" stroke={SIGHTING_COLOR} strokeWidth="2" strokeDasharray={SIGHTING_DRAFT_DASH.split(' ').join(',')} />
+      </svg>
+      Sighting, draft (hollow, dashed)
+    </>
+  ),
+  land: (
+    <>
+      <svg width="34" height="14" aria-hidden="true">
+        <rect x="2" y="2" width="30" height="10" fill={COLORS.land} stroke={COLORS.landStroke} />
+      </svg>
+      Land
+    </>
+  ),
+};
+
 /**
- * Explains every symbol the map draws, with the same colours and dashes as the map layers.
+ * Explains the symbols the map draws now (lib/core/domain/legend.ts decides which), with the same
+ * colours and dashes as the map layers.
  * Open by default on wide screens, folded on phones where it would cover the map.
  */
-export default function Legend() {
-  const dash = INFERRED_DASH.split(' ').join(',');
+export default function Legend({ keys }: { keys: readonly LegendKey[] }) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     if (ref.current && window.matchMedia('(max-width: 760px)').matches) ref.current.open = false;
@@ -17,81 +130,11 @@ export default function Legend() {
     <details ref={ref} className="legend" aria-label="Map legend" open>
       <summary className="legend-title">Legend</summary>
       <ul>
-        <li>
-          <svg width="34" height="10" aria-hidden="true">
-            <line x1="1" y1="5" x2="33" y2="5" stroke={COLORS.route} strokeWidth="2.5" strokeDasharray={dash} />
-          </svg>
-          Route inferred, not observed
-        </li>
-        <li>
-          <svg width="34" height="10" aria-hidden="true">
-            <line x1="1" y1="5" x2="33" y2="5" stroke={COLORS.route} strokeWidth="2.5" />
-          </svg>
-          Route observed (AIS track)
-        </li>
-        <li>
-          <svg width="34" height="10" aria-hidden="true">
-            <line x1="1" y1="5" x2="33" y2="5" stroke={COLORS.routeSelected} strokeWidth="5" strokeDasharray={dash} />
-          </svg>
-          Selected voyage
-        </li>
-        <li>
-          <span className="legend-hedge" style={{ color: COLORS.routeSelected }} aria-hidden="true">
-            (…)
-          </span>
-          (believed), (matching): the sources hedge the ship’s name
-        </li>
-        <li>
-          <span className="legend-hedge" style={{ color: COLORS.routeSelected }} aria-hidden="true">
-            (…)
-          </span>
-          (inferred by team): a leg the team joined from two sightings; no source reports it
-        </li>
-        <li>
-          <svg width="34" height="12" aria-hidden="true">
-            <polygon points="23,6 12,1 12,11" fill={COLORS.route} />
-          </svg>
-          Direction of travel
-        </li>
-        <li>
-          <svg width="34" height="14" aria-hidden="true">
-            <circle cx="17" cy="7" r="5" fill={COLORS.port} stroke="#fff" strokeWidth="1.5" />
-          </svg>
-          Port (World Port Index position)
-        </li>
-        <li>
-          <svg width="34" height="14" aria-hidden="true">
-            <circle cx="17" cy="7" r="5" fill="#fff" stroke={COLORS.port} strokeWidth="2" strokeDasharray="3,3" />
-          </svg>
-          Port, position approximate
-        </li>
-        <li>
-          <svg width="34" height="18" aria-hidden="true">
-            <circle cx="17" cy="9" r="8" fill={COLORS.geofence} fillOpacity="0.06" stroke={COLORS.geofence} strokeOpacity="0.5" strokeDasharray="2,4" />
-          </svg>
-          Port geofence (radius in nm)
-        </li>
-        <li>
-          <svg width="34" height="16" aria-hidden="true">
-            {Object.values(ANNOTATION_COLORS).map((c, i) => (
-              <circle key={c} cx={6 + i * 7.5} cy="8" r="4" fill={c} stroke="#fff" strokeWidth="1.5" />
-            ))}
-          </svg>
-          Team annotation pin
-        </li>
-        <li>
-          <svg width="34" height="14" aria-hidden="true">
-            <circle cx="10" cy="7" r="4.5" fill={SIGHTING_COLOR} stroke="#fff" strokeWidth="1.5" />
-            <circle cx="24" cy="7" r="4.5" fill="#fff" stroke={SIGHTING_COLOR} strokeWidth="2" strokeDasharray={SIGHTING_DRAFT_DASH.split(' ').join(',')} />
-          </svg>
-          Sighting (hollow, dashed: draft)
-        </li>
-        <li>
-          <svg width="34" height="14" aria-hidden="true">
-            <rect x="2" y="2" width="30" height="10" fill={COLORS.land} stroke={COLORS.landStroke} />
-          </svg>
-          Land
-        </li>
+        {keys.map((key) => (
+          <li key={key} data-legend={key}>
+            {ENTRIES[key]}
+          </li>
+        ))}
       </ul>
     </details>
   );

@@ -1,5 +1,4 @@
 'use client';
-import { useEffect, useRef } from 'react';
 import { usePorts, useSources, useVoyage } from '@/lib/client/api';
 import { formatDurationRange, formatKm, formatNm, formatSpeedRange, formatWindow } from '@/lib/core/domain/display';
 import { hedgedVesselName } from '@/lib/core/domain/hedges';
@@ -15,12 +14,6 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
   const ports = usePorts();
   // Every source, for the outlets a claim was read in (the voyage answer names only who made it).
   const allSources = useSources();
-  const ref = useRef<HTMLElement>(null);
-  const loaded = Boolean(data);
-  // Bring the detail into view once it has loaded: below the list on a desktop, far down on a phone.
-  useEffect(() => {
-    if (loaded) ref.current?.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
-  }, [loaded]);
   if (error) {
     return (
       <section className="detail state state-error" role="alert" aria-label="Selected voyage">
@@ -50,7 +43,7 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
     (p) => p.approximate && (p.id === v.origin.id || p.id === v.destination.id),
   );
   return (
-    <section ref={ref} className="detail" aria-labelledby="detail-heading">
+    <section className="detail" aria-labelledby="detail-heading">
       <div className="detail-head">
         <h2 id="detail-heading">
           {hedgedVesselName(v.vessel?.name ?? null, v)}: {v.origin.name} → {v.destination.name}

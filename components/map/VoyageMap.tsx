@@ -7,6 +7,7 @@ import FitSelection from './FitSelection';
 import LandLayer from './LandLayer';
 import PortsLayer from './PortsLayer';
 import ScaleBar from './ScaleBar';
+import TouchGestures from './TouchGestures';
 import SightingsLayer from './SightingsLayer';
 import { REGION_BOUNDS, framePadding } from '@/lib/core/domain/map-style';
 import { toLatLng, toLatLngBounds } from './latlng';
@@ -70,6 +71,7 @@ export default function VoyageMap(props: VoyageMapProps) {
       {onPick && <MapClickPicker key="picker" onPick={onPick} />}
       <FitSelection voyages={voyages} selectedId={selectedId} />
       <ScaleBar />
+      <TouchGestures />
       <ViewTracker onViewChange={onViewChange} />
     </MapContainer>
   );

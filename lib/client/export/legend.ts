@@ -2,7 +2,7 @@
  * The export image's legend: only the symbols the image holds, in a white box at the top right of
  * the map. Pure.
  */
-import { hedgeWords } from '@/lib/core/domain/hedges';
+import { type LegendKey, legendKeys } from '@/lib/core/domain/legend';
 import { ANNOTATION_COLORS, COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
 import { type ExportVoyage, inferredDash } from './map';
@@ -27,63 +27,59 @@ interface Entry {
   symbol: Draw;
 }
 
-function routeEntries(input: LegendInput, u: number): Entry[] {
+/** The symbol and words for each legend key the export draws (it draws no sightings). */
+function entryFor(key: LegendKey, u: number, selectedInferred: boolean): Entry | null {
   const dash = inferredDash(u);
   const line = (color: string, width: number, dashed: boolean): Draw => (x, y) =>
     `<line x1="${n1(x)}" y1="${n1(y)}" x2="${n1(x + 30 * u)}" y2="${n1(y)}" stroke="${color}" stroke-width="${n1(width * u)}"${dashed ? ` stroke-dasharray="${dash}"` : ''}/>`;
-  const entries: Entry[] = [];
-  if (input.voyages.some((v) => v.routeKind === 'inferred')) entries.push({ label: 'Route inferred, not observed', symbol: line(COLORS.route, 2.5, true) });
-  if (input.voyages.some((v) => v.routeKind === 'observed')) entries.push({ label: 'Route observed (AIS track)', symbol: line(COLORS.route, 2.5, false) });
-  if (input.selected) entries.push({ label: 'Selected voyage', symbol: line(COLORS.routeSelected, 5, input.selected.routeKind === 'inferred') });
-  const shown = input.selected ? [input.selected] : input.voyages;
   const sample = (text: string): Draw => (x, y) =>
     `<text x="${n1(x + 15 * u)}" y="${n1(y + 4 * u)}" font-size="${n1(11 * u)}" font-style="italic" text-anchor="middle" fill="${COLORS.routeSelected}">${text}</text>`;
-  if (shown.some((v) => hedgeWords(v).some((w) => w !== 'inferred by team'))) {
-    entries.push({ label: '(believed), (matching): name hedged', symbol: sample('(…)') });
-  }
-  if (shown.some((v) => v.basis?.kind === 'inferred_from_sightings')) {
-    entries.push({ label: '(inferred by team): leg joined from two sightings', symbol: sample('(…)') });
-  }
-  if (input.voyages.length) {
-    entries.push({
-      label: 'Direction of travel',
-      symbol: (x, y) => `<path d="M${n1(x + 21 * u)} ${n1(y)}L${n1(x + 10 * u)} ${n1(y - 5 * u)}L${n1(x + 10 * u)} ${n1(y + 5 * u)}Z" fill="${COLORS.route}"/>`,
-    });
-  }
-  return entries;
-}
-
-function placeEntries(input: LegendInput, u: number): Entry[] {
   const circle = (r: number, paint: string): Draw => (x, y) => `<circle cx="${n1(x + 15 * u)}" cy="${n1(y)}" r="${n1(r * u)}" ${paint}/>`;
-  const entries: Entry[] = [];
-  if (input.ports.some((p) => !p.approximate)) {
-    entries.push({ label: 'Port (World Port Index position)', symbol: circle(5, `fill="${COLORS.port}" stroke="#fff" stroke-width="${n1(1.5 * u)}"`) });
+  switch (key) {
+    case 'route-inferred':
+      return { label: 'Route inferred, not observed', symbol: line(COLORS.route, 2.5, true) };
+    case 'route-observed':
+      return { label: 'Route observed (AIS track)', symbol: line(COLORS.route, 2.5, false) };
+    case 'selected':
+      return { label: 'Selected voyage', symbol: line(COLORS.routeSelected, 5, selectedInferred) };
+    case 'hedged-name':
+      return { label: '(believed), (matching): name hedged', symbol: sample('(…)') };
+    case 'team-inferred':
+      return { label: '(inferred by team): leg joined from two sightings', symbol: sample('(…)') };
+    case 'direction':
+      return {
+        label: 'Direction of travel',
+        symbol: (x, y) => `<path d="M${n1(x + 21 * u)} ${n1(y)}L${n1(x + 10 * u)} ${n1(y - 5 * u)}L${n1(x + 10 * u)} ${n1(y + 5 * u)}Z" fill="${COLORS.route}"/>`,
+      };
+    case 'port':
+      return { label: 'Port (World Port Index position)', symbol: circle(5, `fill="${COLORS.port}" stroke="#fff" stroke-width="${n1(1.5 * u)}"`) };
+    case 'port-approximate':
+      return {
+        label: 'Port, position approximate',
+        symbol: circle(5, `fill="#fff" stroke="${COLORS.port}" stroke-width="${n1(2 * u)}" stroke-dasharray="${n1(3 * u)} ${n1(3 * u)}"`),
+      };
+    case 'geofence':
+      return {
+        label: 'Port geofence',
+        symbol: circle(8, `fill="${COLORS.geofence}" fill-opacity="0.06" stroke="${COLORS.geofence}" stroke-opacity="0.5" stroke-dasharray="${n1(2 * u)} ${n1(4 * u)}"`),
+      };
+    case 'pin':
+      return { label: 'Team annotation', symbol: circle(6, `fill="${ANNOTATION_COLORS.note}" stroke="#fff" stroke-width="${n1(2 * u)}"`) };
+    case 'land':
+      return {
+        label: 'Land',
+        symbol: (x, y) => `<rect x="${n1(x + 1 * u)}" y="${n1(y - 5 * u)}" width="${n1(28 * u)}" height="${n1(10 * u)}" fill="${COLORS.land}" stroke="${COLORS.landStroke}"/>`,
+      };
+    case 'sighting':
+    case 'sighting-draft':
+      return null;
   }
-  if (input.ports.some((p) => p.approximate)) {
-    entries.push({
-      label: 'Port, position approximate',
-      symbol: circle(5, `fill="#fff" stroke="${COLORS.port}" stroke-width="${n1(2 * u)}" stroke-dasharray="${n1(3 * u)} ${n1(3 * u)}"`),
-    });
-  }
-  if (input.showGeofences && input.ports.length) {
-    entries.push({
-      label: 'Port geofence',
-      symbol: circle(8, `fill="${COLORS.geofence}" fill-opacity="0.06" stroke="${COLORS.geofence}" stroke-opacity="0.5" stroke-dasharray="${n1(2 * u)} ${n1(4 * u)}"`),
-    });
-  }
-  if (input.hasPins) entries.push({ label: 'Team annotation', symbol: circle(6, `fill="${ANNOTATION_COLORS.note}" stroke="#fff" stroke-width="${n1(2 * u)}"`) });
-  if (!input.hasTiles) {
-    entries.push({
-      label: 'Land',
-      symbol: (x, y) => `<rect x="${n1(x + 1 * u)}" y="${n1(y - 5 * u)}" width="${n1(28 * u)}" height="${n1(10 * u)}" fill="${COLORS.land}" stroke="${COLORS.landStroke}"/>`,
-    });
-  }
-  return entries;
 }
-
 /** The legend's SVG and the box it covers, which labels must keep clear of. */
 export function legendSvg(input: LegendInput, width: number, mapTop: number, u: number): { svg: string; box: Box } {
-  const entries = [...routeEntries(input, u), ...placeEntries(input, u)];
+  const selectedInferred = input.selected?.routeKind === 'inferred';
+  const keys = legendKeys({ ...input, pins: input.hasPins ? 1 : 0 });
+  const entries = keys.flatMap((key) => entryFor(key, u, selectedInferred) ?? []);
   const size = 12.5 * u;
   const rowH = 19 * u;
   const boxW = 36 * u + Math.max(...entries.map((e) => e.label.length)) * size * CHAR_EM + 14 * u;

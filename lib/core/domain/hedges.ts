@@ -83,7 +83,7 @@ const HEDGE_WORDS: Record<IdentificationMethod, string | null> = {
 };
 
 /** A leg the team joined from two sightings, in one word pair for tight places. */
-const INFERRED_HEDGE = 'inferred by team';
+export const INFERRED_HEDGE = 'inferred by team';
 
 /**
  * The hedges of a record in short words, for tight places (a list row, a tooltip, an export

@@ -1,0 +1,38 @@
+'use client';
+import { useMemo } from 'react';
+import type { VoyageFeatures } from '@/lib/client/api';
+import { useObservations } from '@/lib/client/desk';
+import { type LegendKey, legendKeys } from '@/lib/core/domain/legend';
+import type { Port } from '@/lib/core/domain/schemas';
+
+interface Drawn {
+  voyages: VoyageFeatures | undefined;
+  selectedId: string | undefined;
+  ports: readonly Port[];
+  showGeofences: boolean;
+  pins: number;
+  showTiles: boolean;
+}
+
+/** The legend entries for what the live map draws now: its routes, ports, sightings and pins. */
+export function useMapLegend({ voyages, selectedId, ports, showGeofences, pins, showTiles }: Drawn): LegendKey[] {
+  // The same request as the sightings layer's (SWR shares it), counted as that layer places them.
+  const observations = useObservations();
+  return useMemo(() => {
+    const drawn = (voyages?.features ?? []).map((f) => f.properties);
+    const portIds = new Set(ports.map((p) => p.id));
+    const placed = (observations.data?.observations ?? []).filter((o) => o.position || (o.portId && portIds.has(o.portId)));
+    return legendKeys({
+      voyages: drawn,
+      selected: drawn.find((v) => v.id === selectedId),
+      ports,
+      showGeofences,
+      pins,
+      sightings: {
+        published: placed.filter((o) => o.status !== 'draft').length,
+        draft: placed.filter((o) => o.status === 'draft').length,
+      },
+      hasTiles: showTiles,
+    });
+  }, [voyages, selectedId, ports, showGeofences, pins, showTiles, observations.data]);
+}

@@ -1,0 +1,70 @@
+/**
+ * Which symbols a legend explains: exactly those drawn, for the live map and for the exported
+ * image alike. A legend that explains a symbol the reader cannot find on the map misleads (it
+ * suggests an observed track or a team note that is not there). Pure.
+ */
+import { INFERRED_HEDGE, hedgeWords } from './hedges';
+import type { Identification, RouteKind, VoyageBasis } from './schemas';
+
+export const LEGEND_KEYS = [
+  'route-inferred',
+  'route-observed',
+  'selected',
+  'hedged-name',
+  'team-inferred',
+  'direction',
+  'port',
+  'port-approximate',
+  'geofence',
+  'pin',
+  'sighting',
+  'sighting-draft',
+  'land',
+] as const;
+export type LegendKey = (typeof LEGEND_KEYS)[number];
+
+export interface LegendVoyage {
+  routeKind: RouteKind;
+  identification: Identification | null;
+  basis?: VoyageBasis | null;
+}
+
+export interface LegendInput {
+  /** The routes drawn. */
+  voyages: readonly LegendVoyage[];
+  /** The selected voyage, when it is among those drawn. */
+  selected: LegendVoyage | undefined;
+  /** The ports drawn. */
+  ports: readonly { approximate?: boolean }[];
+  showGeofences: boolean;
+  /** Annotation pins drawn. */
+  pins: number;
+  /** Sightings drawn, by status. */
+  sightings?: { published: number; draft: number };
+  /** Raster tiles replace the vector land, so there is no land symbol to explain. */
+  hasTiles: boolean;
+}
+
+/** The legend's entries, in reading order: routes, then the words on names, then places and notes. */
+export function legendKeys(input: LegendInput): LegendKey[] {
+  const keys: LegendKey[] = [];
+  const add = (key: LegendKey, when: boolean) => {
+    if (when) keys.push(key);
+  };
+  add('route-inferred', input.voyages.some((v) => v.routeKind === 'inferred'));
+  add('route-observed', input.voyages.some((v) => v.routeKind === 'observed'));
+  add('selected', input.selected !== undefined);
+  // Route labels carry the hedges: the selected route's alone when one is selected.
+  const labelled = input.selected ? [input.selected] : input.voyages;
+  add('hedged-name', labelled.some((v) => hedgeWords(v).some((w) => w !== INFERRED_HEDGE)));
+  add('team-inferred', labelled.some((v) => v.basis?.kind === 'inferred_from_sightings'));
+  add('direction', input.voyages.length > 0);
+  add('port', input.ports.some((p) => !p.approximate));
+  add('port-approximate', input.ports.some((p) => p.approximate));
+  add('geofence', input.showGeofences && input.ports.length > 0);
+  add('pin', input.pins > 0);
+  add('sighting', (input.sightings?.published ?? 0) > 0);
+  add('sighting-draft', (input.sightings?.draft ?? 0) > 0);
+  add('land', !input.hasTiles);
+  return keys;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { type LegendInput, legendKeys } from '@/lib/core/domain/legend';
+import type { Identification } from '@/lib/core/domain/schemas';
+
+const named: Identification = { method: 'named_by_source', sourceIds: ['wh-2023-10-13'], words: 'MV Angara', readInSourceIds: [], teamReading: null };
+const believed: Identification = { ...named, method: 'believed', words: 'believed to be the Lady R' };
+const inferredRoute = { routeKind: 'inferred' as const, identification: named, basis: { kind: 'reported' as const } };
+const base: LegendInput = { voyages: [], selected: undefined, ports: [], showGeofences: true, pins: 0, hasTiles: false };
+
+describe('legendKeys: the legend explains what is drawn, and nothing else', () => {
+  it('an empty map has only the land', () => {
+    expect(legendKeys(base)).toEqual(['land']);
+    expect(legendKeys({ ...base, hasTiles: true })).toEqual([]);
+  });
+
+  it('lists observed routes only when an observed route is drawn', () => {
+    expect(legendKeys({ ...base, voyages: [inferredRoute] })).toEqual(['route-inferred', 'direction', 'land']);
+    const both = legendKeys({ ...base, voyages: [inferredRoute, { ...inferredRoute, routeKind: 'observed' }] });
+    expect(both).toContain('route-observed');
+  });
+
+  it('explains a hedge only when a drawn label carries it, the selected route alone when one is selected', () => {
+    const hedged = { ...inferredRoute, identification: believed };
+    expect(legendKeys({ ...base, voyages: [inferredRoute, hedged] })).toContain('hedged-name');
+    const selectedPlain = legendKeys({ ...base, voyages: [inferredRoute, hedged], selected: inferredRoute });
+    expect(selectedPlain).toContain('selected');
+    expect(selectedPlain).not.toContain('hedged-name');
+    const team = { ...inferredRoute, basis: { kind: 'inferred_from_sightings' as const, observationIds: ['a', 'b'] as [string, string] } };
+    const teamKeys = legendKeys({ ...base, voyages: [team] });
+    expect(teamKeys).toContain('team-inferred');
+    expect(teamKeys).not.toContain('hedged-name');
+  });
+
+  it('ports, approximate ports, geofences, pins and sightings by what is on the map', () => {
+    const ports = [{ approximate: false }, { approximate: true }];
+    expect(legendKeys({ ...base, ports, showGeofences: false })).toEqual(['port', 'port-approximate', 'land']);
+    expect(legendKeys({ ...base, ports: [{ approximate: false }] })).toEqual(['port', 'geofence', 'land']);
+    expect(legendKeys({ ...base, pins: 2, sightings: { published: 0, draft: 1 } })).toEqual(['pin', 'sighting-draft', 'land']);
+    expect(legendKeys({ ...base, sightings: { published: 3, draft: 0 } })).toEqual(['sighting', 'land']);
+  });
+});

@@ -2,8 +2,12 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { sendJson, useMe } from '@/lib/client/api';
+import SignInLink from './SignInLink';
 
-/** The header's account corner: who is signed in (and as what), or a sign-in link. */
+/**
+ * The header's account corner: who is signed in (and as what), or a sign-in link that brings you
+ * back here. Signing out keeps you on the page.
+ */
 export default function AuthStatus() {
   const { data, mutate } = useMe();
   const [busy, setBusy] = useState(false);
@@ -12,13 +16,15 @@ export default function AuthStatus() {
   if (!user) {
     return (
       <div className="auth-status">
-        <Link href="/login">Sign in</Link>
+        <SignInLink />
       </div>
     );
   }
   return (
     <div className="auth-status" data-testid="auth-status">
       Signed in as <strong>{user.username}</strong> ({user.role})
+      {' · '}
+      <Link href="/questions">Open questions</Link>
       {user.role !== 'viewer' && (
         <>
           {' · '}
@@ -40,6 +46,8 @@ export default function AuthStatus() {
           setBusy(true);
           void sendJson('POST', '/api/auth/logout')
             .then(() => mutate())
+            // The button is gone: focus goes to the Sign in link that replaces it, on the same page.
+            .then(() => requestAnimationFrame(() => document.querySelector<HTMLElement>('.auth-status a')?.focus()))
             .finally(() => setBusy(false));
         }}
       >

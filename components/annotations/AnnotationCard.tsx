@@ -1,7 +1,7 @@
 'use client';
 import { useState } from 'react';
 import { ApiError, sendJson } from '@/lib/client/api';
-import type { Annotation } from '@/lib/core/domain/annotations';
+import { type Annotation, isResolvable } from '@/lib/core/domain/annotations';
 import { type Actor, canAdminister, canModify, canWrite } from '@/lib/core/domain/permissions';
 import Linkified from '../Linkified';
 import AnnotationFields, { type Draft } from './AnnotationFields';
@@ -69,10 +69,11 @@ export default function AnnotationCard({
       id={`annotation-${a.id}`}
       className={`annotation annotation-${a.kind}${a.deletedAt ? ' annotation-deleted' : ''}`}
       aria-label={`${KIND_LABEL[a.kind]} by ${a.author.username}`}
+      tabIndex={-1}
     >
       <header className="annotation-head">
         {!isReply && <span className={`kind kind-${a.kind}`}>{KIND_LABEL[a.kind]}</span>}
-        {a.kind === 'question' && <span className={a.resolved ? 'resolved' : 'open'}>{a.resolved ? 'resolved' : 'open'}</span>}
+        {!isReply && isResolvable(a.kind) && <span className={a.resolved ? 'resolved' : 'open'}>{a.resolved ? 'resolved' : 'open'}</span>}
         <strong className="annotation-author">{a.author.username}</strong>
         <time dateTime={a.createdAt}>{formatTime(a.createdAt)}</time>
         {a.editedAt && <span className="edited" title={`edited ${formatTime(a.editedAt)}`}>· edited</span>}
@@ -155,7 +156,7 @@ export default function AnnotationCard({
                 Edit
               </button>
             )}
-            {mayModify && a.kind === 'question' && (
+            {mayModify && !isReply && isResolvable(a.kind) && (
               <button
                 type="button"
                 className="link-button"

@@ -11,6 +11,10 @@ export const ANNOTATION_KINDS = ['note', 'evidence', 'question', 'correction'] a
 export const annotationKind = z.enum(ANNOTATION_KINDS);
 export type AnnotationKind = z.infer<typeof annotationKind>;
 
+/** Kinds that stay open until someone marks them resolved: the team's open questions. */
+export const RESOLVABLE_KINDS = ['question', 'correction'] as const satisfies readonly AnnotationKind[];
+export const isResolvable = (kind: AnnotationKind): boolean => (RESOLVABLE_KINDS as readonly AnnotationKind[]).includes(kind);
+
 const TARGET_TYPES = ['voyage', 'port', 'vessel'] as const;
 
 const MAX_BODY = 10_000;
@@ -55,7 +59,7 @@ export const updateAnnotationInput = z
     body: body.optional(),
     evidenceUrls: z.array(evidenceUrl).max(MAX_EVIDENCE_URLS).optional(),
     location: position.nullable().optional(),
-    resolved: z.boolean().optional(),
+    resolved: z.boolean().optional().describe('Questions and corrections only: true once answered or applied.'),
   })
   .refine((u) => Object.keys(u).length > 1, { message: 'nothing to change', path: ['body'] });
 export type UpdateAnnotationInput = z.output<typeof updateAnnotationInput>;

@@ -16,6 +16,7 @@ import type {
   TargetType,
   UpdateAnnotationInput,
 } from '@/lib/core/domain/annotations';
+import { isResolvable } from '@/lib/core/domain/annotations';
 import { AppError } from '@/lib/core/domain/errors';
 import { type Actor, canAdminister, canModify, canWrite } from '@/lib/core/domain/permissions';
 import { touchTarget } from './annotation-lists';
@@ -158,9 +159,9 @@ export async function updateAnnotation(db: DB, actor: Actor | null, id: string, 
   return immediateTransaction(db, async (trx) => {
     const current = await loadForChange(trx, actor, id, input.version);
     const kind = input.kind ?? kindOf(current.kind);
-    if (input.resolved !== undefined && kind !== 'question') {
-      throw new AppError(400, 'invalid_body', 'Field "resolved" is invalid: only a question can be resolved.', {
-        issues: [{ field: 'resolved', message: 'only a question can be resolved' }],
+    if (input.resolved !== undefined && !isResolvable(kind)) {
+      throw new AppError(400, 'invalid_body', 'Field "resolved" is invalid: only a question or a correction can be resolved.', {
+        issues: [{ field: 'resolved', message: 'only a question or a correction can be resolved' }],
       });
     }
     const now = new Date().toISOString();
@@ -170,7 +171,7 @@ export async function updateAnnotation(db: DB, actor: Actor | null, id: string, 
       evidence_urls: input.evidenceUrls ? JSON.stringify(input.evidenceUrls) : current.evidence_urls,
       lon: input.location === undefined ? current.lon : (input.location?.[0] ?? null),
       lat: input.location === undefined ? current.lat : (input.location?.[1] ?? null),
-      resolved: kind !== 'question' ? 0 : input.resolved === undefined ? current.resolved : input.resolved ? 1 : 0,
+      resolved: !isResolvable(kind) ? 0 : input.resolved === undefined ? current.resolved : input.resolved ? 1 : 0,
       edited_at: now,
       version: current.version + 1,
       rev: await touchTarget(trx, targetOf(current), current.target_id, { live: 0, total: 0 }, now),

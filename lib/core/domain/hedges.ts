@@ -37,7 +37,8 @@ export function formatCount(claim: Pick<Claim, 'count' | 'countQualifier' | 'cou
 }
 
 function publishers(ids: readonly string[], names: PublisherNames | undefined): string | null {
-  const known = ids.map((id) => names?.get(id)).filter((n): n is string => Boolean(n));
+  // Two reports by one publisher name it once: "named by NK Pro", not "NK Pro and NK Pro".
+  const known = [...new Set(ids.map((id) => names?.get(id)).filter((n): n is string => Boolean(n)))];
   return known.length ? known.join(' and ') : null;
 }
 

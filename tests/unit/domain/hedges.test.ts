@@ -63,6 +63,9 @@ describe('identificationLabel', () => {
   it('names who named the ship', () => {
     expect(identificationLabel(ident({}), 'Angara', names)).toBe('Angara — named by The White House');
     expect(identificationLabel(ident({}), 'Angara')).toBe('Angara — named by the source');
+    // Two reports by one publisher: the publisher is named once.
+    const twice = new Map([...names, ['nkpro-2024-03-01', 'NK Pro'], ['nkpro-2024-03-15', 'NK Pro']]);
+    expect(identificationLabel(ident({ sourceIds: ['nkpro-2024-03-01', 'nkpro-2024-03-15'] }), 'Lady R', twice)).toBe('Lady R — named by NK Pro');
   });
   it('keeps a belief a belief, with the source’s words', () => {
     expect(identificationLabel(believed, 'Lady R', names)).toBe(

@@ -210,6 +210,12 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             onClear={clearFilters}
           />
           <LayerToggles hidden={state.hide ?? []} hasTileLayer={Boolean(tileLayer)} onChange={setHidden} />
+          {/* The details come before the list: near the top of the panel, not under every voyage. */}
+          {state.voyage && (
+            <DetailSheet key={state.voyage} label="Voyage details" focusOnOpen={focusDetail} onClose={closeVoyage}>
+              <VoyageDetail id={state.voyage} onClose={closeVoyage} />
+            </DetailSheet>
+          )}
           <VoyageList
             voyages={voyages.data}
             error={voyages.error}
@@ -230,11 +236,6 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             · <a href="/api/openapi.json">API</a>
           </p>
           <DeskPanel />
-          {state.voyage && (
-            <DetailSheet key={state.voyage} label="Voyage details" focusOnOpen={focusDetail} onClose={closeVoyage}>
-              <VoyageDetail id={state.voyage} onClose={closeVoyage} />
-            </DetailSheet>
-          )}
         </aside>
       </main>
       {state.export && (

@@ -52,6 +52,10 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
           ×
         </button>
       </div>
+      <nav className="jump-links" aria-label="Sections of this voyage">
+        <a href={`#${v.id}-sources`}>Sources</a> · <a href={`#${v.id}-sightings`}>Sightings</a> ·{' '}
+        <a href={`#${v.id}-claims`}>Claims</a> · <a href={`#thread-voyage-${v.id}`}>Team notes</a>
+      </nav>
       <HowKnown
         identification={v.identification}
         basis={v.basis}
@@ -115,14 +119,14 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
         </p>
       )}
 
-      <h3>Sources ({v.sources.length})</h3>
+      <h3 id={`${v.id}-sources`}>Sources ({v.sources.length})</h3>
       <ol className="sources">
         {v.sources.map((s) => (
           <SourceItem key={s.id} source={s} />
         ))}
       </ol>
 
-      <h3>Sightings ({v.observations.length})</h3>
+      <h3 id={`${v.id}-sightings`}>Sightings ({v.observations.length})</h3>
       {v.observations.length === 0 ? (
         <p className="state">No dated sighting of this vessel at either port within these windows.</p>
       ) : (
@@ -133,7 +137,7 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
         </ul>
       )}
 
-      <h3>Claims about this route ({v.claims.length})</h3>
+      <h3 id={`${v.id}-claims`}>Claims about this route ({v.claims.length})</h3>
       <p className="fine-print">Each source’s own count, side by side. Counts are never added up.</p>
       {v.claims.length === 0 ? (
         <p className="state">No aggregate claim about this pair of ports.</p>

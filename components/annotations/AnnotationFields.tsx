@@ -1,6 +1,7 @@
 'use client';
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { ANNOTATION_KINDS, type AnnotationKind } from '@/lib/core/domain/annotations';
+import CoordinateEntry from './CoordinateEntry';
 import { KIND_LABEL, formatPosition } from './format';
 import { useMapPick } from './map-pick';
 
@@ -11,7 +12,10 @@ export interface Draft {
   location: [number, number] | null;
 }
 
-/** The fields of an annotation being written or edited: kind, text, evidence URLs, map spot. */
+/**
+ * The fields of an annotation being written or edited: kind, text, evidence URLs, and a map spot
+ * placed by a click, by the map's keyboard crosshair, or by typed coordinates.
+ */
 export default function AnnotationFields({
   draft,
   onChange,
@@ -25,6 +29,21 @@ export default function AnnotationFields({
 }) {
   const id = useId();
   const pick = useMapPick();
+  const [typing, setTyping] = useState(false);
+  const location = useRef<HTMLDivElement>(null);
+  // After a pin is placed or the choice given up, focus comes back here (not to the page body).
+  const focusLocation = () => requestAnimationFrame(() => location.current?.querySelector<HTMLElement>('[tabindex], button')?.focus());
+  const waiting = useRef(false);
+  const startPick = () => {
+    waiting.current = true;
+    setTyping(false);
+    pick.start((p) => onChange({ ...draft, location: [p[0], p[1]] }));
+  };
+  useEffect(() => {
+    if (pick.active || !waiting.current) return;
+    waiting.current = false;
+    focusLocation();
+  }, [pick.active]);
   return (
     <div className="annotation-fields">
       {showKind && (
@@ -60,27 +79,47 @@ export default function AnnotationFields({
           placeholder="https://…"
         />
       </label>
-      <div className="annotation-location">
+      <div className="annotation-location" ref={location}>
         {draft.location ? (
           <>
-            <span data-testid="draft-location">Pinned at {formatPosition(draft.location)}</span>
+            <span data-testid="draft-location" tabIndex={-1}>
+              Pinned at {formatPosition(draft.location)}
+            </span>
             <button type="button" className="link-button" onClick={() => onChange({ ...draft, location: null })}>
               Remove pin
             </button>
           </>
         ) : pick.active ? (
           <>
-            <span className="picking">Click the map to place the pin…</span>
+            <span className="picking">Click the map, or move its crosshair with the arrow keys and press Enter…</span>
             <button type="button" className="link-button" onClick={pick.cancel}>
               Cancel
             </button>
           </>
         ) : (
-          <button type="button" className="link-button" onClick={() => pick.start((p) => onChange({ ...draft, location: [p[0], p[1]] }))}>
-            Place on map
-          </button>
+          <>
+            <button type="button" className="link-button" onClick={startPick}>
+              Place on map
+            </button>
+            <button type="button" className="link-button" aria-expanded={typing} onClick={() => setTyping(true)}>
+              Type coordinates
+            </button>
+          </>
         )}
       </div>
+      {typing && !draft.location && (
+        <CoordinateEntry
+          onPlace={(position) => {
+            setTyping(false);
+            onChange({ ...draft, location: position });
+            focusLocation();
+          }}
+          onCancel={() => {
+            setTyping(false);
+            focusLocation();
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -1,10 +1,9 @@
 'use client';
 import L, { type PathOptions } from 'leaflet';
-import { useEffect, useMemo } from 'react';
-import { CircleMarker, Tooltip, useMapEvents } from 'react-leaflet';
+import { useMemo } from 'react';
+import { CircleMarker, Tooltip } from 'react-leaflet';
 import { ANNOTATION_COLORS } from '@/lib/core/domain/map-style';
-import type { Position } from '@/lib/core/domain/schemas';
-import { fromLatLng, toLatLng } from './latlng';
+import { toLatLng } from './latlng';
 import type { AnnotationPin } from './types';
 
 const styles = Object.fromEntries(
@@ -36,21 +35,5 @@ export default function AnnotationPinsLayer({ pins, onPinClick }: { pins: readon
   );
 }
 
-// A millionth of a degree is about 11 cm: finer than any click can mean.
-const roundMicroDeg = (deg: number) => Math.round(deg * 1e6) / 1e6;
-
-/** While a composer waits for a spot, the next click on the map answers it. */
-export function MapClickPicker({ onPick }: { onPick: (position: Position) => void }) {
-  const map = useMapEvents({
-    click: (e) => {
-      const [lon, lat] = fromLatLng(e.latlng);
-      onPick([roundMicroDeg(lon), roundMicroDeg(lat)]);
-    },
-  });
-  useEffect(() => {
-    const el = map.getContainer();
-    el.classList.add('map-picking');
-    return () => el.classList.remove('map-picking');
-  }, [map]);
-  return null;
-}
+/** While a composer waits for a spot: the next click, or the keyboard crosshair (CrosshairPicker), answers it. */
+export { default as MapClickPicker } from './CrosshairPicker';

@@ -23,7 +23,8 @@ const round = (deg: number) => Math.round(deg * 1e6) / 1e6;
 /** Parses one latitude or longitude; the value is in decimal degrees, south and west negative. */
 export function parseCoordinate(input: string, axis: Axis): CoordinateResult {
   const name = NAME[axis];
-  let text = input.trim().toUpperCase();
+  // A typographic minus (−) reads as a minus sign.
+  let text = input.trim().toUpperCase().replace(/\u2212/g, '-');
   if (!text) return fail(`Enter a ${name}.`);
 
   // A hemisphere letter at either end: N/S for a latitude, E/W for a longitude.

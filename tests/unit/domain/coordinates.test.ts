@@ -17,6 +17,7 @@ describe('parseCoordinate', () => {
     expect(value('42.8667', 'lat')).toBe(42.8667);
     expect(value('-42.8667', 'lat')).toBe(-42.8667);
     expect(value('+130.5', 'lon')).toBe(130.5);
+    expect(value('\u2212130.5', 'lon')).toBe(-130.5);
     expect(value('42.8667 N', 'lat')).toBe(42.8667);
     expect(value('42.8667s', 'lat')).toBe(-42.8667);
     expect(value('W 70.25', 'lon')).toBe(-70.25);

@@ -45,6 +45,7 @@ import {
   userIdParam,
   voyageQuery,
 } from './query';
+import { teamAnnotationListSchema, teamAnnotationsQuery } from './team-annotations';
 
 export { HEADERS, type ErrorStatus, type Method, type Operation } from './api-operation';
 
@@ -153,6 +154,14 @@ const BASE_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   '/api/voyages/{id}/annotations': targetAnnotations('voyage'),
   '/api/ports/{id}/annotations': targetAnnotations('port'),
   '/api/vessels/{id}/annotations': targetAnnotations('vessel'),
+  '/api/annotations': {
+    get: {
+      summary: 'The team’s annotations across voyages, ports and vessels, newest first; status=open lists the unresolved questions and corrections (never deleted ones)',
+      query: teamAnnotationsQuery,
+      ok: { status: '200', content: { 'application/json': teamAnnotationListSchema } },
+      errors: reads,
+    },
+  },
   '/api/annotations/{id}': {
     get: {
       summary: 'One annotation',

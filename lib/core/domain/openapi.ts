@@ -49,6 +49,7 @@ import { DATASET_COMPONENTS } from './dataset';
 import { DESK_ANSWER_COMPONENTS, DESK_REQUEST_COMPONENTS } from './desk-dto';
 import { portFeatureCollectionSchema, voyageFeatureCollectionSchema, voyagesCsvSchema } from './format';
 import { claimSchema, dateWindow, observationSchema, portSchema, sourceSchema, vesselSchema } from './schemas';
+import { TEAM_ANNOTATION_COMPONENTS } from './team-annotations';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -96,6 +97,7 @@ for (const [id, schema] of Object.entries({
   OpenApiDocument: openApiDocumentSchema,
   ...DESK_ANSWER_COMPONENTS,
   ...DATASET_COMPONENTS,
+  ...TEAM_ANNOTATION_COMPONENTS,
 })) {
   answers.add(schema, { id });
 }

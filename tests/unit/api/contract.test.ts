@@ -152,6 +152,7 @@ const READS: { apiPath: string; params?: Record<string, string>; query?: string 
   { apiPath: '/api/observations' },
   { apiPath: '/api/voyages' },
   { apiPath: '/api/voyages/{id}', params: { id: voyageId } },
+  { apiPath: '/api/annotations', query: '?status=open&kind=question,correction' },
 ];
 
 describe('the document lists every route', () => {

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import 'leaflet/dist/leaflet.css';
 import './globals.css';
 import './shell.css';
+import './team.css';
 
 export const metadata: Metadata = {
   title: 'Wakeline — reported voyages, Rajin to Russia’s Far East',

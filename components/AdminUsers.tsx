@@ -3,9 +3,13 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { ApiError, sendJson, useMe, useUsers } from '@/lib/client/api';
 import type { UserAccount } from '@/lib/core/domain/annotations';
-import { ROLES, type Role } from '@/lib/core/domain/permissions';
+import type { Role } from '@/lib/core/domain/permissions';
+import AdminUserRow from './AdminUserRow';
 
-/** Admins list accounts, change roles and (de)activate accounts. Everyone else is told why not. */
+/**
+ * Admins list accounts, change roles and (de)activate accounts, each change confirmed first (see
+ * AdminUserRow). Everyone else is told why not.
+ */
 export default function AdminUsers() {
   const me = useMe();
   const isAdmin = me.data?.user?.role === 'admin';
@@ -29,14 +33,16 @@ export default function AdminUsers() {
     );
   }
 
-  async function change(u: UserAccount, body: { role?: Role; active?: boolean }) {
+  async function change(u: UserAccount, body: { role?: Role; active?: boolean }): Promise<boolean> {
     setBusy(u.id);
     setError(null);
     try {
       await sendJson('PATCH', `/api/users/${u.id}`, body);
       await users.mutate();
+      return true;
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'The server did not answer.');
+      return false;
     } finally {
       setBusy(null);
     }
@@ -65,30 +71,7 @@ export default function AdminUsers() {
         </thead>
         <tbody>
           {users.data?.users.map((u) => (
-            <tr key={u.id} className={u.active ? undefined : 'inactive'}>
-              <td>{u.username}</td>
-              <td>
-                <select
-                  aria-label={`Role of ${u.username}`}
-                  value={u.role}
-                  disabled={busy === u.id}
-                  onChange={(e) => void change(u, { role: e.target.value as Role })}
-                >
-                  {ROLES.map((r) => (
-                    <option key={r} value={r}>
-                      {r}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>
-                {u.active ? 'active' : 'deactivated'}{' '}
-                <button type="button" className="link-button" disabled={busy === u.id} onClick={() => void change(u, { active: !u.active })}>
-                  {u.active ? 'Deactivate' : 'Activate'}
-                </button>
-              </td>
-              <td>{u.createdAt.slice(0, 10)}</td>
-            </tr>
+            <AdminUserRow key={u.id} user={u} self={u.id === me.data?.user?.id} busy={busy === u.id} onChange={(body) => change(u, body)} />
           ))}
         </tbody>
       </table>

@@ -31,6 +31,7 @@ import {
   voyageAnswerSchema,
   voyageListSchema,
 } from './dto';
+import { facetsAnswerSchema, facetsQuery } from './facets';
 import { portFeatureCollectionSchema, voyageFeatureCollectionSchema, voyagesCsvSchema } from './format';
 import {
   annotationDeleteQuery,
@@ -137,6 +138,15 @@ const BASE_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
         content: { 'application/json': voyageListSchema, 'application/geo+json': voyageFeatureCollectionSchema, 'text/csv': voyagesCsvSchema },
         headers: ['X-Total-Count', 'ETag'],
       },
+      errors: reads,
+      etag: true,
+    },
+  },
+  '/api/voyages/facets': {
+    get: {
+      summary: 'The vessels and ports with voyages under the other filters, each with its count (faceted counts for the filters)',
+      query: facetsQuery,
+      ok: { status: '200', content: { 'application/json': facetsAnswerSchema }, headers: ['ETag'] },
       errors: reads,
       etag: true,
     },

@@ -7,7 +7,10 @@
  * Coordinates are GeoJSON order here as everywhere outside the map layer: the centre is
  * `lonlat=lon,lat` and a frame is `bb=west,south,east,north`.
  */
-import { type Confidence, type Position, confidence, isoDay, slug } from './schemas';
+import { parseDayInput } from './date-input';
+import { type ProfileRef, parseProfile, profileToParam } from './profile-ref';
+import { type Confidence, type Position, confidence, slug } from './schemas';
+import { type VoyageSort, parseSort, sortToParam } from './voyage-sort';
 
 export const LAYERS = ['geofences', 'labels', 'tiles'] as const;
 export type LayerId = (typeof LAYERS)[number];
@@ -43,6 +46,10 @@ export interface ViewState {
   confidence?: Confidence;
   /** The selected voyage id. */
   voyage?: string;
+  /** The vessel, port or source whose profile is open (`profile=vessel:lady-r`). */
+  profile?: ProfileRef;
+  /** The list's order; undefined: departure, earliest first. */
+  sort?: VoyageSort;
   /** Map centre, [lon, lat]. */
   center?: Position;
   zoom?: number;
@@ -56,7 +63,11 @@ type Params = { get(name: string): string | null };
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 const slugOf = (v: string | null) => (v && slug.safeParse(v).success ? v : undefined);
-const dayOf = (v: string | null) => (v && isoDay.safeParse(v).success ? v : undefined);
+/** A filter day: a real `YYYY-MM-DD` in the years a filter accepts (not the "0002" of a half-typed year). */
+const dayOf = (v: string | null) => {
+  const d = v ? parseDayInput(v, { final: false }) : null;
+  return d?.kind === 'day' && d.day === v ? v : undefined;
+};
 
 function numbers(v: string | null, n: number): number[] | undefined {
   if (!v) return undefined;
@@ -109,6 +120,8 @@ export function parseViewState(params: Params): ViewState {
   if (state.from && state.to && state.to < state.from) delete state.to;
   set('confidence', confidence.safeParse(params.get('confidence')).data);
   set('voyage', slugOf(params.get('voyage')));
+  set('profile', parseProfile(params.get('profile')));
+  set('sort', parseSort(params.get('sort')));
   // With both, `lonlat` wins: it is the only form written now, so a `c` beside it is the stale one.
   set('center', centerOf(params.get('lonlat'), 'lonlat') ?? centerOf(params.get('c'), 'latlon'));
   const z = Number(params.get('z'));
@@ -141,10 +154,15 @@ export function viewStateToSearch(state: ViewState): string {
   };
   put('vessel', state.vessel);
   put('port', state.port);
-  put('from', state.from);
-  put('to', state.to);
+  // Only whole days, and never a reversed range: the end goes, as when such a link is read.
+  const from = dayOf(state.from ?? null);
+  const to = dayOf(state.to ?? null);
+  put('from', from);
+  put('to', from && to && to < from ? undefined : to);
   put('confidence', state.confidence);
   put('voyage', state.voyage);
+  put('profile', profileToParam(state.profile));
+  put('sort', sortToParam(state.sort));
   if (state.center) put('lonlat', `${round(state.center[0], 4)},${round(state.center[1], 4)}`);
   if (state.zoom !== undefined) put('z', String(round(state.zoom, 2)));
   if (state.hide?.length) put('hide', [...state.hide].sort().join(','));

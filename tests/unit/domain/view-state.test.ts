@@ -68,4 +68,19 @@ describe('view state in the URL', () => {
   it('separates the filters from the selection', () => {
     expect(filtersOf({ vessel: 'b', voyage: 'a' })).toEqual({ vessel: 'b' });
   });
+  it('never writes a reversed range, a half-typed year or a day that does not exist', () => {
+    expect(viewStateToSearch({ from: '2024-05-01', to: '2024-01-01' })).toBe('?from=2024-05-01');
+    expect(viewStateToSearch({ from: '2024-05-01', to: '0002-05-01' })).toBe('?from=2024-05-01');
+    expect(viewStateToSearch({ to: '2024-02-30' })).toBe('');
+    expect(viewStateToSearch({ from: '2024-01-01', to: '2024-01-01' })).toBe('?from=2024-01-01&to=2024-01-01');
+    expect(parseViewState(new URLSearchParams('?to=0002-03-15'))).toEqual({});
+  });
+  it('round-trips the list order, leaving the default out', () => {
+    const state = { vessel: 'lady-r', sort: { by: 'distance' as const, dir: 'desc' as const } };
+    expect(viewStateToSearch(state)).toBe('?vessel=lady-r&sort=-distance');
+    expect(parseViewState(new URLSearchParams(viewStateToSearch(state)))).toEqual(state);
+    expect(viewStateToSearch({ sort: { by: 'departure', dir: 'asc' } })).toBe('');
+    expect(parseViewState(new URLSearchParams('?sort=speed'))).toEqual({});
+    expect(parseViewState(new URLSearchParams('?sort=arrival'))).toEqual({ sort: { by: 'arrival', dir: 'asc' } });
+  });
 });

@@ -46,6 +46,7 @@ import {
   userIdParam,
   voyageQuery,
 } from './query';
+import { searchAnswerSchema, searchQuery } from './search';
 import { teamAnnotationListSchema, teamAnnotationsQuery } from './team-annotations';
 
 export { HEADERS, type ErrorStatus, type Method, type Operation } from './api-operation';
@@ -109,6 +110,14 @@ const BASE_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   '/api/vessels': {
     get: { summary: 'Vessels', query: emptyQuery, ok: { status: '200', content: { 'application/json': vesselListSchema } }, errors: reads },
+  },
+  '/api/search': {
+    get: {
+      summary: 'Search vessels (name, former names, IMO, MMSI, call sign), ports (name, alternative names, UN/LOCODE) and sources (title, publisher); hits grouped by kind, each saying what matched',
+      query: searchQuery,
+      ok: { status: '200', content: { 'application/json': searchAnswerSchema } },
+      errors: reads,
+    },
   },
   '/api/sources': {
     get: { summary: 'Sources', query: emptyQuery, ok: { status: '200', content: { 'application/json': sourceListSchema } }, errors: reads },

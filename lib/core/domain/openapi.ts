@@ -50,6 +50,7 @@ import { DESK_ANSWER_COMPONENTS, DESK_REQUEST_COMPONENTS } from './desk-dto';
 import { FACET_COMPONENTS } from './facets';
 import { portFeatureCollectionSchema, voyageFeatureCollectionSchema, voyagesCsvSchema } from './format';
 import { claimSchema, dateWindow, observationSchema, portSchema, sourceSchema, vesselSchema } from './schemas';
+import { SEARCH_COMPONENTS } from './search';
 import { TEAM_ANNOTATION_COMPONENTS } from './team-annotations';
 
 type JsonSchema = Record<string, unknown>;
@@ -99,6 +100,7 @@ for (const [id, schema] of Object.entries({
   ...DESK_ANSWER_COMPONENTS,
   ...DATASET_COMPONENTS,
   ...TEAM_ANNOTATION_COMPONENTS,
+  ...SEARCH_COMPONENTS,
   ...FACET_COMPONENTS,
 })) {
   answers.add(schema, { id });

@@ -148,9 +148,11 @@ const READS: { apiPath: string; params?: Record<string, string>; query?: string 
   { apiPath: '/api/ports/nearest', query: '?lat=42.25&lon=130.3' },
   { apiPath: '/api/vessels' },
   { apiPath: '/api/sources' },
+  { apiPath: '/api/search', query: '?q=lady' },
   { apiPath: '/api/claims' },
   { apiPath: '/api/observations' },
   { apiPath: '/api/voyages' },
+  { apiPath: '/api/voyages/facets', query: '?port=rajin&from=2024-01-01' },
   { apiPath: '/api/voyages/{id}', params: { id: voyageId } },
   { apiPath: '/api/annotations', query: '?status=open&kind=question,correction' },
 ];
@@ -212,6 +214,7 @@ describe('reference data and voyages', () => {
   it('answers 304 to a request that names the current ETag', async () => {
     for (const [apiPath, params] of [
       ['/api/voyages', {}],
+      ['/api/voyages/facets', {}],
       ['/api/voyages/{id}', { id: voyageId }],
     ] as const) {
       const first = await call(apiPath, 'get', { params });

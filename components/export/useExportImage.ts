@@ -5,7 +5,8 @@ import { REGION_BOUNDS } from '@/lib/core/domain/map-style';
 import type { Port, Vessel } from '@/lib/core/domain/schemas';
 import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
 import { type ExportSettings, type ViewState, EXPORT_PARTS, filtersOf, isHidden, viewStateToSearch } from '@/lib/core/domain/view-state';
-import { creditLine, datesLine, dateSpan, defaultSubtitle, defaultTitle, routesBbox } from '@/lib/client/export/compose';
+import { creditLine, datesLine, dateSpan, defaultSubtitle, defaultTitle } from '@/lib/client/export/compose';
+import { fitVoyagesBbox } from '@/lib/client/export/fit';
 import { exportLayout } from '@/lib/client/export/layout';
 import { type ComposeInput, composeSvg } from '@/lib/client/export/svg';
 import { type TileRequest, placeTiles, tilesFor } from '@/lib/client/export/tiles';
@@ -34,10 +35,6 @@ function useComposeInput({ state, settings, voyages, ports, vessels, tileLayer, 
   const shown = useMemo(() => voyages?.features.map((f) => ({ ...f.properties, route: f.geometry })) ?? [], [voyages]);
   const filters = useMemo(() => filtersOf(state), [state]);
   const selected = useMemo(() => shown.find((v) => v.id === state.voyage), [shown, state.voyage]);
-  const bbox = useMemo(
-    () => (settings.frame === 'voyages' ? routesBbox((selected ? [selected] : shown).map((v) => v.route)) : null) ?? settings.bbox ?? REGION_BOUNDS,
-    [settings.frame, settings.bbox, selected, shown],
-  );
   const vesselName = vessels?.find((v) => v.id === state.vessel)?.name;
   const title = settings.title ?? defaultTitle({ filters, voyages: shown, selected, vesselName });
   const subtitle = settings.subtitle ?? defaultSubtitle(selected ? [selected] : shown);
@@ -48,10 +45,9 @@ function useComposeInput({ state, settings, voyages, ports, vessels, tileLayer, 
   const input: ComposeInput | null = useMemo(() => {
     if (!voyages || !ports || !sources.data || !land.data || !world.data) return null;
     const parts = new Set(EXPORT_PARTS.filter((p) => !settings.off.includes(p)));
-    return {
+    const unframed: Omit<ComposeInput, 'bbox'> = {
       width: settings.width,
       height: settings.height,
-      bbox,
       parts,
       title,
       subtitle,
@@ -67,7 +63,10 @@ function useComposeInput({ state, settings, voyages, ports, vessels, tileLayer, 
       selectedId: state.voyage,
       ...(settings.pins && pins.length ? { pins: pins.map((p) => ({ position: p.position as [number, number], kind: p.kind })) } : {}),
     };
-  }, [voyages, ports, sources.data, land.data, world.data, settings, bbox, title, subtitle, permalink, state, shown, filters, selected, exportTiles, tileLayer, pins]);
+    // "Fit the voyages shown" keeps every route, its labels and its ports' names clear of the furniture.
+    const bbox = (settings.frame === 'voyages' ? fitVoyagesBbox(unframed) : null) ?? settings.bbox ?? REGION_BOUNDS;
+    return { ...unframed, bbox };
+  }, [voyages, ports, sources.data, land.data, world.data, settings, title, subtitle, permalink, state, shown, filters, selected, exportTiles, tileLayer, pins]);
 
   return { input, ready, shown, filters, selected, vesselName, title, subtitle };
 }
@@ -119,5 +118,7 @@ export function useExportImage(args: ExportImageArgs) {
     return composeSvg(exportTiles && hrefs ? { ...input, tiles: () => placeTiles(requests, hrefs) } : input);
   }, [input, tilesReady, exportTiles, hrefs, requests]);
   const previewUrl = useMemo(() => (svg ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` : null), [svg]);
-  return { ...image, svg, previewUrl, tileError };
+  // The frame the image is drawn in: the preview's pan and zoom move it.
+  const frame = useMemo(() => (input ? exportLayout(input).frame : null), [input]);
+  return { ...image, svg, previewUrl, tileError, frame };
 }

@@ -6,8 +6,7 @@ import { dayParts, formatDay } from '@/lib/core/domain/display';
 import { hedgedVesselName, hedgeWords } from '@/lib/core/domain/hedges';
 import type { VoyageSummary } from '@/lib/core/domain/dto';
 import type { Source } from '@/lib/core/domain/schemas';
-import type { Bbox, Filters } from '@/lib/core/domain/view-state';
-
+import type { Filters } from '@/lib/core/domain/view-state';
 
 export interface Span {
   /** First day, YYYY-MM-DD. */
@@ -157,24 +156,4 @@ export function exportFileName(
   const vessel = selected ? selected.vessel?.name : vesselName;
   const stem = ['wakeline', ...(vessel ? [slugify(vessel)] : []), ...ports, ...months].join('-');
   return `${stem || 'wakeline'}.${extension}`;
-}
-
-/**
- * The ground that frames a set of routes, with a margin of `margin` × its size on each side and at
- * least `minSpan` degrees across; null without routes.
- */
-export function routesBbox(routes: readonly { coordinates: number[][] }[], margin = 0.12, minSpan = 0.6): Bbox | null {
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const r of routes) {
-    for (const [lon = 0, lat = 0] of r.coordinates) {
-      w = Math.min(w, lon);
-      e = Math.max(e, lon);
-      s = Math.min(s, lat);
-      n = Math.max(n, lat);
-    }
-  }
-  if (!Number.isFinite(w)) return null;
-  const padX = Math.max((e - w) * margin, (minSpan - (e - w)) / 2, 0);
-  const padY = Math.max((n - s) * margin, (minSpan - (n - s)) / 2, 0);
-  return [w - padX, s - padY, e + padX, n + padY];
 }

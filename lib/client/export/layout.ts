@@ -6,8 +6,9 @@
  */
 import type { Bbox, ExportPart } from '@/lib/core/domain/view-state';
 import { type ScaleLength, scaleLength } from '@/lib/core/geo/scaleLength';
+import { measureText, wrapMeasured, wrapUrl } from './metrics';
 import { type Frame, fitFrame } from './projection';
-import { type Box, textWidth, wrapText } from './text';
+import type { Box } from './text';
 
 export interface LayoutInput {
   width: number;
@@ -62,7 +63,7 @@ function layoutHeader(input: LayoutInput, pad: number, u: number): { lines: Text
   let y = pad;
   if (parts.has('title') && input.title) {
     const size = 30 * u;
-    for (const content of wrapText(input.title, W - 2 * pad, size).slice(0, 3)) {
+    for (const content of wrapMeasured(input.title, W - 2 * pad, size, true).slice(0, 3)) {
       y += size;
       lines.push({ role: 'title', x: pad, y, size, content });
       y += size * 0.22;
@@ -71,7 +72,7 @@ function layoutHeader(input: LayoutInput, pad: number, u: number): { lines: Text
   if (parts.has('subtitle') && input.subtitle) {
     const size = 16 * u;
     y += size * 0.3;
-    for (const content of wrapText(input.subtitle, W - 2 * pad, size).slice(0, 3)) {
+    for (const content of wrapMeasured(input.subtitle, W - 2 * pad, size).slice(0, 3)) {
       y += size;
       lines.push({ role: 'subtitle', x: pad, y, size, content });
       y += size * 0.3;
@@ -80,7 +81,10 @@ function layoutHeader(input: LayoutInput, pad: number, u: number): { lines: Text
   return { lines, end: y };
 }
 
-/** Dates, credits and permalink, wrapped, without their places yet (those hang on the map). */
+/**
+ * Dates, credits and permalink, wrapped by the font's real widths (the permalink at its `?`, `&`
+ * and `/`), without their places yet (those hang on the map).
+ */
 function footerText(input: LayoutInput, pad: number, u: number): Omit<TextLine, 'x' | 'y'>[] {
   const wanted: [TextRole, string, number][] = [
     ['dates', input.dates, 13 * u],
@@ -88,7 +92,13 @@ function footerText(input: LayoutInput, pad: number, u: number): Omit<TextLine, 
     ['permalink', input.permalink, 10 * u],
   ];
   return wanted.flatMap(([role, text, size]) =>
-    input.parts.has(role) && text ? wrapText(text, input.width - 2 * pad, size).map((content) => ({ role, size, content })) : [],
+    input.parts.has(role) && text
+      ? (role === 'permalink' ? wrapUrl(text, input.width - 2 * pad, size) : wrapMeasured(text, input.width - 2 * pad, size)).map((content) => ({
+          role,
+          size,
+          content,
+        }))
+      : [],
   );
 }
 
@@ -102,13 +112,22 @@ function placeFooter(lines: Omit<TextLine, 'x' | 'y'>[], pad: number, mapBottom:
   });
 }
 
+const SCALE_BAR_MAX = 160;
+
 function layoutScaleBar(frame: Frame, pad: number, mapBottom: number, u: number): ScaleBarLayout {
-  const nm = scaleLength(frame.metresPerPixel, 160 * u, 'nm');
-  const km = scaleLength(frame.metresPerPixel, 160 * u, 'km');
+  const nm = scaleLength(frame.metresPerPixel, SCALE_BAR_MAX * u, 'nm');
+  const km = scaleLength(frame.metresPerPixel, SCALE_BAR_MAX * u, 'km');
   const x = pad;
   const y = mapBottom - pad - 26 * u;
   const w = Math.max(nm.px, km.px);
   return { x, y, nm, km, box: [x - 6 * u, y - 18 * u, x + w + 54 * u, y + 26 * u] };
+}
+
+/** The most the scale bar can cover at any scale (its bars are at most SCALE_BAR_MAX × u long). */
+export function scaleBarBounds(layout: Pick<ExportLayout, 'pad' | 'u' | 'map'>): Box {
+  const { pad, u } = layout;
+  const y = layout.map.bottom - pad - 26 * u;
+  return [pad - 6 * u, y - 18 * u, pad + SCALE_BAR_MAX * u + 54 * u, y + 26 * u];
 }
 
 export function exportLayout(input: LayoutInput): ExportLayout {
@@ -137,5 +156,5 @@ export function exportLayout(input: LayoutInput): ExportLayout {
 
 /** The ink of a line of text: from its cap height to below its descenders. */
 export function textLineBox(line: TextLine): Box {
-  return [line.x, line.y - line.size, line.x + textWidth(line.content, line.size), line.y + line.size * 0.25];
+  return [line.x, line.y - line.size, line.x + measureText(line.content, line.size, line.role === 'title'), line.y + line.size * 0.25];
 }

@@ -5,14 +5,14 @@ import type { Bbox } from '@/lib/core/domain/view-state';
 
 const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
 
-function mercX(lon: number): number {
+export function mercX(lon: number): number {
   return (lon + 180) / 360;
 }
-function mercY(lat: number): number {
+export function mercY(lat: number): number {
   const r = (Math.max(-85.0511, Math.min(85.0511, lat)) * Math.PI) / 180;
   return (1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2;
 }
-function unmercY(y: number): number {
+export function unmercY(y: number): number {
   return (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
 }
 

@@ -45,6 +45,18 @@ function documentHead({ width: W, height: H, map }: ExportLayout, title: string)
   ];
 }
 
+const FAR = 1e6;
+
+/** Four boxes covering everything outside the map rectangle. */
+function outsideMap({ width: W, map }: ExportLayout): Box[] {
+  return [
+    [-FAR, -FAR, W + FAR, map.top],
+    [-FAR, map.bottom, W + FAR, FAR],
+    [-FAR, -FAR, 0, FAR],
+    [W, -FAR, W + FAR, FAR],
+  ];
+}
+
 export function composeSvg(input: ComposeInput): string {
   const layout = exportLayout(input);
   const { frame, u } = layout;
@@ -59,7 +71,9 @@ export function composeSvg(input: ComposeInput): string {
         u,
       )
     : null;
-  const obstacles = [legend?.box, layout.scaleBar?.box].filter((b): b is Box => b !== undefined);
+  // Labels keep clear of the legend and scale bar, and of the map's edges: a label that does not fit
+  // inside the map takes another place or is left out, never cut off.
+  const obstacles = [legend?.box, layout.scaleBar?.box, ...outsideMap(layout)].filter((b): b is Box => b !== undefined);
   return [
     ...documentHead(layout, input.title),
     ...basemapSvg(input.tiles?.(frame) ?? [], input.land, input.world, frame, u),

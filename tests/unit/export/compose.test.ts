@@ -9,7 +9,6 @@ import {
   exportFileName,
   formatMonthSpan,
   routePorts,
-  routesBbox,
 } from '@/lib/client/export/compose';
 import { voyageSummary } from '../../fixtures/voyages';
 
@@ -121,20 +120,5 @@ describe('file names', () => {
   it('never holds characters a file system refuses', () => {
     const odd = [voyage('x', ['a', 'Port / "Ñ" *?'], ['b', 'B:\\C'], '2024-01-01', '2024-01-02', [])];
     expect(exportFileName(odd, {}, 'png')).toMatch(/^[a-z0-9-]+\.png$/);
-  });
-});
-
-describe('framing the voyages', () => {
-  it('wraps the routes with a margin and a minimum size', () => {
-    const bbox = routesBbox([{ coordinates: [[130, 42], [132, 43]] }]);
-    expect(bbox).not.toBeNull();
-    const [w, s, e, n] = bbox!;
-    expect(w).toBeLessThan(130);
-    expect(e).toBeGreaterThan(132);
-    expect(s).toBeLessThan(42);
-    expect(n).toBeGreaterThan(43);
-    const tiny = routesBbox([{ coordinates: [[130, 42], [130.01, 42.01]] }])!;
-    expect(tiny[2] - tiny[0]).toBeCloseTo(0.6);
-    expect(routesBbox([])).toBeNull();
   });
 });

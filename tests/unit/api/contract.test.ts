@@ -148,6 +148,7 @@ const READS: { apiPath: string; params?: Record<string, string>; query?: string 
   { apiPath: '/api/ports/nearest', query: '?lat=42.25&lon=130.3' },
   { apiPath: '/api/vessels' },
   { apiPath: '/api/sources' },
+  { apiPath: '/api/search', query: '?q=lady' },
   { apiPath: '/api/claims' },
   { apiPath: '/api/observations' },
   { apiPath: '/api/voyages' },

@@ -227,6 +227,8 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             onHover={setHoveredId}
             onClearFilters={clearFilters}
             onRetry={() => void voyages.mutate()}
+            sort={state.sort}
+            onSortChange={(sort) => setFilters({ sort })}
           />
           <p className="downloads">
             Download these voyages: <a href={voyagesUrl(state, 'csv')}>CSV</a> ·{' '}

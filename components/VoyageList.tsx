@@ -3,6 +3,8 @@ import type { VoyageFeatures } from '@/lib/client/api';
 import { formatNm, formatWindow } from '@/lib/core/domain/display';
 import { basisLabel, hedgedVesselName } from '@/lib/core/domain/hedges';
 import { MAX_PAGE } from '@/lib/core/domain/query';
+import { type VoyageSort, sortVoyages } from '@/lib/core/domain/voyage-sort';
+import VoyageSortSelect from './VoyageSort';
 
 interface Props {
   voyages: VoyageFeatures | undefined;
@@ -15,6 +17,9 @@ interface Props {
   onHover: (id: string | null) => void;
   onClearFilters: () => void;
   onRetry: () => void;
+  /** The list's order (undefined: departure, earliest first) and its change. */
+  sort?: VoyageSort;
+  onSortChange?: (sort: VoyageSort | undefined) => void;
 }
 
 /** The voyages as an accessible list, one item per leg. */
@@ -37,7 +42,10 @@ export default function VoyageList(props: Props) {
       </p>
     );
   }
-  const items = voyages.features.map((f) => f.properties);
+  const items = sortVoyages(
+    voyages.features.map((f) => f.properties),
+    props.sort,
+  );
   return (
     <section aria-labelledby="voyage-list-heading" className="voyage-list" aria-busy={loading}>
       <h2 id="voyage-list-heading">
@@ -46,6 +54,7 @@ export default function VoyageList(props: Props) {
           ({items.length})
         </span>
       </h2>
+      {props.onSortChange && items.length > 1 && <VoyageSortSelect sort={props.sort} onChange={props.onSortChange} />}
       {errorBox}
       {items.length >= MAX_PAGE && (
         <p className="state" role="status">

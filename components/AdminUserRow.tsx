@@ -46,9 +46,17 @@ export default function AdminUserRow({
     if (confirming) confirmButton.current?.focus();
   }, [confirming]);
 
+  // Where focus goes once the confirmation is gone and the controls are enabled again.
+  const returnTo = useRef<'role' | 'active' | null>(null);
+  useEffect(() => {
+    if (confirming || busy || !returnTo.current) return;
+    const el = (returnTo.current === 'role' ? select : activeButton).current;
+    returnTo.current = null;
+    el?.focus();
+  }, [confirming, busy]);
   const close = (focus: 'role' | 'active') => {
+    returnTo.current = focus;
     setConfirming(null);
-    requestAnimationFrame(() => (focus === 'role' ? select : activeButton).current?.focus());
   };
   const cancel = () => {
     const was = confirming;

@@ -1,6 +1,6 @@
 'use client';
 import Link from 'next/link';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { sendJson, useMe } from '@/lib/client/api';
 import SignInLink from './SignInLink';
 
@@ -11,6 +11,14 @@ import SignInLink from './SignInLink';
 export default function AuthStatus() {
   const { data, mutate } = useMe();
   const [busy, setBusy] = useState(false);
+  // After signing out the button is gone: focus goes to the Sign in link that replaces it, on the same page.
+  const focusSignIn = useRef(false);
+  const signedOut = data !== undefined && !data.user;
+  useEffect(() => {
+    if (!signedOut || !focusSignIn.current) return;
+    focusSignIn.current = false;
+    document.querySelector<HTMLElement>('.auth-status a')?.focus();
+  }, [signedOut]);
   if (!data) return <div className="auth-status" aria-hidden="true" />;
   const user = data.user;
   if (!user) {
@@ -45,9 +53,10 @@ export default function AuthStatus() {
         onClick={() => {
           setBusy(true);
           void sendJson('POST', '/api/auth/logout')
-            .then(() => mutate())
-            // The button is gone: focus goes to the Sign in link that replaces it, on the same page.
-            .then(() => requestAnimationFrame(() => document.querySelector<HTMLElement>('.auth-status a')?.focus()))
+            .then(() => {
+              focusSignIn.current = true;
+              return mutate();
+            })
             .finally(() => setBusy(false));
         }}
       >

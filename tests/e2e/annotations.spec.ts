@@ -54,7 +54,7 @@ test.describe('annotations', () => {
     const form = composer(page);
     await form.getByLabel('Text').fill('Anchorage seen here');
     await form.getByRole('button', { name: 'Place on map' }).click();
-    await expect(form.getByText('Click the map to place the pin')).toBeVisible();
+    await expect(form.getByText('Click the map, or move its crosshair')).toBeVisible();
     const box = (await page.locator('.leaflet-container').boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.7);
     await expect(form.getByTestId('draft-location')).toContainText('°N');
@@ -210,6 +210,10 @@ test.describe('annotations', () => {
     const role = page.getByLabel('Role of temp-user');
     await expect(role).toHaveValue('viewer');
     await role.selectOption('editor');
+    // Picking a role asks first (issue 10): nothing changes until the change is confirmed.
+    await page.getByRole('row', { name: /temp-user/ }).getByRole('button', { name: 'Change role' }).click();
+    await page.getByRole('button', { name: 'Make temp-user editor' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'temp-user is now editor.' })).toBeVisible();
     await page.reload();
     await expect(page.getByLabel('Role of temp-user')).toHaveValue('editor');
     await page.screenshot({ path: 'test-results/admin.png' });

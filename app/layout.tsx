@@ -5,6 +5,7 @@ import 'leaflet/dist/leaflet.css';
 import './globals.css';
 import './shell.css';
 import './team.css';
+import './profiles.css';
 
 export const metadata: Metadata = {
   title: 'Wakeline — reported voyages, Rajin to Russia’s Far East',

@@ -7,7 +7,6 @@ import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
 import {
   type LayerId,
   type ViewState,
-  DEFAULT_EXPORT,
   hasFilters,
   parseViewState,
   viewStateToSearch,
@@ -16,11 +15,17 @@ import {
 import { type MapPick, MapPickContext } from './annotations/map-pick';
 import AuthStatus from './AuthStatus';
 import DeskPanel from './desk/DeskPanel';
-import ExportDialog from './export/ExportDialog';
+import ExportLayer from './export/ExportLayer';
+import { PrintSheet } from './export/PrintSheet';
+import { ShareActions } from './export/ShareActions';
+import { useExportOpener } from './export/useExportOpener';
 import Filters from './Filters';
 import LayerToggles from './LayerToggles';
 import Legend from './Legend';
 import DetailSheet from './shell/DetailSheet';
+import ProfileSlot from './profile/ProfileSlot';
+import { ProfileNavContext, useProfiles } from './profile/useProfiles';
+import SearchBox from './search/SearchBox';
 import { selectionMessage, SkipLinks } from './shell/SkipLinks';
 import { useMapLegend } from './shell/useMapLegend';
 import { useSelectionFocus } from './shell/useSelectionFocus';
@@ -109,12 +114,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
       }, 'replace'),
     [navigate],
   );
-  const openExport = () =>
-    navigate((s) => ({ ...s, export: { ...DEFAULT_EXPORT, ...(mapView.current ? { bbox: mapView.current.bounds } : {}) } }), 'push');
-  const closeExport = useCallback(() => {
-    navigate(({ export: _closed, ...s }) => s, 'replace');
-    exportButton.current?.focus();
-  }, [navigate]);
+  const { openExport, closeExport } = useExportOpener(navigate, mapView, exportButton);
 
   // "Place on map": a composer's request for the next map click, answered once.
   const [pickHandler, setPickHandler] = useState<((p: Position) => void) | null>(null);
@@ -150,6 +150,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
   }, []);
   const ignoreSelect = useCallback(() => undefined, []);
   const focusDetail = useSelectionFocus(state.voyage);
+  const profiles = useProfiles(navigate, current, state, voyages.data);
   const closeVoyage = useCallback(() => select(undefined), [select]);
   const legend = useMapLegend({
     voyages: voyages.data,
@@ -162,7 +163,8 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
 
   return (
     <MapPickContext.Provider value={mapPick}>
-    <div className={`app${state.voyage ? ' has-sheet' : ''}`}>
+    <ProfileNavContext.Provider value={profiles.nav}>
+    <div className={`app${state.voyage || state.profile ? ' has-sheet' : ''}`}>
       <SkipLinks />
       <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {selectionMessage(voyages.data, state.voyage)}
@@ -176,6 +178,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
           </p>
         </div>
         <div className="header-actions">
+          <ShareActions state={state} />
           <button ref={exportButton} type="button" className="button" onClick={openExport} aria-haspopup="dialog">
             Export image
           </button>
@@ -198,10 +201,12 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             initialView={initialView}
             onViewChange={onViewChange}
             hidden={state.hide ?? []}
+            highlightPortId={state.profile?.kind === 'port' ? state.profile.id : undefined}
           />
           <Legend keys={legend} />
         </section>
         <aside className="panel" id="panel" tabIndex={-1} aria-label="Filters, voyages and details">
+          <SearchBox onChoose={profiles.nav.open} />
           <Filters
             state={state}
             vessels={vessels.data?.vessels ?? []}
@@ -211,6 +216,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
           />
           <LayerToggles hidden={state.hide ?? []} hasTileLayer={Boolean(tileLayer)} onChange={setHidden} />
           {/* The details come before the list: near the top of the panel, not under every voyage. */}
+          {state.profile && <ProfileSlot profile={state.profile} focusOnOpen={profiles.focusOnOpen} onClose={profiles.close} />}
           {state.voyage && (
             <DetailSheet key={state.voyage} label="Voyage details" focusOnOpen={focusDetail} onClose={closeVoyage}>
               <VoyageDetail id={state.voyage} onClose={closeVoyage} />
@@ -240,8 +246,10 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
           <DeskPanel />
         </aside>
       </main>
+      <PrintSheet state={state} voyages={voyages.data} />
       {state.export && (
-        <ExportDialog
+        <ExportLayer
+          mapView={mapView}
           state={state}
           settings={state.export}
           voyages={voyages.data}
@@ -254,6 +262,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
         />
       )}
     </div>
+    </ProfileNavContext.Provider>
     </MapPickContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import { formatDurationRange, formatKm, formatNm, formatSpeedRange, formatWindow
 import { hedgedVesselName } from '@/lib/core/domain/hedges';
 import AnnotationThread from './annotations/AnnotationThread';
 import Linkified from './Linkified';
+import ProfileLink from './profile/ProfileLink';
 import { ClaimCard, SightingItem, SourceItem } from './voyage/EvidenceItems';
 import HowKnown from './voyage/HowKnown';
 import VesselRecord from './voyage/VesselRecord';
@@ -52,6 +53,11 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
           ×
         </button>
       </div>
+      <p className="profile-links">
+        Profiles: {v.vessel && <><ProfileLink to={{ kind: 'vessel', id: v.vessel.id }} describe>{v.vessel.name}</ProfileLink> · </>}
+        <ProfileLink to={{ kind: 'port', id: v.origin.id }} describe>{v.origin.name}</ProfileLink> ·{' '}
+        <ProfileLink to={{ kind: 'port', id: v.destination.id }} describe>{v.destination.name}</ProfileLink>
+      </p>
       <nav className="jump-links" aria-label="Sections of this voyage">
         <a href={`#${v.id}-sources`}>Sources</a> · <a href={`#${v.id}-sightings`}>Sightings</a> ·{' '}
         <a href={`#${v.id}-claims`}>Claims</a> · <a href={`#thread-voyage-${v.id}`}>Team notes</a>

@@ -17,9 +17,11 @@ interface Props {
   active: ReadonlySet<string>;
   showGeofences: boolean;
   showLabels: boolean;
+  /** The port whose profile is open: a larger ring, always labelled. */
+  highlighted?: string;
 }
 
-export default function PortsLayer({ ports, active, showGeofences, showLabels }: Props) {
+export default function PortsLayer({ ports, active, showGeofences, showLabels, highlighted }: Props) {
   // SVG, not canvas: an SVG layer takes clicks only where it draws, so routes below stay clickable.
   const renderer = useMemo(() => L.svg({ pane: 'ports' }), []);
   // One array per port while the ports stay the same: react-leaflet moves a marker whenever its
@@ -39,18 +41,19 @@ export default function PortsLayer({ ports, active, showGeofences, showLabels }:
           />
         ))}
       {placed.map(({ port: p, center }) => {
-        const isActive = active.has(p.id);
+        const isHighlighted = p.id === highlighted;
+        const isActive = isHighlighted || active.has(p.id);
         return (
           <CircleMarker
             key={p.id}
             center={center}
-            radius={isActive ? 6 : 4}
+            radius={isHighlighted ? 9 : isActive ? 6 : 4}
             renderer={renderer}
-            pathOptions={p.approximate ? approximateStyle : portStyle}
+            pathOptions={isHighlighted ? { ...(p.approximate ? approximateStyle : portStyle), color: COLORS.port, weight: 3, fillColor: '#ffffff' } : p.approximate ? approximateStyle : portStyle}
           >
             <Tooltip
-              key={showLabels ? 'label' : 'hover'}
-              permanent={showLabels}
+              key={showLabels || isHighlighted ? 'label' : 'hover'}
+              permanent={showLabels || isHighlighted}
               direction="right"
               offset={[6, 0]}
               className={isActive ? 'port-label port-label-active' : 'port-label'}

@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import AnnotationPinsLayer, { MapClickPicker } from './AnnotationPinsLayer';
 import { MapContainer, Pane, TileLayer } from 'react-leaflet';
 import FitSelection from './FitSelection';
+import FramePort from './FramePort';
 import LandLayer from './LandLayer';
 import PortsLayer from './PortsLayer';
 import ScaleBar from './ScaleBar';
@@ -18,7 +19,7 @@ import VoyagesLayer from './VoyagesLayer';
 /** The map: offline land, optional raster tiles, ports and voyage routes, on one canvas renderer. */
 export default function VoyageMap(props: VoyageMapProps) {
   const { voyages, ports, selectedId, hoveredId, onSelect, onHover, tileLayer, initialView, onViewChange, hidden } = props;
-  const { pins, onPinClick, onPick } = props;
+  const { pins, onPinClick, onPick, highlightPortId } = props;
   const showTiles = Boolean(tileLayer) && !hidden.includes('tiles');
   const renderer = useMemo(() => L.canvas({ tolerance: 6 }), []);
   const activePorts = useMemo(
@@ -49,6 +50,7 @@ export default function VoyageMap(props: VoyageMapProps) {
         <PortsLayer
           ports={ports}
           active={activePorts}
+          highlighted={highlightPortId}
           showGeofences={!hidden.includes('geofences')}
           showLabels={!hidden.includes('labels')}
         />
@@ -70,6 +72,7 @@ export default function VoyageMap(props: VoyageMapProps) {
       </Pane>
       {onPick && <MapClickPicker key="picker" onPick={onPick} />}
       <FitSelection voyages={voyages} selectedId={selectedId} />
+      <FramePort port={highlightPortId ? ports.find((p) => p.id === highlightPortId) : undefined} />
       <ScaleBar />
       <TouchGestures />
       <ViewTracker onViewChange={onViewChange} />

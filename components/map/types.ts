@@ -23,6 +23,8 @@ export interface VoyageMapProps {
   initialView: Pick<MapView, 'center' | 'zoom'> | undefined;
   onViewChange: (view: MapView) => void;
   hidden: readonly LayerId[];
+  /** A port whose profile is open: drawn larger, labelled, and brought into view. */
+  highlightPortId?: string;
   /** Annotation pins of the selected voyage. */
   pins?: readonly AnnotationPin[];
   onPinClick?: (id: string) => void;

@@ -29,13 +29,17 @@ async function makeFile(kind: Kind, svg: string, { width, height, voyages, ports
   return new Blob([JSON.stringify(data, null, 1)], { type: 'application/geo+json' });
 }
 
-/** The three downloads, and a status line that says what is happening and what was saved. */
+/**
+ * The three downloads, and a status line that says what is happening and what was saved. A button
+ * is never disabled while its file is made (that would drop focus to the page): it stays focused,
+ * ignores a second press, and the status line announces the saved file.
+ */
 export function DownloadActions(props: Props) {
   const { svg, ready, fileName } = props;
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
 
   async function download(kind: Kind) {
-    if (!svg) return;
+    if (!svg || status.kind === 'busy') return;
     const started = performance.now();
     setStatus({ kind: 'busy', what: kind.toUpperCase() });
     try {
@@ -53,13 +57,13 @@ export function DownloadActions(props: Props) {
   return (
     <>
       <div className="dialog-actions">
-        <button type="button" className="button" disabled={!svg || busy} onClick={() => void download('png')}>
+        <button type="button" className="button" disabled={!svg} aria-disabled={busy || undefined} onClick={() => void download('png')}>
           Download PNG
         </button>
-        <button type="button" className="button button-secondary" disabled={!svg || busy} onClick={() => void download('svg')}>
+        <button type="button" className="button button-secondary" disabled={!svg} aria-disabled={busy || undefined} onClick={() => void download('svg')}>
           Download SVG
         </button>
-        <button type="button" className="button button-secondary" disabled={!svg || busy} onClick={() => void download('geojson')}>
+        <button type="button" className="button button-secondary" disabled={!svg} aria-disabled={busy || undefined} onClick={() => void download('geojson')}>
           Download GeoJSON
         </button>
       </div>

@@ -6,6 +6,7 @@ import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
 import { type ExportSettings, type ViewState, isHidden } from '@/lib/core/domain/view-state';
 import { exportFileName } from '@/lib/client/export/compose';
 import type { AnnotationPin } from '../map/types';
+import { CopyLink } from './CopyLink';
 import { DownloadActions } from './DownloadActions';
 import { ExportPreview } from './ExportPreview';
 import { TextField } from './fields';
@@ -25,6 +26,12 @@ interface Props {
   /** Applies a change to the settings as they are in the URL now (never to a stale copy). */
   onChange: (update: (current: ExportSettings) => ExportSettings) => void;
   onClose: () => void;
+  /** Hide the dialog (its settings kept) and frame the image on the live map. */
+  onReframe: () => void;
+  /** Back to the frame the dialog was opened with. */
+  onResetFrame: () => void;
+  /** The dialog comes back from reframing: focus returns to the button that started it. */
+  returning?: boolean;
 }
 
 /** Keeps Tab and Shift+Tab inside the dialog, wrapping round at either end. */
@@ -43,11 +50,12 @@ function trapFocus(e: KeyboardEvent<HTMLDivElement>, dialog: HTMLDivElement) {
 }
 
 /** A modal's keyboard: focus moves in when it opens, stays inside, and Escape closes it. */
-function useModalKeys(onClose: () => void) {
+function useModalKeys(onClose: () => void, returning: boolean) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('select, input, button')?.focus();
-  }, []);
+    const back = returning ? ref.current?.querySelector<HTMLElement>('[data-reframe]') : null;
+    (back ?? ref.current?.querySelector<HTMLElement>('.dialog-form select, .dialog-form input, .dialog-form button'))?.focus();
+  }, [returning]);
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key === 'Escape') {
       e.stopPropagation();
@@ -64,9 +72,9 @@ function useModalKeys(onClose: () => void) {
  * size, and the downloads (PNG, SVG, and the data behind the image as GeoJSON).
  */
 export default function ExportDialog(props: Props) {
-  const { state, settings, ports, tileLayer, pins, onChange, onClose } = props;
+  const { state, settings, ports, tileLayer, pins, onChange, onClose, onReframe, onResetFrame } = props;
   const headingId = useId();
-  const { ref: dialogRef, onKeyDown } = useModalKeys(onClose);
+  const { ref: dialogRef, onKeyDown } = useModalKeys(onClose, Boolean(props.returning));
   const tilesWanted = Boolean(tileLayer) && !isHidden(state, 'tiles');
   const [withTiles, setWithTiles] = useState(tilesWanted);
   const exportTiles = withTiles && tilesWanted;
@@ -78,7 +86,17 @@ export default function ExportDialog(props: Props) {
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div ref={dialogRef} className="dialog" role="dialog" aria-modal="true" aria-labelledby={headingId} onKeyDown={onKeyDown}>
-        <ExportPreview url={image.previewUrl} title={title} width={settings.width} height={settings.height} tileFailed={Boolean(image.tileError)} />
+        <ExportPreview
+          url={image.previewUrl}
+          title={title}
+          width={settings.width}
+          height={settings.height}
+          tileFailed={Boolean(image.tileError)}
+          layout={image.layout}
+          onFrame={(bbox) => onChange((current) => ({ ...current, frame: 'map', bbox }))}
+          onReset={onResetFrame}
+          onReframe={onReframe}
+        />
         <form className="dialog-form" onSubmit={(e) => e.preventDefault()}>
           <div className="dialog-head">
             <h2 id={headingId}>Export image</h2>
@@ -113,9 +131,8 @@ export default function ExportDialog(props: Props) {
             ports={ports ?? []}
             fileName={(kind) => exportFileName(shown, filters, kind, selected, vesselName)}
           />
-          <p className="fine-print">
-            The permalink of this view, with these export settings, is the page’s address: copy it to reproduce this image.
-          </p>
+          <CopyLink label="Copy link to this export" link={() => window.location.href} />
+          <p className="fine-print">The link opens this view with these export settings: it reproduces this image.</p>
         </form>
       </div>
     </div>

@@ -13,7 +13,7 @@ import { type TileRequest, placeTiles, tilesFor } from '@/lib/client/export/tile
 import type { AnnotationPin } from '../map/types';
 import { TileExportError, fetchTiles } from './browser';
 
-interface ExportImageArgs {
+export interface ExportImageArgs {
   state: ViewState;
   settings: ExportSettings;
   voyages: VoyageFeatures | undefined;
@@ -28,7 +28,7 @@ interface ExportImageArgs {
 const noSubscription = () => () => undefined;
 
 /** What the image shows and says: the composition's input, null until every layer has loaded. */
-function useComposeInput({ state, settings, voyages, ports, vessels, tileLayer, pins, exportTiles }: ExportImageArgs) {
+export function useComposeInput({ state, settings, voyages, ports, vessels, tileLayer, pins, exportTiles }: ExportImageArgs) {
   const sources = useSources();
   const land = useBasemap('land');
   const world = useBasemap('world');
@@ -118,7 +118,7 @@ export function useExportImage(args: ExportImageArgs) {
     return composeSvg(exportTiles && hrefs ? { ...input, tiles: () => placeTiles(requests, hrefs) } : input);
   }, [input, tilesReady, exportTiles, hrefs, requests]);
   const previewUrl = useMemo(() => (svg ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` : null), [svg]);
-  // The frame the image is drawn in: the preview's pan and zoom move it.
-  const frame = useMemo(() => (input ? exportLayout(input).frame : null), [input]);
-  return { ...image, svg, previewUrl, tileError, frame };
+  // Where the map and its frame are in the image: the preview's pan and zoom move that frame.
+  const layout = useMemo(() => (input ? exportLayout(input) : null), [input]);
+  return { ...image, svg, previewUrl, tileError, layout };
 }

@@ -36,7 +36,7 @@ interface Props {
 
 /** Keeps Tab and Shift+Tab inside the dialog, wrapping round at either end. */
 function trapFocus(e: KeyboardEvent<HTMLDivElement>, dialog: HTMLDivElement) {
-  const focusable = [...dialog.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href]')].filter((el) => !el.hasAttribute('disabled'));
+  const focusable = [...dialog.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex="0"]')].filter((el) => !el.hasAttribute('disabled'));
   const first = focusable[0];
   const last = focusable[focusable.length - 1];
   if (!first || !last) return;

@@ -108,7 +108,7 @@ export function ExportPreview({ url, title, width, height, tileFailed, layout, o
         className={`preview-frame${drag ? ' dragging' : ''}`}
         tabIndex={0}
         role="group"
-        aria-label="Frame of the image"
+        aria-label="Image preview: pan and zoom"
         aria-describedby={hintId}
         onKeyDown={onKeyDown}
         onPointerDown={onPointerDown}

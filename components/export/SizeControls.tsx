@@ -40,7 +40,7 @@ export function SizeControls({ settings, set }: Props) {
       <label>
         Frame
         <select value={settings.frame} onChange={(e) => set({ frame: e.target.value === 'voyages' ? 'voyages' : 'map' })}>
-          <option value="map">As on the map</option>
+          <option value="map">As framed (map or preview)</option>
           <option value="voyages">Fit the voyages shown</option>
         </select>
       </label>

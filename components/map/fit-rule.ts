@@ -5,7 +5,7 @@
  */
 import { parseViewState } from '@/lib/core/domain/view-state';
 
-export interface OpenedWith {
+interface OpenedWith {
   /** The voyage the page's address selected when it opened. */
   voyage: string | undefined;
   /** The address set the map's centre and zoom. */

@@ -5,7 +5,7 @@
  */
 import type { Bbox } from '@/lib/core/domain/view-state';
 
-export type MapCommand =
+type MapCommand =
   | { kind: 'show'; bbox: Bbox; paddingTopLeft: [number, number]; paddingBottomRight: [number, number] }
   | { kind: 'pan'; dx: number; dy: number }
   | { kind: 'zoom'; by: number };

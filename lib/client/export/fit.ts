@@ -19,7 +19,7 @@ import type { ComposeInput } from './svg';
 import { type Box, textWidth } from './text';
 
 /** A point to keep in view, in Mercator units, and the pixels it needs on each side. */
-export interface FitItem {
+interface FitItem {
   x: number;
   y: number;
   left: number;
@@ -50,7 +50,7 @@ function midpoint(points: readonly [number, number][]): [number, number] | null 
 }
 
 /** What must stay in view: route vertices, active ports with their names, route and hedge labels. */
-export function fitItems(input: Omit<ComposeInput, 'bbox'>, u: number): FitItem[] {
+function fitItems(input: Omit<ComposeInput, 'bbox'>, u: number): FitItem[] {
   const selected = input.voyages.find((v) => v.id === input.selectedId);
   const voyages = selected ? [selected] : input.voyages;
   const items: FitItem[] = [];

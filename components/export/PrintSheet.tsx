@@ -24,8 +24,14 @@ export function PrintSheet({ state, voyages }: { state: ViewState; voyages: Voya
     };
   }, [voyages, state, sources.data]);
   useEffect(() => {
+    const print = window.matchMedia('print');
+    const onChange = (e: MediaQueryListEvent) => e.matches && openLegendForPrint();
     window.addEventListener('beforeprint', openLegendForPrint);
-    return () => window.removeEventListener('beforeprint', openLegendForPrint);
+    print.addEventListener('change', onChange);
+    return () => {
+      window.removeEventListener('beforeprint', openLegendForPrint);
+      print.removeEventListener('change', onChange);
+    };
   }, []);
   return (
     <>

@@ -38,7 +38,8 @@ function pack<T>(items: T[], span: (x: T) => [number, number]): { item: T; row: 
 /**
  * Voyages and sightings on one time axis. Every date is a window, so each is drawn as a span from
  * its earliest to its latest day (a one-day window is a short span, never a point): a voyage is its
- * departure window and its arrival window joined by a thin line; a sighting is its window. The
+ * departure window (above) and its arrival window (below), joined by a dashed line where they do not
+ * overlap; a sighting is its window. The
  * lists beside it carry the same facts as text, so the picture is described, not read out.
  */
 export default function Timeline({ voyages, sightings, title }: { voyages: TimelineVoyage[]; sightings: TimelineSighting[]; title: string }) {
@@ -94,9 +95,10 @@ export default function Timeline({ voyages, sightings, title }: { voyages: Timel
           return (
             <g key={v.id}>
               <title>{v.label}</title>
-              <line x1={d1} x2={a0} y1={y + 4} y2={y + 4} className="timeline-passage" />
-              <rect x={d0} width={d1 - d0} y={y} height={8} className="timeline-window timeline-departure" />
-              <rect x={a0} width={a1 - a0} y={y} height={8} className="timeline-window timeline-arrival" />
+              {a0 > d1 && <line x1={d1} x2={a0} y1={y + 4.5} y2={y + 4.5} className="timeline-passage" />}
+              {/* Departure above, arrival below: windows that overlap (a leg known only as "between these days") both show. */}
+              <rect x={d0} width={d1 - d0} y={y} height={4} className="timeline-window timeline-departure" />
+              <rect x={a0} width={a1 - a0} y={y + 5} height={4} className="timeline-window timeline-arrival" />
             </g>
           );
         })}

@@ -138,7 +138,11 @@ export default function SearchBox({ onChoose }: { onChoose: (ref: ProfileRef) =>
           setOpen(true);
         }}
         onKeyDown={onKeyDown}
-        onFocus={() => setOpen(true)}
+        // Focus alone (a return from a closed profile) does not open the list: typing, a click or Down does.
+        onFocus={(e) => {
+          // On a phone the box sits under the map: bring it to the top, so the list has room above the keyboard.
+          if (window.matchMedia('(max-width: 760px)').matches) e.currentTarget.scrollIntoView({ block: 'start', behavior: 'smooth' });
+        }}
         onBlur={() => setOpen(false)}
         onClick={() => setOpen(true)}
       />

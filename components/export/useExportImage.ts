@@ -32,6 +32,9 @@ export function useComposeInput({ state, settings, voyages, ports, vessels, tile
   const sources = useSources();
   const land = useBasemap('land');
   const world = useBasemap('world');
+  // Borders and names draw when they have come; the image does not wait for them.
+  const borders = useBasemap('borders');
+  const places = useBasemap('places');
   const shown = useMemo(() => voyages?.features.map((f) => ({ ...f.properties, route: f.geometry })) ?? [], [voyages]);
   const filters = useMemo(() => filtersOf(state), [state]);
   const selected = useMemo(() => shown.find((v) => v.id === state.voyage), [shown, state.voyage]);
@@ -56,6 +59,8 @@ export function useComposeInput({ state, settings, voyages, ports, vessels, tile
       permalink,
       land: land.data,
       world: world.data,
+      borders: borders.data,
+      places: places.data,
       ports,
       showGeofences: !isHidden(state, 'geofences'),
       showLabels: !isHidden(state, 'labels'),
@@ -66,7 +71,7 @@ export function useComposeInput({ state, settings, voyages, ports, vessels, tile
     // "Fit the voyages shown" keeps every route, its labels and its ports' names clear of the furniture.
     const bbox = (settings.frame === 'voyages' ? fitVoyagesBbox(unframed) : null) ?? settings.bbox ?? REGION_BOUNDS;
     return { ...unframed, bbox };
-  }, [voyages, ports, sources.data, land.data, world.data, settings, title, subtitle, permalink, state, shown, filters, selected, exportTiles, tileLayer, pins]);
+  }, [voyages, ports, sources.data, land.data, world.data, borders.data, places.data, settings, title, subtitle, permalink, state, shown, filters, selected, exportTiles, tileLayer, pins]);
 
   return { input, ready, shown, filters, selected, vesselName, title, subtitle };
 }

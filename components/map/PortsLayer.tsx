@@ -51,16 +51,13 @@ export default function PortsLayer({ ports, active, showGeofences, showLabels, h
             renderer={renderer}
             pathOptions={isHighlighted ? { ...(p.approximate ? approximateStyle : portStyle), color: COLORS.port, weight: 3, fillColor: '#ffffff' } : p.approximate ? approximateStyle : portStyle}
           >
-            <Tooltip
-              key={showLabels || isHighlighted ? 'label' : 'hover'}
-              permanent={showLabels || isHighlighted}
-              direction="right"
-              offset={[6, 0]}
-              className={isActive ? 'port-label port-label-active' : 'port-label'}
-            >
-              {p.name}
-              {p.approximate ? ' (approx.)' : ''}
-            </Tooltip>
+            {/* Shown labels are placed by PlaceLabels, clear of each other; a hidden one shows on hover. */}
+            {!(showLabels || isHighlighted) && (
+              <Tooltip direction="right" offset={[6, 0]} className={isActive ? 'port-label port-label-active' : 'port-label'}>
+                {p.name}
+                {p.approximate ? ' (approx.)' : ''}
+              </Tooltip>
+            )}
             <Popup>
               <PortCard port={p} />
             </Popup>

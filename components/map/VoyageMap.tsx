@@ -6,6 +6,7 @@ import { MapContainer, Pane, TileLayer } from 'react-leaflet';
 import FitSelection from './FitSelection';
 import FramePort from './FramePort';
 import LandLayer from './LandLayer';
+import PlaceLabels from './PlaceLabels';
 import PortsLayer from './PortsLayer';
 import ScaleBar from './ScaleBar';
 import TouchGestures from './TouchGestures';
@@ -55,6 +56,7 @@ export default function VoyageMap(props: VoyageMapProps) {
           showLabels={!hidden.includes('labels')}
         />
       </Pane>
+      <PlaceLabels ports={ports} active={activePorts} highlighted={highlightPortId} showPortLabels={!hidden.includes('labels')} showPlaces={!showTiles} />
       {voyages && (
         <VoyagesLayer
           voyages={voyages}

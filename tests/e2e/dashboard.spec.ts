@@ -36,8 +36,8 @@ test.describe('the dashboard', () => {
   test('shows the map of the region with Rajin and Dunai, land drawn and every route', async ({ page }) => {
     const outside = await guardNetwork(page);
     await page.goto('/');
-    await expect(page.locator('.leaflet-tooltip', { hasText: /^Rajin$/ })).toBeVisible();
-    await expect(page.locator('.leaflet-tooltip', { hasText: 'Dunai (approx.)' })).toBeVisible();
+    await expect(page.locator('.port-label', { hasText: /^Rajin$/ })).toBeVisible();
+    await expect(page.locator('.port-label', { hasText: 'Dunai (approx.)' })).toBeVisible();
     await expect(voyageItems(page)).toHaveCount(seedVoyages.length);
     await expect.poll(() => paintedPixels(page, 'leaflet-land-pane')).toBeGreaterThan(10_000);
     await expect.poll(() => paintedPixels(page, 'leaflet-overlay-pane')).toBeGreaterThan(500);

@@ -10,6 +10,7 @@ import type { VoyageDetail } from '@/lib/core/domain/dto';
 import type { VoyageFeatureProperties } from '@/lib/core/domain/format';
 import type { Port, Source, Vessel } from '@/lib/core/domain/schemas';
 import { type ViewState, filtersOf, viewStateToSearch } from '@/lib/core/domain/view-state';
+import type { BasemapLayerId } from '@/lib/core/domain/query';
 import { AnnotationFeed, type AnnotationFeedView } from './annotation-feed';
 import { ApiError, apiErrorOf } from './errors';
 
@@ -63,7 +64,7 @@ export function useSources() {
   return useSWR<{ sources: Source[] }, ApiError>('/api/sources', fetchJson, { revalidateOnFocus: false });
 }
 
-export function useBasemap(layer: 'land' | 'world') {
+export function useBasemap(layer: BasemapLayerId) {
   return useSWR<FeatureCollection, ApiError>(`/api/basemap/${layer}`, fetchJson, {
     revalidateOnFocus: false,
     revalidateIfStale: false,

@@ -117,7 +117,7 @@ export function datesLine(span: Span | null): string {
   return `Voyages between ${formatDay(span.from)} and ${formatDay(span.to)}, as date windows`;
 }
 
-const BASEMAP_CREDIT = '© OpenStreetMap contributors (ODbL), Natural Earth';
+const BASEMAP_CREDIT = '© OpenStreetMap contributors (ODbL), Natural Earth, GeoNames (CC BY 4.0)';
 
 /** The publishers behind the voyages shown, in order of first citation, and the map's credits. */
 export function creditLine(voyages: readonly VoyageSummary[], sources: readonly Source[], tileAttribution?: string): string {

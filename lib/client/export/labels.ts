@@ -1,16 +1,19 @@
 /**
  * The map's labels, placed greedily so that none covers another or the legend and scale bar: the
- * route label first, then the hedged vessel names ("Lady R (believed)"), then the ports of the
- * voyages shown, then the rest; a label with no free place is left out (the subtitle's note still
- * names every hedge). Pure.
+ * route label first, then the hedged vessel names ("Lady R (believed)"), then the ports, countries,
+ * seas and towns by the live map's rule (lib/core/geo/declutter.ts, places.ts); a label with no free
+ * place is left out (the subtitle's note still names every hedge). Pure.
  */
 import { hedgedVesselName, hedgeWords } from '@/lib/core/domain/hedges';
 import { COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
 import { arrowheads } from '@/lib/core/geo/arrowheads';
+import { type Box, type PlacedLabel, claim, declutter } from '@/lib/core/geo/declutter';
+import { LABEL_STYLES, type LabelKind, type LabelScene, type MapLabel, type Place, labelRequests, portObstacles } from '@/lib/core/geo/places';
 import { type ExportVoyage, projectLine } from './map';
+import { measureText } from './metrics';
 import type { Frame } from './projection';
-import { type Box, n1, overlaps, svgText, textWidth } from './text';
+import { n1, svgText, textWidth } from './text';
 
 const ROUTE_LABEL = 'Route inferred, not observed';
 
@@ -22,13 +25,8 @@ export interface LabelInput {
   /** Ids of the ports the voyages shown call at. */
   active: ReadonlySet<string>;
   showLabels: boolean;
-}
-
-/** Places `box` unless it covers one already placed; says whether it did. */
-function claim(placed: Box[], box: Box): boolean {
-  if (placed.some((b) => overlaps(b, box))) return false;
-  placed.push(box);
-  return true;
+  /** Names of countries, seas and towns (the basemap's places layer). */
+  places?: readonly Place[];
 }
 
 /** The selected route, or else the longest inferred one: the route worth saying "inferred" on. */
@@ -76,44 +74,56 @@ function hedgeLabel(route: ExportVoyage, frame: Frame, u: number, placed: Box[])
   return null;
 }
 
-/** Right of the port, left of it, above, below: the first place free. */
-function portLabel(p: Port, isActive: boolean, frame: Frame, u: number, placed: Box[]): string | null {
-  const [x, y] = frame.project(p.position[0], p.position[1]);
-  const size = (isActive ? 14 : 12) * u;
-  const name = `${p.name}${p.approximate ? ' (approx.)' : ''}`;
-  const w = textWidth(name, size);
-  const gap = 9 * u;
-  const candidates: [number, number, 'start' | 'end' | 'middle'][] = [
-    [x + gap, y + size * 0.35, 'start'],
-    [x - gap, y + size * 0.35, 'end'],
-    [x, y - gap, 'middle'],
-    [x, y + gap + size * 0.8, 'middle'],
-  ];
-  for (const [tx, ty, anchor] of candidates) {
-    const left = anchor === 'start' ? tx : anchor === 'end' ? tx - w : tx - w / 2;
-    if (!claim(placed, [left, ty - size * 0.85, left + w, ty + size * 0.25])) continue;
-    return svgText(
-      tx,
-      ty,
-      size,
-      name,
-      `text-anchor="${anchor}" fill="${COLORS.port}" font-weight="${isActive ? 700 : 400}" stroke="#ffffff" stroke-width="${n1(3 * u)}" paint-order="stroke" stroke-linejoin="round"`,
-    );
-  }
-  return null;
+/** Text widths as DejaVu Sans sets them, caps and letter spacing applied. */
+const exportMeasure = (u: number) => (text: string, kind: LabelKind) => {
+  const st = LABEL_STYLES[kind];
+  return measureText(text, st.size * u, st.weight >= 600) + st.spacing * st.size * u * text.length;
+};
+
+/** The zoom of the live map that shows the ground at the same scale as this image. */
+export const frameZoom = (frame: Frame, u: number) => Math.log2(frame.scale / (256 * u));
+
+function placeSvg({ item, spot }: PlacedLabel<MapLabel>, u: number): string {
+  const st = LABEL_STYLES[item.kind];
+  const isPort = item.kind === 'port' || item.kind === 'port-active';
+  const attrs = [
+    `text-anchor="${spot.anchor}"`,
+    `fill="${st.color}"`,
+    `font-weight="${st.weight}"`,
+    ...(st.italic ? ['font-style="italic"'] : []),
+    ...(st.spacing ? [`letter-spacing="${n1(st.spacing * st.size * u)}"`] : []),
+    `stroke="#ffffff" stroke-width="${n1(3 * u)}" stroke-opacity="${isPort ? 1 : 0.85}" paint-order="stroke" stroke-linejoin="round"`,
+    `class="${isPort ? 'port-label' : `place-label place-${item.kind}`}"`,
+  ].join(' ');
+  const text = svgText(spot.x, spot.y, st.size * u, item.text, attrs);
+  if (item.kind !== 'city') return text;
+  // A town's dot goes with its name.
+  return `<circle cx="${n1(item.x)}" cy="${n1(item.y)}" r="${n1(2.5 * u)}" fill="${COLORS.cityLabel}" stroke="#ffffff" stroke-width="${n1(u)}"/>${text}`;
 }
 
-/** The labels as SVG text, avoiding `obstacles` (the legend and scale bar boxes) and each other. */
+/**
+ * The labels as SVG text, avoiding `obstacles` (the legend and scale bar boxes, the outside of the
+ * map) and each other: the route and hedge labels first, then ports, countries, seas and towns in
+ * the live map's order (lib/core/geo/places.ts), none covering a port.
+ */
 export function labelsSvg(input: LabelInput, frame: Frame, u: number, obstacles: readonly Box[]): string[] {
-  const placed = [...obstacles];
+  const placed: Box[] = [...obstacles];
   const labels: (string | null)[] = [];
   const route = labelledRoute(input);
   if (route) labels.push(routeLabel(route, frame, u, placed));
   const hedged = input.selected ? [input.selected] : input.voyages;
   for (const v of hedged.filter((x) => hedgeWords(x).length > 0)) labels.push(hedgeLabel(v, frame, u, placed));
-  if (input.showLabels) {
-    const byPriority = [...input.ports].sort((a, b) => Number(input.active.has(b.id)) - Number(input.active.has(a.id)));
-    for (const p of byPriority) labels.push(portLabel(p, input.active.has(p.id), frame, u, placed));
-  }
+  const scene: LabelScene = {
+    places: input.places ?? [],
+    ports: input.ports,
+    active: input.active,
+    showPortLabels: input.showLabels,
+    zoom: frameZoom(frame, u),
+    project: frame.project,
+    measure: exportMeasure(u),
+    u,
+  };
+  placed.push(...portObstacles(scene));
+  for (const label of declutter(labelRequests(scene), placed)) labels.push(placeSvg(label, u));
   return ['<g id="labels">', ...labels.filter((l): l is string => l !== null), '</g>'];
 }

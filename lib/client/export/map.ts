@@ -4,13 +4,14 @@
  * look (colours, dashes) comes from the same style module as the Leaflet map.
  */
 import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
-import { ANNOTATION_COLORS, COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
+import { bboxClip } from '@turf/bbox-clip';
+import { ANNOTATION_COLORS, BORDER_DASH, COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
 import type { VoyageSummary } from '@/lib/core/domain/dto';
 import type { Port } from '@/lib/core/domain/schemas';
 import { arrowFractions, arrowheads } from '@/lib/core/geo/arrowheads';
 import { arrowFractionsFor } from '@/lib/core/geo/arrowFractionsFor';
 import { canonicalLine } from '@/lib/core/geo/canonicalLine';
-import { coastline } from '@/lib/core/geo/coastline';
+import { coastShape } from '@/lib/core/geo/basemapShapes';
 import type { Frame } from './projection';
 import type { TileImage } from './tiles';
 import { escapeXml, n1 } from './text';
@@ -70,31 +71,62 @@ function outside(ring: readonly number[][], [w, s, e, n]: Frame['bbox']): boolea
   return maxX < w || minX > e || maxY < s || minY > n;
 }
 
+/** The frame's ground with a margin: what is clipped away lies beyond the image's edges. */
+function clipBox(frame: Frame): Frame['bbox'] {
+  const [w, s, e, n] = frame.bbox;
+  const mx = (e - w) * 0.05;
+  const my = (n - s) * 0.05;
+  return [w - mx, s - my, e + mx, n + my];
+}
+
 function landPath(fc: FeatureCollection, frame: Frame): string {
+  const box = clipBox(frame);
   let d = '';
   for (const f of fc.features as Feature[]) {
     if (!f.geometry) continue;
     for (const polygon of ringsOf(f.geometry)) {
-      // Skip polygons wholly outside the frame: smaller files, same picture.
-      if (outside(polygon[0] ?? [], frame.bbox)) continue;
-      for (const ring of polygon) d += `${linePath([ring], frame)}Z`;
+      // Skip polygons wholly outside the frame, and clip the rest to it: smaller files, same picture.
+      if (outside(polygon[0] ?? [], box)) continue;
+      const clipped = bboxClip({ type: 'Polygon', coordinates: polygon }, box).geometry as Polygon | MultiPolygon;
+      for (const rings of clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates) {
+        for (const ring of rings) if (ring.length >= 4) d += `${linePath([ring], frame)}Z`;
+      }
     }
   }
   return d;
 }
 
-/**
- * The coast of a land layer, worked out once per layer object: the dialog recomposes the image on
- * every change of a setting, and the land does not change.
- */
-const coasts = new WeakMap<FeatureCollection, number[][][]>();
-function coastOf(land: FeatureCollection): number[][][] {
-  let lines = coasts.get(land);
-  if (!lines) {
-    lines = coastline(land as FeatureCollection<Polygon | MultiPolygon>).geometry.coordinates;
-    coasts.set(land, lines);
+/** The parts of lines near the frame (a point beyond its edge kept at each end of a run). */
+function linesNear(lines: readonly (readonly number[][])[], frame: Frame): number[][][] {
+  const [w, s, e, n] = clipBox(frame);
+  const near = ([x = 0, y = 0]: number[]) => x >= w && x <= e && y >= s && y <= n;
+  const out: number[][][] = [];
+  for (const line of lines) {
+    let run: number[][] = [];
+    line.forEach((p, i) => {
+      if (near(p) || (line[i - 1] && near(line[i - 1]!)) || (line[i + 1] && near(line[i + 1]!))) run.push(p);
+      else if (run.length) {
+        if (run.length > 1) out.push(run);
+        run = [];
+      }
+    });
+    if (run.length > 1) out.push(run);
   }
-  return lines;
+  return out;
+}
+
+/**
+ * The coast of the land layers, worked out once per pair of layers: the dialog recomposes the image
+ * on every change of a setting, and the land does not change.
+ */
+const coasts = new WeakMap<FeatureCollection, { world: FeatureCollection; lines: number[][][] }>();
+function coastOf(land: FeatureCollection, world: FeatureCollection): number[][][] {
+  let cached = coasts.get(land);
+  if (!cached || cached.world !== world) {
+    cached = { world, lines: coastShape(land, world).geometry.coordinates };
+    coasts.set(land, cached);
+  }
+  return cached.lines;
 }
 
 function linePath(lines: readonly (readonly (readonly number[])[])[], frame: Frame): string {
@@ -108,8 +140,21 @@ function linePath(lines: readonly (readonly (readonly number[])[])[], frame: Fra
   return d;
 }
 
-/** Raster tiles when the caller placed some, else the vector land and its coast. */
-export function basemapSvg(tiles: readonly TileImage[], land: FeatureCollection, world: FeatureCollection, frame: Frame, u: number): string[] {
+const linesOf = (fc: FeatureCollection | undefined): number[][][] =>
+  (fc?.features ?? []).flatMap((f) => (f.geometry?.type === 'MultiLineString' ? f.geometry.coordinates : f.geometry?.type === 'LineString' ? [f.geometry.coordinates] : []));
+
+/**
+ * Raster tiles when the caller placed some, else the vector land (world and region as one shape:
+ * no seam where they meet), its coast, and the land borders between countries.
+ */
+export function basemapSvg(
+  tiles: readonly TileImage[],
+  land: FeatureCollection,
+  world: FeatureCollection,
+  frame: Frame,
+  u: number,
+  borders?: FeatureCollection,
+): string[] {
   if (tiles.length) {
     return [
       '<g id="tiles">',
@@ -117,10 +162,15 @@ export function basemapSvg(tiles: readonly TileImage[], land: FeatureCollection,
       '</g>',
     ];
   }
+  const dash = BORDER_DASH.split(' ')
+    .map((x) => n1(Number(x) * u))
+    .join(' ');
   return [
-    `<path id="world" d="${landPath(world, frame)}" fill="${COLORS.land}" fill-rule="evenodd"/>`,
-    `<path id="land" d="${landPath(land, frame)}" fill="${COLORS.land}" fill-rule="evenodd"/>`,
-    `<path id="coast" d="${linePath(coastOf(land), frame)}" fill="none" stroke="${COLORS.landStroke}" stroke-width="${n1(0.8 * u)}" stroke-linejoin="round"/>`,
+    `<path id="land" d="${landPath(world, frame)}${landPath(land, frame)}" fill="${COLORS.land}" fill-rule="evenodd"/>`,
+    `<path id="coast" d="${linePath(linesNear(coastOf(land, world), frame), frame)}" fill="none" stroke="${COLORS.landStroke}" stroke-width="${n1(0.8 * u)}" stroke-linejoin="round"/>`,
+    ...(borders
+      ? [`<path id="borders" d="${linePath(linesNear(linesOf(borders), frame), frame)}" fill="none" stroke="${COLORS.border}" stroke-width="${n1(1.2 * u)}" stroke-dasharray="${dash}" stroke-linejoin="round"/>`]
+      : []),
   ];
 }
 

@@ -10,6 +10,7 @@
 import type { FeatureCollection } from 'geojson';
 import { COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
+import { placesOf } from '@/lib/core/geo/places';
 import { scaleBarSvg, textSvg } from './furniture';
 import { labelsSvg } from './labels';
 import { type ExportLayout, type LayoutInput, exportLayout } from './layout';
@@ -22,6 +23,10 @@ import type { TileImage } from './tiles';
 export interface ComposeInput extends LayoutInput {
   land: FeatureCollection;
   world: FeatureCollection;
+  /** Land borders between countries (the basemap's borders layer); none drawn without. */
+  borders?: FeatureCollection;
+  /** Names of countries, seas and towns (the basemap's places layer); none drawn without. */
+  places?: FeatureCollection;
   ports: readonly Port[];
   showGeofences: boolean;
   showLabels: boolean;
@@ -76,12 +81,12 @@ export function composeSvg(input: ComposeInput): string {
   const obstacles = [legend?.box, layout.scaleBar?.box, ...outsideMap(layout)].filter((b): b is Box => b !== undefined);
   return [
     ...documentHead(layout, input.title),
-    ...basemapSvg(input.tiles?.(frame) ?? [], input.land, input.world, frame, u),
+    ...basemapSvg(input.tiles?.(frame) ?? [], input.land, input.world, frame, u, input.borders),
     ...(input.showGeofences ? geofencesSvg(ports, frame, u) : []),
     ...routesSvg(input.voyages, input.selectedId, frame, u),
     ...portsSvg(ports, active, frame, u),
     ...pinsSvg(input.pins, frame, u),
-    ...labelsSvg({ voyages: input.voyages, selected, ports, active, showLabels: input.showLabels }, frame, u, obstacles),
+    ...labelsSvg({ voyages: input.voyages, selected, ports, active, showLabels: input.showLabels, places: input.tiles ? [] : placesOf(input.places) }, frame, u, obstacles),
     '</g>',
     ...(legend ? [legend.svg] : []),
     ...(layout.scaleBar ? [scaleBarSvg(layout.scaleBar, u)] : []),

@@ -273,8 +273,12 @@ const BASE_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   '/api/basemap/{layer}': {
     get: {
-      summary: 'Offline basemap land polygons (© OpenStreetMap contributors, ODbL; Natural Earth)',
-      path: { layer: basemapLayer.describe('land: the region in detail; world: coarse land for the rest of the globe.') },
+      summary: 'Offline basemap layers (© OpenStreetMap contributors, ODbL; Natural Earth; GeoNames, CC BY 4.0)',
+      path: {
+        layer: basemapLayer.describe(
+          'land: the region in detail; world: land for the rest of the globe; borders: land borders between countries; places: names of countries, seas and towns.',
+        ),
+      },
       query: emptyQuery,
       ok: { status: '200', content: { 'application/geo+json': basemapLayerSchema } },
       errors: { '400': true },

@@ -144,17 +144,29 @@ export const userListSchema = z.object({ users: z.array(userAccountSchema) });
 export const userAnswerSchema = z.object({ user: userAccountSchema });
 
 const ring = z.array(z.tuple([z.number(), z.number()])).min(4);
-/** A committed basemap layer: land polygons, [lon, lat]. */
+const lonLat = z.tuple([z.number(), z.number()]);
+/** A committed basemap layer: land polygons, borders (lines) or names (points), [lon, lat]. */
 export const basemapLayerSchema = z.object({
   type: z.literal('FeatureCollection'),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
   features: z.array(
     z.object({
       type: z.literal('Feature'),
-      properties: z.object({ a3: z.string().optional().describe('ISO 3166-1 alpha-3 of the land, where known.') }),
+      properties: z.object({
+        a3: z.string().optional().describe('ISO 3166-1 alpha-3 of the land, where known.'),
+        kind: z.enum(['border', 'country', 'sea', 'city']).optional().describe('borders and places: what the feature is.'),
+        name: z.string().optional().describe('places: the name drawn.'),
+        minZoom: z.number().optional().describe('places: drawn from this zoom on...'),
+        maxZoom: z.number().optional().describe('places: ...up to (not including) this one.'),
+        rank: z.number().int().optional().describe('places, towns: lower is named first.'),
+        population: z.number().int().optional().describe('places, towns: GeoNames population.'),
+        source: z.string().optional().describe('borders and places: where it comes from (data/basemap/ATTRIBUTION.md).'),
+      }),
       geometry: z.discriminatedUnion('type', [
         z.object({ type: z.literal('Polygon'), coordinates: z.array(ring) }),
         z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring)) }),
+        z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(lonLat).min(2)) }),
+        z.object({ type: z.literal('Point'), coordinates: lonLat }),
       ]),
     }),
   ),

@@ -115,5 +115,5 @@ export const userIdParam = z
   .pipe(z.number().int().min(1).max(9_999_999_999));
 
 /** The offline basemap layers the server has files for (lib/server/basemap maps each to its file). */
-export const basemapLayer = z.enum(['land', 'world']);
+export const basemapLayer = z.enum(['land', 'world', 'borders', 'places']);
 export type BasemapLayerId = z.infer<typeof basemapLayer>;

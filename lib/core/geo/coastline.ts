@@ -3,12 +3,13 @@ import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Polygon
 /**
  * The coastline of clipped land polygons: their rings as lines, without the straight edges that
  * clipping laid along the data's bounding box (which are not coast, and would show as a frame
- * around the region when stroked).
+ * around the region when stroked). `cuts` names the boxes the data were clipped along, when that is
+ * not simply the data's own bounding box (the world layer is cut around the region).
  *
  * @example
  * coastline(landRegion); // { type: 'Feature', geometry: { type: 'MultiLineString', ... } }
  */
-export function coastline(land: FeatureCollection<Polygon | MultiPolygon>): Feature<MultiLineString> {
+export function coastline(land: FeatureCollection<Polygon | MultiPolygon>, cuts?: readonly (readonly [number, number, number, number])[]): Feature<MultiLineString> {
   let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
   const rings: Position[][] = [];
   for (const f of land.features) {
@@ -25,8 +26,12 @@ export function coastline(land: FeatureCollection<Polygon | MultiPolygon>): Feat
       }
     }
   }
+  const boxes = cuts ?? [[w, s, e, n] as const];
   const onEdge = (a: Position, b: Position) =>
-    (a[0] === w && b[0] === w) || (a[0] === e && b[0] === e) || (a[1] === s && b[1] === s) || (a[1] === n && b[1] === n);
+    boxes.some(
+      ([bw, bs, be, bn]) =>
+        (a[0] === bw && b[0] === bw) || (a[0] === be && b[0] === be) || (a[1] === bs && b[1] === bs) || (a[1] === bn && b[1] === bn),
+    );
   const lines: Position[][] = [];
   for (const ring of rings) {
     let current: Position[] = [];

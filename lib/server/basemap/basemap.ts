@@ -11,7 +11,9 @@ import type { BasemapLayerId } from '@/lib/core/domain/query';
 /** One file per layer id the API accepts (lib/core/domain/query.ts): a missing or extra one fails the typecheck. */
 const BASEMAP_LAYERS = {
   land: 'land-region.geojson',
-  world: 'world-110m.geojson',
+  world: 'world.geojson',
+  borders: 'borders.geojson',
+  places: 'places.geojson',
 } as const satisfies Record<BasemapLayerId, string>;
 type BasemapLayer = keyof typeof BASEMAP_LAYERS;
 

@@ -101,11 +101,11 @@ describe('date spans', () => {
 describe('credit lines', () => {
   it('names each publisher once, in order of first citation, then the basemap', () => {
     expect(creditLine(voyages, sources)).toBe(
-      'Sources: The White House; RUSI; CSIS Beyond Parallel. Map: © OpenStreetMap contributors (ODbL), Natural Earth. Made with Wakeline.',
+      'Sources: The White House; RUSI; CSIS Beyond Parallel. Map: © OpenStreetMap contributors (ODbL), Natural Earth, GeoNames (CC BY 4.0). Made with Wakeline.',
     );
   });
   it('credits a raster tile layer when one is exported', () => {
-    expect(creditLine([], sources, '© Example Imagery')).toContain('Natural Earth; © Example Imagery');
+    expect(creditLine([], sources, '© Example Imagery')).toContain('GeoNames (CC BY 4.0); © Example Imagery');
   });
 });
 

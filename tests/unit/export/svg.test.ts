@@ -12,7 +12,7 @@ import { voyageSummary } from '../../fixtures/voyages';
 
 const basemap = (name: string) => JSON.parse(fs.readFileSync(`data/basemap/${name}.geojson`, 'utf8')) as FeatureCollection;
 const land = basemap('land-region');
-const world = basemap('world-110m');
+const world = basemap('world');
 
 const port = (id: string, name: string, position: [number, number], approximate = false): Port => ({
   id,

@@ -41,7 +41,7 @@ export function ProfileState({ label, error, notFound, what, onClose }: { label:
   );
 }
 
-export const voyageLabel = (v: VoyageSummary) =>
+const voyageLabel = (v: VoyageSummary) =>
   `${v.vessel?.name ?? 'Unidentified vessel'}: ${v.origin.name} → ${v.destination.name}, departed ${formatWindow(v.departure)}, arrived ${formatWindow(v.arrival)}`;
 
 export const timelineVoyages = (voyages: VoyageSummary[]): TimelineVoyage[] =>

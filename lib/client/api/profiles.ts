@@ -10,7 +10,7 @@ import type { SearchAnswer } from '@/lib/core/domain/search';
 import { type ApiError, fetchJson } from './index';
 
 /** Voyages a profile lists at most (one page of the JSON list). */
-export const PROFILE_VOYAGE_LIMIT = 500;
+const PROFILE_VOYAGE_LIMIT = 500;
 
 export function useSearch(q: string) {
   const query = q.trim();

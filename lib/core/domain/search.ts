@@ -14,7 +14,7 @@ import type { Port, Source, Vessel } from './schemas';
 
 export const SEARCH_MAX_LENGTH = 100;
 /** Hits listed per kind; `total` gives the full count. */
-export const SEARCH_LIMIT = 8;
+const SEARCH_LIMIT = 8;
 
 const CYRILLIC: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',

@@ -73,6 +73,13 @@ export default function Timeline({ voyages, sightings, title }: { voyages: Timel
   const height = sightingTop + sightingRowCount * ROW + 4;
   const years: number[] = [];
   for (let y = new Date(start).getUTCFullYear() + 1; Date.UTC(y, 0, 1) < start + span; y++) years.push(y);
+  // A tick at the start of every month, so that a short window reads against the calendar.
+  const months: number[] = [];
+  for (let d = new Date(start), m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1); m < start + span; ) {
+    months.push(m);
+    const next = new Date(m);
+    m = Date.UTC(next.getUTCFullYear(), next.getUTCMonth() + 1, 1);
+  }
   const first = formatDay(new Date(start).toISOString().slice(0, 10));
   const last = formatDay(new Date(end - DAY).toISOString().slice(0, 10));
   const summary = `${title}: ${voyages.length} ${voyages.length === 1 ? 'voyage' : 'voyages'} and ${sightings.length} ${sightings.length === 1 ? 'sighting' : 'sightings'} between ${first} and ${last}, each drawn over its date window; listed below.`;
@@ -81,6 +88,9 @@ export default function Timeline({ voyages, sightings, title }: { voyages: Timel
     <figure className="timeline" ref={figure}>
       <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={summary}>
         <line x1={LEFT} x2={width - RIGHT} y1={AXIS - 6} y2={AXIS - 6} className="timeline-axis" />
+        {months.map((m) => (
+          <line key={m} x1={x(m)} x2={x(m)} y1={AXIS - 8} y2={AXIS - 6} className="timeline-axis" />
+        ))}
         {years.map((y) => (
           <g key={y}>
             <line x1={x(Date.UTC(y, 0, 1))} x2={x(Date.UTC(y, 0, 1))} y1={AXIS - 10} y2={height} className="timeline-year" />

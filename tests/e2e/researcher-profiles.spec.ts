@@ -109,6 +109,7 @@ test.describe('researcher: who is this ship, what called at this port', () => {
     await page.keyboard.type(angara.imo!);
     const listbox = page.getByRole('listbox', { name: 'Search results' });
     await expect(listbox.getByRole('option')).toHaveCount(1);
+    expect(await seriousViolations(page, '.search-box')).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(listbox).toBeHidden();
     await expect(box).toHaveValue(angara.imo!);

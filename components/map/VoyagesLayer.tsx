@@ -1,6 +1,6 @@
 'use client';
-import type { LatLng, LatLngTuple, PathOptions } from 'leaflet';
-import { useMemo, useState } from 'react';
+import type { LatLng, LeafletMouseEvent, PathOptions } from 'leaflet';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Polygon, Polyline, Tooltip, useMap, useMapEvent } from 'react-leaflet';
 import type { VoyageFeatures } from '@/lib/client/api';
 import { formatWindow } from '@/lib/core/domain/display';
@@ -8,8 +8,12 @@ import { basisLabel, hedgedVesselName } from '@/lib/core/domain/hedges';
 import { arrowFractions, arrowheads } from '@/lib/core/geo/arrowheads';
 import { arrowFractionsFor } from '@/lib/core/geo/arrowFractionsFor';
 import { canonicalLine } from '@/lib/core/geo/canonicalLine';
+import { stackOffsets } from '@/lib/core/geo/routeStacks';
 import { COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
 import { toLatLng } from './latlng';
+import RouteChooser, { type ChooserItem } from './RouteChooser';
+import { StackCount, StackHover } from './stack-hover';
+import { type StackedRoute, useOffsetRoutes, useRouteHitTest } from './useRouteStacks';
 
 interface Props {
   voyages: VoyageFeatures;
@@ -19,18 +23,17 @@ interface Props {
   onHover: (id: string | null) => void;
 }
 
-type Route = {
-  id: string;
+type Route = StackedRoute & {
   label: string;
+  chooser: ChooserItem;
   /** How the leg is known, when that is less than a source's report ("inferred by the team from two sightings"). */
   basis: string | null;
   inferred: boolean;
-  /** In the direction of travel (for the arrows). */
-  latlngs: LatLngTuple[];
-  /** From the western end (for the dashes; see canonicalLine). */
-  drawn: LatLngTuple[];
   arrowAt: number;
 };
+
+/** The chooser lists at most this many routes (a stack of generated voyages can hold hundreds). */
+const MAX_CHOICES = 40;
 
 /**
  * One style object per look, so react-leaflet (which compares props by reference) restyles only
@@ -56,39 +59,81 @@ function styleFor(route: Route, selectedId: string | undefined, hoveredId: strin
   return style;
 }
 
-/** Voyage routes: dashed when inferred, solid when observed, with direction arrows. */
+/**
+ * Voyage routes: dashed when inferred, solid when observed, with direction arrows. Routes on the
+ * same path are drawn as parallel lanes a few pixels apart (lib/core/geo/routeStacks); a click
+ * where several routes lie offers them all in a chooser, and hovering there says how many.
+ */
 export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect, onHover }: Props) {
+  const map = useMap();
+  const [zoom, setZoom] = useState(() => map.getZoom());
+  useMapEvent('zoomend', () => setZoom(map.getZoom()));
   const routes = useMemo<Route[]>(() => {
-    const arrowAt = arrowFractionsFor(voyages.features.map((f) => ({ id: f.properties.id, coordinates: f.geometry.coordinates })));
+    const lines = voyages.features.map((f) => ({ id: f.properties.id, coordinates: f.geometry.coordinates }));
+    const arrowAt = arrowFractionsFor(lines);
+    const offsets = stackOffsets(lines);
     return voyages.features.map((f) => {
       const p = f.properties;
       const vessel = hedgedVesselName(p.vessel?.name ?? null, p);
+      const canonical = canonicalLine(f.geometry.coordinates);
+      const inferred = p.routeKind === 'inferred';
       return {
         id: p.id,
-        inferred: p.routeKind === 'inferred',
+        inferred,
         basis: p.basis && p.basis.kind !== 'reported' ? `Voyage ${basisLabel(p.basis)}` : null,
         label: `${vessel} · ${p.origin.name} → ${p.destination.name} · departed ${formatWindow(p.departure)}`,
+        chooser: {
+          id: p.id,
+          vessel,
+          route: `${p.origin.name} → ${p.destination.name}`,
+          dates: `departed ${formatWindow(p.departure)}`,
+          inferred,
+        },
         latlngs: f.geometry.coordinates.map(toLatLng),
-        drawn: canonicalLine(f.geometry.coordinates).map(toLatLng),
+        drawn: canonical.map(toLatLng),
+        reversed: canonical.length > 1 && canonical[0] !== f.geometry.coordinates[0],
+        offset: offsets.get(p.id)?.offset ?? 0,
+        lane: offsets.get(p.id)?.key ?? null,
         arrowAt: arrowAt.get(p.id) ?? 0.5,
       };
     });
   }, [voyages]);
+  const shown = useOffsetRoutes(map, routes, zoom);
   // The selected route is drawn last so it sits on top of routes it overlaps.
   const ordered = useMemo(
-    () => [...routes].sort((a, b) => Number(a.id === selectedId) - Number(b.id === selectedId)),
-    [routes, selectedId],
+    () => [...shown].sort((a, b) => Number(a.id === selectedId) - Number(b.id === selectedId)),
+    [shown, selectedId],
   );
-  const handlers = useMemo(
-    () =>
-      new Map(
-        routes.map((r) => [
-          r.id,
-          { click: () => onSelect(r.id), mouseover: () => onHover(r.id), mouseout: () => onHover(null) },
-        ]),
-      ),
-    [routes, onSelect, onHover],
-  );
+  const hitTest = useRouteHitTest(map, shown, selectedId);
+  const hitTestRef = useRef(hitTest);
+  useEffect(() => {
+    hitTestRef.current = hitTest;
+  }, [hitTest]);
+  const [hover] = useState(() => new StackHover());
+  const [choice, setChoice] = useState<{ at: LatLng; total: number; items: ChooserItem[] } | null>(null);
+  const handlers = useMemo(() => {
+    const byId = new Map(routes.map((r) => [r.id, r]));
+    // The routes under the pointer: the one the canvas picked first, then every other within reach.
+    const under = (id: string, e: LeafletMouseEvent) => [id, ...hitTestRef.current(e.latlng).filter((x) => x !== id)];
+    return new Map(
+      routes.map((r) => [
+        r.id,
+        {
+          click: (e: LeafletMouseEvent) => {
+            const ids = under(r.id, e);
+            if (ids.length < 2) onSelect(r.id);
+            else setChoice({ at: e.latlng, total: ids.length, items: ids.slice(0, MAX_CHOICES).flatMap((id) => byId.get(id)?.chooser ?? []) });
+          },
+          mouseover: () => onHover(r.id),
+          mousemove: (e: LeafletMouseEvent) => hover.probe(() => under(r.id, e).length),
+          mouseout: () => {
+            hover.set(0);
+            onHover(null);
+          },
+        },
+      ]),
+    );
+  }, [routes, onSelect, onHover, hover]);
 
   return (
     <>
@@ -115,19 +160,30 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
                 </>
               )}
               {r.inferred ? 'Route inferred, not observed' : 'Route observed'}
+              <StackCount store={hover} />
             </Tooltip>
           )}
         </Polyline>
       ))}
-      <Arrows routes={ordered} selectedId={selectedId} />
+      <Arrows routes={ordered} selectedId={selectedId} zoom={zoom} />
+      {choice && (
+        <RouteChooser
+          position={choice.at}
+          items={choice.items}
+          total={choice.total}
+          onChoose={(id) => {
+            setChoice(null);
+            onSelect(id);
+          }}
+          onClose={() => setChoice(null)}
+        />
+      )}
     </>
   );
 }
 
-function Arrows({ routes, selectedId }: { routes: Route[]; selectedId: string | undefined }) {
+function Arrows({ routes, selectedId, zoom }: { routes: Route[]; selectedId: string | undefined; zoom: number }) {
   const map = useMap();
-  const [zoom, setZoom] = useState(() => map.getZoom());
-  useMapEvent('zoomend', () => setZoom(map.getZoom()));
   const arrows = useMemo(
     () =>
       routes.flatMap((r) => {

@@ -90,6 +90,7 @@ export default function PortProfile({ id, onClose }: { id: string; onClose: () =
         voyages={legs}
         total={voyages.data?.total ?? 0}
         error={voyages.error}
+        namesHedged
         row={(v) => {
           const name = hedgedVesselName(v.vessel?.name ?? null, v);
           return v.origin.id === port.id ? `${name} to ${v.destination.name}` : `${name} from ${v.origin.name}`;

@@ -60,12 +60,15 @@ export function ProfileVoyages({
   total,
   error,
   row,
+  namesHedged = false,
 }: {
   id: string;
   voyages: VoyageSummary[] | undefined;
   total: number;
   error: ApiError | undefined;
   row: (v: VoyageSummary) => ReactNode;
+  /** The row already names the vessel with its hedges ("Lady R (believed)"): not said twice. */
+  namesHedged?: boolean;
 }) {
   const nav = useProfileNav();
   return (
@@ -85,7 +88,7 @@ export function ProfileVoyages({
       {voyages && voyages.length > 0 && (
         <ul className="profile-voyages" aria-labelledby={id}>
           {voyages.map((v) => {
-            const hedges = hedgeWords(v);
+            const hedges = namesHedged ? [] : hedgeWords(v);
             return (
               <li key={v.id}>
                 <button type="button" className="voyage-item" data-voyage-id={v.id} onClick={() => nav?.selectVoyage(v.id)}>

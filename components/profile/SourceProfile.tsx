@@ -34,6 +34,7 @@ export default function SourceProfile({ id, onClose }: { id: string; onClose: ()
         voyages={legs}
         total={legs?.length ?? 0}
         error={voyages.error}
+        namesHedged
         row={(v) => `${hedgedVesselName(v.vessel?.name ?? null, v)}: ${v.origin.name} → ${v.destination.name}`}
       />
       <h3 id="source-records">Vessels and ports citing it</h3>

@@ -29,7 +29,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'data', 'basemap');
 
 /** [west, south, east, north] in degrees. */
-export const REGION_BBOX = [127, 38.5, 136, 45];
+export const REGION_BBOX = [127, 38.5, 136, 45.6];
 const DECIMALS = 5;
 /** Full source detail is kept within this distance of a port. */
 const PORT_DETAIL_KM = 25;

@@ -39,6 +39,18 @@ function measurer(fontFamily: string) {
   };
 }
 
+/** What sits over the map (its controls, the legend): boxes in layer pixels that labels keep clear of. */
+function overlays(container: HTMLElement, origin: { x: number; y: number }): Box[] {
+  const frame = container.getBoundingClientRect();
+  const boxes: Box[] = [];
+  for (const el of document.querySelectorAll('.leaflet-control, .legend')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.right <= frame.left || r.left >= frame.right || r.bottom <= frame.top || r.top >= frame.bottom) continue;
+    boxes.push([r.left - frame.left + origin.x, r.top - frame.top + origin.y, r.right - frame.left + origin.x, r.bottom - frame.top + origin.y]);
+  }
+  return boxes;
+}
+
 const DOT: CSSProperties = { position: 'absolute', width: 5, height: 5, borderRadius: '50%', background: COLORS.cityLabel, boxShadow: '0 0 0 1px #fff' };
 
 const HALO = '0 0 2px #fff, 0 0 2px #fff, 0 0 3px #fff';
@@ -116,7 +128,7 @@ export default function PlaceLabels({ ports, active, highlighted, showPortLabels
       measure,
     };
     const bounds: Box = [origin.x, origin.y, origin.x + size.x, origin.y + size.y];
-    return declutter(labelRequests(scene), portObstacles(scene), bounds);
+    return declutter(labelRequests(scene), [...portObstacles(scene), ...overlays(map.getContainer(), origin)], bounds);
   }, [view, map, places, showPlaces, ports, active, highlighted, showPortLabels, measure]);
 
   return createPortal(

@@ -112,9 +112,10 @@ function areaOf(ring) {
  * scale, farthest from its edges (polylabel), when it has enough land there to be worth naming.
  */
 export const COUNTRY_BANDS = [
-  { minZoom: 0, maxZoom: 6.5, window: [116, 33, 146, 52], minShare: 0.01 },
-  { minZoom: 6.5, maxZoom: 8.5, window: [127, 38.5, 136, 45], minShare: 0.02 },
-  { minZoom: 8.5, maxZoom: 22, window: [129.6, 41.55, 133.6, 43.35], minShare: 0.03 },
+  { minZoom: 0, maxZoom: 5.5, window: [112, 30, 152, 55], minShare: 0.01 },
+  { minZoom: 5.5, maxZoom: 7, window: [122, 37, 141, 48], minShare: 0.01 },
+  { minZoom: 7, maxZoom: 8, window: [127.5, 39.5, 135.5, 45], minShare: 0.02 },
+  { minZoom: 8, maxZoom: 22, window: [129.6, 41.55, 133.6, 43.35], minShare: 0.03 },
 ];
 
 function countryLabels(round) {
@@ -167,8 +168,8 @@ export const SEAS = [
  */
 export const CITY_TIERS = [
   { window: [127, 38.5, 136, 45], minPopulation: 250000, minZoom: 4 },
-  { window: [116, 33, 146, 52], minPopulation: 1000000, minZoom: 4 },
-  { window: [124, 36, 140, 48], minPopulation: 150000, minZoom: 6 },
+  { window: [116, 33, 146, 52], minPopulation: 2000000, minZoom: 4 },
+  { window: [124, 36, 140, 48], minPopulation: 300000, minZoom: 6 },
   { window: [127, 38.5, 136, 45], minPopulation: 30000, minZoom: 7.5 },
   { window: [129.3, 41.3, 134, 44.3], minPopulation: 10000, minZoom: 9 },
 ];
@@ -193,7 +194,8 @@ function cityLabels(round) {
       position: [round(p[0]), round(p[1])],
       minZoom: tier.minZoom,
       maxZoom: 22,
-      rank: CITY_TIERS.indexOf(tier),
+      // Capitals first, then by tier.
+      rank: c.featureCode === 'PPLC' ? 0 : CITY_TIERS.indexOf(tier) + 1,
       population: c.population,
       source: `geonames:${c.cityId}`,
     });

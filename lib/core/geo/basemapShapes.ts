@@ -11,15 +11,35 @@ type LandLayer = FeatureCollection<Polygon | MultiPolygon>;
 
 const WORLD_EDGES = [-180, -90, 180, 90] as const;
 
+/** Lakes and ponds smaller than this (degrees across) are not drawn: at the map's scales they are specks. */
+const MIN_LAKE_DEG = 0.03;
+
+const extent = (ring: Position[]) => {
+  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x = 0, y = 0] of ring) {
+    w = Math.min(w, x);
+    e = Math.max(e, x);
+    s = Math.min(s, y);
+    n = Math.max(n, y);
+  }
+  return Math.max(e - w, n - s);
+};
+
 function polygonsOf(fc: FeatureCollection | undefined): Position[][][] {
   const out: Position[][][] = [];
   for (const f of fc?.features ?? []) {
     const g = f.geometry;
-    if (g?.type === 'Polygon') out.push(g.coordinates);
-    else if (g?.type === 'MultiPolygon') out.push(...g.coordinates);
+    const polys = g?.type === 'Polygon' ? [g.coordinates] : g?.type === 'MultiPolygon' ? g.coordinates : [];
+    for (const [outer, ...holes] of polys) if (outer) out.push([outer, ...holes.filter((h) => extent(h) >= MIN_LAKE_DEG)]);
   }
   return out;
 }
+
+/** The layer with its specks of lakes left out (the land data keeps them, for the route checks). */
+const drawn = (fc: FeatureCollection): LandLayer => ({
+  ...fc,
+  features: [{ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: polygonsOf(fc) } }],
+});
 
 /** World and region land as one MultiPolygon (they do not overlap: the world is cut around the region). */
 export function landShape(land: FeatureCollection | undefined, world: FeatureCollection | undefined): Feature<MultiPolygon> {
@@ -29,11 +49,11 @@ export function landShape(land: FeatureCollection | undefined, world: FeatureCol
 /** The coast of both layers, without the straight edges either was cut along. */
 export function coastShape(land: FeatureCollection | undefined, world: FeatureCollection | undefined): Feature<MultiLineString> {
   const lines: Position[][] = [];
-  if (land?.features.length) lines.push(...coastline(land as LandLayer).geometry.coordinates);
+  if (land?.features.length) lines.push(...coastline(drawn(land)).geometry.coordinates);
   if (world?.features.length) {
     const region = land?.bbox;
     const cuts = region?.length === 4 ? [region as [number, number, number, number], WORLD_EDGES] : [WORLD_EDGES];
-    lines.push(...coastline(world as LandLayer, cuts).geometry.coordinates);
+    lines.push(...coastline(drawn(world), cuts).geometry.coordinates);
   }
   return { type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: lines } };
 }

@@ -75,10 +75,20 @@ export function pointSpots(x: number, y: number, width: number, size: number, ga
   });
 }
 
-/** The one spot of an area's name (a country, a sea): centred on its point. */
+/** The spot of an area's name (a country, a sea) centred on its point. */
 export function centredSpot(x: number, y: number, width: number, size: number, pad = 0): Spot {
   const ty = y + size * 0.35;
   return { x, y: ty, anchor: 'middle', box: [x - width / 2 - pad, ty - size * 0.85 - pad, x + width / 2 + pad, ty + size * 0.25 + pad] };
+}
+
+/**
+ * Spots for an area's name: on its point, else a line above or below, else shifted a third of its
+ * width either way (an area's point is one good place among many, unlike a town's).
+ */
+export function areaSpots(x: number, y: number, width: number, size: number, pad = 0): Spot[] {
+  const dy = size * 1.5;
+  const dx = width / 3;
+  return [[0, 0], [0, -dy], [0, dy], [-dx, 0], [dx, 0], [0, -2 * dy], [0, 2 * dy]].map(([ox = 0, oy = 0]) => centredSpot(x + ox, y + oy, width, size, pad));
 }
 
 /** Where the text itself sits for a spot (its box without the room kept around it). */

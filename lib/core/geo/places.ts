@@ -6,7 +6,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
-import { type Box, type LabelRequest, type Spot, centredSpot, pointSpots } from './declutter';
+import { type Box, type LabelRequest, type Spot, areaSpots, pointSpots } from './declutter';
 
 export type PlaceKind = 'country' | 'sea' | 'city';
 
@@ -155,7 +155,7 @@ export function labelRequests(scene: LabelScene): LabelRequest<MapLabel>[] {
         box: [Math.min(s.box[0], x - dot), Math.min(s.box[1], y - dot), Math.max(s.box[2], x + dot), Math.max(s.box[3], y + dot)] as Box,
       }));
     } else {
-      spots = [centredSpot(x, y, width, size, 3 * u)];
+      spots = areaSpots(x, y, width, size, 3 * u);
     }
     requests.push({ item: { kind: place.kind, text, x, y }, priority: PRIORITY[place.kind] + (place.kind === 'city' ? place.rank : 0), spots });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Port } from '@/lib/core/domain/schemas';
-import { type Box, type LabelRequest, centredSpot, declutter, overlaps, pointSpots, textBox } from '@/lib/core/geo/declutter';
+import { type Box, type LabelRequest, areaSpots, centredSpot, declutter, overlaps, pointSpots, textBox } from '@/lib/core/geo/declutter';
 import { type LabelScene, type Place, labelRequests, portObstacles } from '@/lib/core/geo/places';
 
 const req = (item: string, priority: number, ...spots: Box[]): LabelRequest<string> => ({
@@ -53,6 +53,14 @@ describe('declutter', () => {
     expect(c.box[0]).toBe(80);
     expect(c.box[2]).toBe(120);
     expect(textBox(spots[0]!, 40, 10)[0]).toBe(108);
+  });
+
+  it('moves an area name off a port on its point rather than leaving it out', () => {
+    const port: Box = [95, 95, 105, 105];
+    const [placed] = declutter([{ item: 'NORTH KOREA', priority: 20, spots: areaSpots(100, 100, 90, 13, 3) }], [port]);
+    expect(placed).toBeDefined();
+    expect(overlaps(placed!.spot.box, port)).toBe(false);
+    expect(Math.abs(placed!.spot.y - 100)).toBeLessThan(30);
   });
 });
 

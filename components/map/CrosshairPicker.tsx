@@ -24,10 +24,23 @@ const MOVES: Record<string, [number, number]> = { ArrowUp: [0, -1], ArrowDown: [
  * places the pin where it stands and Escape gives up. A click anywhere places the pin there, as
  * before. The map takes focus when picking starts, and a live line reads the crosshair's position.
  */
+/**
+ * The part of the map a person can see, in container pixels: inside the window, and above a bottom
+ * sheet that covers the map's lower part on a phone.
+ */
+function visibleBox(map: L.Map): L.Bounds {
+  const rect = map.getContainer().getBoundingClientRect();
+  let bottom = Math.min(rect.bottom, window.innerHeight);
+  const sheet = document.querySelector('.detail-sheet')?.getBoundingClientRect();
+  if (sheet && sheet.left < rect.right && sheet.right > rect.left && sheet.top > rect.top && sheet.top < bottom) bottom = sheet.top;
+  const top = Math.max(rect.top, 0);
+  return L.bounds([0, top - rect.top], [rect.width, Math.max(bottom, top + 1) - rect.top]);
+}
+
 export default function CrosshairPicker({ onPick }: { onPick: (position: Position) => void }) {
   const map = useMap();
   const { cancel } = useMapPick();
-  const [at, setAt] = useState(() => map.getCenter());
+  const [at, setAt] = useState(() => map.containerPointToLatLng(visibleBox(map).getCenter()));
   const here = useRef(at);
   const [marker] = useState(() =>
     L.marker(at, {
@@ -56,16 +69,19 @@ export default function CrosshairPicker({ onPick }: { onPick: (position: Positio
       if (move) {
         e.preventDefault();
         const step = e.shiftKey ? BIG_STEP : STEP;
-        const size = map.getSize();
-        let p = map.latLngToContainerPoint(here.current).add([move[0] * step, move[1] * step]);
-        // Off the edge (with a margin): the map pans by the same step and the crosshair stays in view.
+        const box = visibleBox(map);
         const margin = 24;
-        const inside = p.x >= margin && p.y >= margin && p.x <= size.x - margin && p.y <= size.y - margin;
-        if (!inside) {
+        const inner = L.bounds(box.min!.add([margin, margin]), box.max!.subtract([margin, margin]));
+        let p = map.latLngToContainerPoint(here.current);
+        // Out of sight (the page scrolled, the map zoomed): back to the middle of what is visible.
+        if (!box.contains(p)) p = box.getCenter();
+        p = p.add([move[0] * step, move[1] * step]);
+        // Past the edge (with a margin): the map pans by the same step and the crosshair stays in view.
+        if (!inner.contains(p)) {
           map.panBy([move[0] * step, move[1] * step], { animate: false });
-          p = map.latLngToContainerPoint(here.current);
+          p = p.subtract([move[0] * step, move[1] * step]);
         }
-        setAt(map.containerPointToLatLng(p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y ? size.divideBy(2) : p));
+        setAt(map.containerPointToLatLng(p));
       } else if (e.key === '+' || e.key === '=') {
         e.preventDefault();
         map.setZoomAround(here.current, map.getZoom() + 1, { animate: false });

@@ -115,7 +115,11 @@ export const COUNTRY_BANDS = [
   { minZoom: 0, maxZoom: 5.5, window: [112, 30, 152, 55], minShare: 0.01 },
   { minZoom: 5.5, maxZoom: 7, window: [122, 37, 141, 48], minShare: 0.01 },
   { minZoom: 7, maxZoom: 8, window: [127.5, 39.5, 135.5, 45], minShare: 0.02 },
-  { minZoom: 8, maxZoom: 22, window: [129.6, 41.55, 133.6, 43.35], minShare: 0.03 },
+  { minZoom: 8, maxZoom: 9, window: [129.6, 41.55, 133.6, 43.35], minShare: 0.03 },
+  // Closer in, a name per 1° × 0.7° cell (as tiled maps do), so each country on screen has one.
+  ...[129.5, 130.5, 131.5, 132.5, 133.5].flatMap((w) =>
+    [41.3, 42, 42.7, 43.4].map((s) => ({ minZoom: 9, maxZoom: 22, window: [w, s, w + 1, s + 0.7], minShare: 0.08 })),
+  ),
 ];
 
 function countryLabels(round) {

@@ -30,7 +30,9 @@ export default function RouteChooser({ position, items, total, onChoose, onClose
     <Popup
       position={position}
       className="route-chooser-popup"
-      maxWidth={320}
+      maxWidth={300}
+      // Clear of the zoom buttons in the top left corner.
+      autoPanPaddingTopLeft={[56, 12]}
       minWidth={220}
       closeOnEscapeKey={false}
       eventHandlers={{ remove: onClose }}

@@ -121,8 +121,10 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
         {
           click: (e: LeafletMouseEvent) => {
             const ids = under(r.id, e);
-            if (ids.length < 2) onSelect(r.id);
-            else setChoice({ at: e.latlng, total: ids.length, items: ids.slice(0, MAX_CHOICES).flatMap((id) => byId.get(id)?.chooser ?? []) });
+            if (ids.length < 2) return onSelect(r.id);
+            // The hover tooltip would sit beside the chooser saying the same thing.
+            e.target.closeTooltip();
+            setChoice({ at: e.latlng, total: ids.length, items: ids.slice(0, MAX_CHOICES).flatMap((id) => byId.get(id)?.chooser ?? []) });
           },
           mouseover: () => onHover(r.id),
           mousemove: (e: LeafletMouseEvent) => hover.probe(() => under(r.id, e).length),

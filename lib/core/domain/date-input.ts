@@ -16,8 +16,8 @@ export type DayInput =
   | { kind: 'day'; day: string };
 
 /** The years a filter date may name: wide enough for any record, narrow enough to catch "0002". */
-export const MIN_YEAR = 1900;
-export const MAX_YEAR = 2099;
+const MIN_YEAR = 1900;
+const MAX_YEAR = 2099;
 
 export const DAY_FORMAT_HINT = 'YYYY-MM-DD, e.g. 2024-03-15';
 

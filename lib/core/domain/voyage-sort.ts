@@ -18,7 +18,7 @@ export interface VoyageSort {
   dir: 'asc' | 'desc';
 }
 
-export const DEFAULT_SORT: VoyageSort = { by: 'departure', dir: 'asc' };
+const DEFAULT_SORT: VoyageSort = { by: 'departure', dir: 'asc' };
 
 /** What a sort needs of a voyage (a VoyageSummary has all of it). */
 export interface SortableVoyage {

@@ -13,9 +13,9 @@ import { canonicalLine } from './canonicalLine';
 type Px = readonly [number, number];
 
 /** Pixels between two neighbouring lanes of a stack. */
-export const LANE_PX = 4;
+const LANE_PX = 4;
 /** Beyond this many lanes a stack wraps (a band wider than ~20 px would no longer read as one path). */
-export const MAX_LANES = 5;
+const MAX_LANES = 5;
 
 /** A stacked route's lane: its offset in pixels and a key shared by every route in the same lane. */
 export interface Lane {

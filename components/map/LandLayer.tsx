@@ -1,5 +1,5 @@
 'use client';
-import type { PathOptions } from 'leaflet';
+import type { PathOptions, PolylineOptions } from 'leaflet';
 import { useMemo } from 'react';
 import { GeoJSON } from 'react-leaflet';
 import { useBasemap } from '@/lib/client/api';
@@ -9,7 +9,9 @@ import { BORDER_DASH, COLORS } from '@/lib/core/domain/map-style';
 const ATTRIBUTION =
   '© <a href="https://www.openstreetmap.org/copyright">OpenStreetMap contributors</a> (ODbL), Natural Earth, <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)';
 
-const landStyle: PathOptions = { stroke: false, fillColor: COLORS.land, fillOpacity: 1 };
+// Not simplified on screen: Leaflet thins each ring on its own, which would open a hairline along
+// the edge where the world and the region's land meet.
+const landStyle: PolylineOptions = { stroke: false, fillColor: COLORS.land, fillOpacity: 1, smoothFactor: 0 };
 // The coast is stroked apart from the land, without the edges that clipping laid down.
 const coastStyle: PathOptions = { color: COLORS.landStroke, weight: 0.8, fill: false };
 const borderStyle: PathOptions = { color: COLORS.border, weight: 1.2, dashArray: BORDER_DASH, fill: false, lineCap: 'butt' };

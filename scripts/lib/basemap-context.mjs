@@ -111,16 +111,27 @@ function areaOf(ring) {
  * Where a country's name goes at each scale: the point of its land, within the window seen at that
  * scale, farthest from its edges (polylabel), when it has enough land there to be worth naming.
  */
+/** The window split into cols × rows cells. */
+const cells = ([w, s, e, n], cols, rows) =>
+  Array.from({ length: cols * rows }, (_, i) => {
+    const [c, r] = [i % cols, Math.floor(i / cols)];
+    const [dx, dy] = [(e - w) / cols, (n - s) / rows];
+    return [w + c * dx, s + r * dy, w + (c + 1) * dx, s + (r + 1) * dy];
+  });
+
+/**
+ * Each band's windows: the whole view first, then its cells. A country gets a point in each where
+ * it has land enough; the map names it once, at the first of its points that is on screen and free
+ * (the legend or a port may cover the first).
+ */
 export const COUNTRY_BANDS = [
-  { minZoom: 0, maxZoom: 5.5, window: [112, 30, 152, 55], minShare: 0.01 },
-  { minZoom: 5.5, maxZoom: 7, window: [122, 37, 141, 48], minShare: 0.01 },
-  { minZoom: 7, maxZoom: 8, window: [127.5, 39.5, 135.5, 45], minShare: 0.02 },
-  { minZoom: 8, maxZoom: 9, window: [129.6, 41.55, 133.6, 43.35], minShare: 0.03 },
-  // Closer in, a name per 1° × 0.7° cell (as tiled maps do), so each country on screen has one.
-  ...[129.5, 130.5, 131.5, 132.5, 133.5].flatMap((w) =>
-    [41.3, 42, 42.7, 43.4].map((s) => ({ minZoom: 9, maxZoom: 22, window: [w, s, w + 1, s + 0.7], minShare: 0.08 })),
-  ),
-];
+  { minZoom: 0, maxZoom: 5.5, view: [112, 30, 152, 55], cols: 2, rows: 2, minShare: 0.01 },
+  { minZoom: 5.5, maxZoom: 7, view: [122, 37, 141, 48], cols: 3, rows: 2, minShare: 0.01 },
+  { minZoom: 7, maxZoom: 8, view: [127.5, 39.5, 135.5, 45], cols: 2, rows: 2, minShare: 0.02 },
+  { minZoom: 8, maxZoom: 9, view: [129.6, 41.55, 133.6, 43.35], cols: 2, rows: 2, minShare: 0.03 },
+  // Closer in, 1° × 0.7° cells (as tiled maps do), so each country on screen has a point near.
+  { minZoom: 9, maxZoom: 22, view: [129.5, 41.3, 134.5, 44.1], cols: 5, rows: 4, minShare: 0.08, cellsOnly: true },
+].map((b) => ({ ...b, windows: [...(b.cellsOnly ? [] : [b.view]), ...cells(b.view, b.cols, b.rows)] }));
 
 function countryLabels(round) {
   const topo = require('world-atlas/countries-10m.json');
@@ -129,11 +140,11 @@ function countryLabels(round) {
     const name = g.properties?.name;
     if (!name) continue;
     const shape = topoMerge(topo, [g]);
-    for (const band of COUNTRY_BANDS) {
-      const clipped = bboxClip({ type: 'Feature', properties: {}, geometry: shape }, band.window).geometry;
+    for (const band of COUNTRY_BANDS) for (const window of band.windows) {
+      const clipped = bboxClip({ type: 'Feature', properties: {}, geometry: shape }, window).geometry;
       const polys = (clipped.type === 'Polygon' ? [clipped.coordinates] : clipped.coordinates).filter((p) => p.length && p[0].length >= 4);
       if (!polys.length) continue;
-      const [bw, bs, be, bn] = band.window;
+      const [bw, bs, be, bn] = window;
       const windowArea = areaOf([[bw, bs], [be, bs], [be, bn], [bw, bn], [bw, bs]]);
       const biggest = polys.reduce((a, b) => (areaOf(b[0]) > areaOf(a[0]) ? b : a));
       if (areaOf(biggest[0]) < band.minShare * windowArea) continue;

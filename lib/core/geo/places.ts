@@ -121,6 +121,7 @@ export function labelRequests(scene: LabelScene): LabelRequest<MapLabel>[] {
   const { places, ports, active, highlighted, showPortLabels, zoom, project, measure, u = 1 } = scene;
   const requests: LabelRequest<MapLabel>[] = [];
   const portNames: { name: string; position: [number, number] }[] = [];
+  const countries = new Map<string, LabelRequest<MapLabel>>();
   for (const p of ports) {
     const isHighlighted = p.id === highlighted;
     if (!showPortLabels && !isHighlighted) continue;
@@ -147,6 +148,20 @@ export function labelRequests(scene: LabelScene): LabelRequest<MapLabel>[] {
     const width = measure(text, place.kind);
     const size = LABEL_STYLES[place.kind].size * u;
     let spots: Spot[];
+    if (place.kind === 'country') {
+      // A country has several points for a zoom: it is named once, at the first that has room.
+      const key = `${place.name}|${place.minZoom}`;
+      const same = countries.get(key);
+      const mine = areaSpots(x, y, width, size, 3 * u);
+      if (same) {
+        same.spots = [...same.spots, ...mine];
+        continue;
+      }
+      const request = { item: { kind: place.kind, text, x, y }, priority: PRIORITY.country, spots: mine };
+      countries.set(key, request);
+      requests.push(request);
+      continue;
+    }
     if (place.kind === 'city') {
       const dot = CITY_DOT * u;
       // The town's dot goes with its name: both or neither.

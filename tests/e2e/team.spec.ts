@@ -1,9 +1,8 @@
 /**
- * The team member's tasks end to end (issue 10), driven as a person would: sign in from a selected
- * voyage and land back on it; the composer at the top of the thread and focus on the note just
- * posted; a pin placed by typed coordinates and by the map's keyboard crosshair; questions on a
- * port and a vessel; the open questions page and its links back; an admin role change that asks
- * first. axe-core (WCAG 2.2 AA) on the pages the team uses.
+ * The team member's tasks end to end (issue 10), as a person does them: sign in from a selected voyage and land
+ * back on it; the composer on top and focus on the note just posted; pins by typed coordinates and by the map's
+ * keyboard crosshair; a vessel correction in its profile panel; the open questions page and its links back; an
+ * admin role change that asks first. axe-core (WCAG 2.2 AA) on the pages the team uses.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type Page, expect, test } from '@playwright/test';
@@ -48,8 +47,7 @@ test.describe('team member', () => {
     const signInLink = page.getByRole('banner').getByRole('link', { name: 'Sign in' });
     const next = new URL((await signInLink.getAttribute('href'))!, origin(page)).searchParams.get('next')!;
     const before = new URL(next, origin(page)).searchParams;
-    expect(before.get('voyage')).toBe(first.id);
-    expect(before.get('vessel')).toBe(first.vesselId);
+    expect([before.get('voyage'), before.get('vessel')]).toEqual([first.id, first.vesselId]);
     await signInLink.click();
     await expect(page).toHaveURL(/\/login\?next=/);
     await page.getByLabel('Username').fill('tess');
@@ -171,13 +169,16 @@ test.describe('team member', () => {
     const headers = { Origin: origin(uma) };
     for (const [path, kind, body] of [
       [`/api/ports/${port.id}/annotations`, 'question', `Uma: is the ${port.name} position the pier or the anchorage?`],
-      [`/api/vessels/${vessel.id}/annotations`, 'correction', `Uma: ${vessel.name}'s flag changed; see the registry.`],
       [`/api/vessels/${vessel.id}/annotations`, 'note', 'Uma: a plain note, never an open question.'],
     ] as const) {
-      const r = await uma.request.post(path, { data: { kind, body }, headers });
-      expect(r.status(), path).toBe(201);
+      expect((await uma.request.post(path, { data: { kind, body }, headers })).status(), path).toBe(201);
     }
-    expect(JSON.stringify(await (await uma.request.get(`/api/vessels/${vessel.id}/annotations`)).json())).toContain('flag changed; see the registry.');
+    // A correction on a vessel through its profile panel's thread.
+    await uma.goto(`/?profile=vessel:${vessel.id}`);
+    await composer(uma).getByLabel('Kind').selectOption('correction');
+    await composer(uma).getByLabel('Text').fill(`Uma: ${vessel.name}'s flag changed; see the registry.`);
+    await composer(uma).getByRole('button', { name: 'Add annotation' }).click();
+    await expect(thread(uma).getByRole('article', { name: 'Correction by uma' })).toBeFocused();
     await page.goto(`/?voyage=${first.id}`);
     await page.getByRole('banner').getByRole('link', { name: 'Open questions' }).click();
     await expect(page).toHaveURL(/\/questions$/);
@@ -208,8 +209,7 @@ test.describe('team member', () => {
     await mine.getByRole('link').click();
     await expect(page).toHaveURL(new RegExp(`[?&]voyage=${first.id}`));
     await expect(thread(page).getByRole('article', { name: 'Question by tess' }).filter({ hasText: mineText })).toBeVisible();
-    await uma.context().close();
-    await page.context().close();
+    for (const p of [uma, page]) await p.context().close();
   });
 
   test('on /admin an arrow key alone changes nothing; a role change is confirmed, naming its consequence', async ({ browser, page }) => {

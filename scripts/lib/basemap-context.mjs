@@ -26,7 +26,7 @@ function degreesOutside([x, y], [w, s, e, n]) {
  * at zoom 4.5 across the neighbouring countries (15° out), coarser than 1:110m only on the far side
  * of the world. One dataset thinned continuously: no seam between levels of detail.
  */
-export const contextTolerance = (region) => (p) => {
+const contextTolerance = (region) => (p) => {
   const d = degreesOutside(p, region);
   return d < 0.3 ? 0 : Math.min(0.4, 0.004 * d + Math.max(0, d - 15) * 0.015);
 };
@@ -124,7 +124,7 @@ const cells = ([w, s, e, n], cols, rows) =>
  * it has land enough; the map names it once, at the first of its points that is on screen and free
  * (the legend or a port may cover the first).
  */
-export const COUNTRY_BANDS = [
+const COUNTRY_BANDS = [
   { minZoom: 0, maxZoom: 5.5, view: [112, 30, 152, 55], cols: 2, rows: 2, minShare: 0.01 },
   { minZoom: 5.5, maxZoom: 7, view: [122, 37, 141, 48], cols: 3, rows: 2, minShare: 0.01 },
   { minZoom: 7, maxZoom: 8, view: [127.5, 39.5, 135.5, 45], cols: 2, rows: 2, minShare: 0.02 },
@@ -168,7 +168,7 @@ function countryLabels(round) {
  * Seas and bays, each at the coordinates its Wikipedia article gives (looked up 2026-11; the
  * article is the source). Natural Earth's marine areas could not be installed offline.
  */
-export const SEAS = [
+const SEAS = [
   { name: 'Sea of Japan (East Sea)', position: [135, 40], minZoom: 0, maxZoom: 8, source: 'https://en.wikipedia.org/wiki/Sea_of_Japan' },
   { name: 'Peter the Great Gulf', position: [131.77889, 42.63194], minZoom: 6, maxZoom: 10, source: 'https://fr.wikipedia.org/wiki/Golfe_de_Pierre-le-Grand' },
   { name: 'East Korea Bay', position: [127.83333, 39.5], minZoom: 6, maxZoom: 22, source: 'https://de.wikipedia.org/wiki/Ostkoreabucht' },
@@ -181,7 +181,7 @@ export const SEAS = [
  * Which cities are named, and from which zoom: the bigger, the wider the window and the earlier.
  * A city's rank is its tier's index: the region's cities come before far bigger ones.
  */
-export const CITY_TIERS = [
+const CITY_TIERS = [
   { window: [127, 38.5, 136, 45], minPopulation: 250000, minZoom: 4 },
   { window: [116, 33, 146, 52], minPopulation: 2000000, minZoom: 4 },
   { window: [124, 36, 140, 48], minPopulation: 300000, minZoom: 6 },

@@ -81,7 +81,7 @@ const exportMeasure = (u: number) => (text: string, kind: LabelKind) => {
 };
 
 /** The zoom of the live map that shows the ground at the same scale as this image. */
-export const frameZoom = (frame: Frame, u: number) => Math.log2(frame.scale / (256 * u));
+const frameZoom = (frame: Frame, u: number) => Math.log2(frame.scale / (256 * u));
 
 function placeSvg({ item, spot }: PlacedLabel<MapLabel>, u: number): string {
   const st = LABEL_STYLES[item.kind];

@@ -68,7 +68,7 @@ export function placesOf(fc: FeatureCollection | undefined): Place[] {
 }
 
 /** The text as drawn ("CHINA"). */
-export const labelText = (text: string, kind: LabelKind) => (LABEL_STYLES[kind].upper ? text.toUpperCase() : text);
+const labelText = (text: string, kind: LabelKind) => (LABEL_STYLES[kind].upper ? text.toUpperCase() : text);
 
 /** "Vladivostok" ≈ "vladivostok", "Artëm" ≈ "Artem". */
 const normalName = (s: string) =>
@@ -103,7 +103,7 @@ export interface LabelScene {
 }
 
 /** Radius of a port's dot (as drawn by the ports layer), for the room kept clear around it. */
-export const portRadius = (isActive: boolean, isHighlighted = false) => (isHighlighted ? 9 : isActive ? 6 : 4);
+const portRadius = (isActive: boolean, isHighlighted = false) => (isHighlighted ? 9 : isActive ? 6 : 4);
 
 /** Boxes around the port dots: names do not cover a port. */
 export function portObstacles({ ports, active, highlighted, project, u = 1 }: LabelScene): Box[] {

@@ -4,7 +4,6 @@ import fs from 'node:fs';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { feature as topoFeature, mesh as topoMesh } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 
 const read = (name: string) => fs.readFileSync(`data/basemap/${name}`, 'utf8');
@@ -15,8 +14,10 @@ const borders = layer<FeatureCollection<MultiLineString>>('borders.geojson');
 const places = layer<FeatureCollection<Point>>('places.geojson');
 const REGION = land.bbox as [number, number, number, number];
 
-const topo = JSON.parse(fs.readFileSync('node_modules/world-atlas/countries-10m.json', 'utf8')) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-const countries = topoFeature(topo, topo.objects.countries) as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
+type Topo = Parameters<typeof topoMesh>[0];
+const topo = JSON.parse(fs.readFileSync('node_modules/world-atlas/countries-10m.json', 'utf8')) as Topo;
+const countryObjects = topo.objects.countries as NonNullable<Parameters<typeof topoMesh>[1]>;
+const countries = topoFeature(topo, countryObjects) as unknown as FeatureCollection<Polygon | MultiPolygon, { name: string }>;
 const countryShape = (name: string) => countries.features.find((f) => f.properties.name === name)!;
 
 /** Distance in degrees (lon scaled by cos lat) from p to the nearest segment of the lines. */
@@ -52,7 +53,7 @@ describe('borders.geojson', () => {
   for (const [a, b] of [['China', 'North Korea'], ['China', 'Russia'], ['North Korea', 'Russia']] as const) {
     it(`follows the ${a}–${b} border inside the region vertex for vertex`, () => {
       const names = (g: { properties?: { name?: string } | null }) => g.properties?.name;
-      const shared = topoMesh(topo, topo.objects.countries, (x, y) => x !== y && [names(x), names(y)].sort().join('|') === [a, b].sort().join('|'));
+      const shared = topoMesh(topo, countryObjects, (x, y) => x !== y && [names(x), names(y)].sort().join('|') === [a, b].sort().join('|'));
       const inside = shared.coordinates.flat().filter(inRegion);
       expect(inside.length).toBeGreaterThan(5);
       for (const p of inside) expect(distanceToLines(p, lines)).toBeLessThan(1e-4);

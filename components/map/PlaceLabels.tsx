@@ -1,6 +1,6 @@
 'use client';
 import type { CSSProperties } from 'react';
-import { useMemo, useReducer, useState } from 'react';
+import { useEffect, useMemo, useReducer, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useMap, useMapEvents } from 'react-leaflet';
 import { useBasemap } from '@/lib/client/api';
@@ -109,6 +109,18 @@ export default function PlaceLabels({ ports, active, highlighted, showPortLabels
     viewreset: redraw,
   });
   const measure = useMemo(() => measurer(getComputedStyle(map.getContainer()).fontFamily), [map]);
+  // Placed again once the page around has drawn (the legend grows with the voyages shown) and
+  // whenever the legend opens, closes or changes size.
+  useEffect(() => {
+    const frame = requestAnimationFrame(redraw);
+    const legend = document.querySelector('.legend');
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(() => redraw());
+    if (legend) observer?.observe(legend);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer?.disconnect();
+    };
+  }, [active, ports, places]);
 
   const labels = useMemo(() => {
     void view;

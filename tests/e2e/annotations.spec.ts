@@ -32,6 +32,7 @@ async function addNote(page: Page, text: string, kind = 'note') {
 
 test.describe('annotations', () => {
   test('two editors annotate the same voyage and each sees the other’s note without a reload', async ({ browser }) => {
+    test.slow(); // two sign-ins, a cold server and a 10 s refresh each way: past 45 s on a loaded machine
     const a = await signedInPage(browser, 'erin');
     const b = await signedInPage(browser, 'felix');
     await a.goto(voyageUrl);

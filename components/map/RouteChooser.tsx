@@ -26,14 +26,16 @@ interface Props {
  * chooses, Escape closes and returns focus to the map.
  */
 export default function RouteChooser({ position, items, total, onChoose, onClose }: Props) {
+  // Narrow enough to fit beside the zoom buttons on a 390 px phone.
+  const width = Math.max(180, Math.min(300, useMap().getSize().x - 100));
   return (
     <Popup
       position={position}
       className="route-chooser-popup"
-      maxWidth={300}
+      maxWidth={width}
       // Clear of the zoom buttons in the top left corner.
       autoPanPaddingTopLeft={[56, 12]}
-      minWidth={220}
+      minWidth={Math.min(220, width)}
       closeOnEscapeKey={false}
       eventHandlers={{ remove: onClose }}
     >

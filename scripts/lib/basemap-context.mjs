@@ -125,8 +125,8 @@ const cells = ([w, s, e, n], cols, rows) =>
  * (the legend or a port may cover the first).
  */
 const COUNTRY_BANDS = [
-  { minZoom: 0, maxZoom: 5.5, view: [112, 30, 152, 55], cols: 2, rows: 2, minShare: 0.01 },
-  { minZoom: 5.5, maxZoom: 7, view: [122, 37, 141, 48], cols: 3, rows: 2, minShare: 0.01 },
+  { minZoom: 0, maxZoom: 5.5, view: [112, 30, 152, 55], cols: 4, rows: 3, minShare: 0.01 },
+  { minZoom: 5.5, maxZoom: 7, view: [122, 37, 141, 48], cols: 3, rows: 3, minShare: 0.01 },
   { minZoom: 7, maxZoom: 8, view: [127.5, 39.5, 135.5, 45], cols: 2, rows: 2, minShare: 0.02 },
   { minZoom: 8, maxZoom: 9, view: [129.6, 41.55, 133.6, 43.35], cols: 2, rows: 2, minShare: 0.03 },
   // Closer in, 1° × 0.7° cells (as tiled maps do), so each country on screen has a point near.

@@ -5,6 +5,7 @@ import { useAnnotations, usePorts, useVessels, useVoyageFeatures, voyagesUrl } f
 import type { Position } from '@/lib/core/domain/schemas';
 import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
 import {
+  type Bbox,
   type LayerId,
   type ViewState,
   hasFilters,
@@ -90,9 +91,12 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
     // The button that was pressed may be gone with the filters: focus goes to the first filter.
     requestAnimationFrame(() => document.querySelector<HTMLElement>('.filters select, .filters input')?.focus());
   }, [navigate]);
+  // The ground in view, for the legend (is a border on screen?).
+  const [mapBounds, setMapBounds] = useState<Bbox | undefined>(undefined);
   const onViewChange = useCallback(
     (view: MapView) => {
       mapView.current = view;
+      setMapBounds(view.bounds);
       navigate(
         (s) => ({
           ...s,
@@ -159,6 +163,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
     showGeofences: !(state.hide ?? []).includes('geofences'),
     pins: pins.length,
     showTiles: Boolean(tileLayer) && !(state.hide ?? []).includes('tiles'),
+    view: mapBounds,
   });
 
   return (

@@ -1,7 +1,7 @@
 'use client';
 import { type ReactNode, useEffect, useRef } from 'react';
 import type { LegendKey } from '@/lib/core/domain/legend';
-import { ANNOTATION_COLORS, COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
+import { ANNOTATION_COLORS, BORDER_DASH, COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
 import { SIGHTING_COLOR, SIGHTING_DRAFT_DASH } from './map/sighting-style';
 
 const dash = INFERRED_DASH.split(' ').join(',');
@@ -112,6 +112,14 @@ const ENTRIES: Record<LegendKey, ReactNode> = {
         <rect x="2" y="2" width="30" height="10" fill={COLORS.land} stroke={COLORS.landStroke} />
       </svg>
       Land
+    </>
+  ),
+  border: (
+    <>
+      <svg width="34" height="10" aria-hidden="true">
+        <line x1="1" y1="5" x2="33" y2="5" stroke={COLORS.border} strokeWidth="1.5" strokeDasharray={BORDER_DASH.split(' ').join(',')} />
+      </svg>
+      Country border
     </>
   ),
 };

@@ -7,7 +7,7 @@ import { useBasemap } from '@/lib/client/api';
 import { COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
 import { type Box, declutter, textBox } from '@/lib/core/geo/declutter';
-import { LABEL_STYLES, type LabelKind, type LabelScene, labelRequests, placesOf, portObstacles } from '@/lib/core/geo/places';
+import { LABEL_STYLES, type LabelKind, type LabelScene, labelRequests, placesOf, portObstacles } from '@/lib/core/domain/places';
 
 interface Props {
   ports: readonly Port[];

@@ -1,9 +1,10 @@
 'use client';
 import { useMemo } from 'react';
-import type { VoyageFeatures } from '@/lib/client/api';
+import { type VoyageFeatures, useBasemap } from '@/lib/client/api';
 import { useObservations } from '@/lib/client/desk';
-import { type LegendKey, legendKeys } from '@/lib/core/domain/legend';
+import { type LegendKey, bordersInView, legendKeys } from '@/lib/core/domain/legend';
 import type { Port } from '@/lib/core/domain/schemas';
+import type { Bbox } from '@/lib/core/domain/view-state';
 
 interface Drawn {
   voyages: VoyageFeatures | undefined;
@@ -12,12 +13,16 @@ interface Drawn {
   showGeofences: boolean;
   pins: number;
   showTiles: boolean;
+  /** The map's view; undefined until the map has reported it. */
+  view: Bbox | undefined;
 }
 
 /** The legend entries for what the live map draws now: its routes, ports, sightings and pins. */
-export function useMapLegend({ voyages, selectedId, ports, showGeofences, pins, showTiles }: Drawn): LegendKey[] {
+export function useMapLegend({ voyages, selectedId, ports, showGeofences, pins, showTiles, view }: Drawn): LegendKey[] {
   // The same request as the sightings layer's (SWR shares it), counted as that layer places them.
   const observations = useObservations();
+  // The layer the land draws (SWR shares the request): is a border in view?
+  const borders = useBasemap('borders');
   return useMemo(() => {
     const drawn = (voyages?.features ?? []).map((f) => f.properties);
     const portIds = new Set(ports.map((p) => p.id));
@@ -33,6 +38,7 @@ export function useMapLegend({ voyages, selectedId, ports, showGeofences, pins, 
         draft: placed.filter((o) => o.status === 'draft').length,
       },
       hasTiles: showTiles,
+      borders: view !== undefined && bordersInView(borders.data, view),
     });
-  }, [voyages, selectedId, ports, showGeofences, pins, showTiles, observations.data]);
+  }, [voyages, selectedId, ports, showGeofences, pins, showTiles, observations.data, borders.data, view]);
 }

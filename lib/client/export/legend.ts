@@ -3,7 +3,7 @@
  * the map. Pure.
  */
 import { type LegendKey, legendKeys } from '@/lib/core/domain/legend';
-import { ANNOTATION_COLORS, COLORS } from '@/lib/core/domain/map-style';
+import { ANNOTATION_COLORS, BORDER_DASH, COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
 import { type ExportVoyage, inferredDash } from './map';
 import { type Box, CHAR_EM, escapeXml, n1 } from './text';
@@ -17,6 +17,8 @@ export interface LegendInput {
   hasPins: boolean;
   /** Raster tiles replace the vector land, so there is no land symbol to explain. */
   hasTiles: boolean;
+  /** A country border is drawn inside the frame. */
+  borders?: boolean;
 }
 
 /** Draws a legend symbol with its left end at x, centred on the row's line y. */
@@ -69,6 +71,12 @@ function entryFor(key: LegendKey, u: number, selectedInferred: boolean): Entry |
       return {
         label: 'Land',
         symbol: (x, y) => `<rect x="${n1(x + 1 * u)}" y="${n1(y - 5 * u)}" width="${n1(28 * u)}" height="${n1(10 * u)}" fill="${COLORS.land}" stroke="${COLORS.landStroke}"/>`,
+      };
+    case 'border':
+      return {
+        label: 'Country border',
+        symbol: (x, y) =>
+          `<line x1="${n1(x)}" y1="${n1(y)}" x2="${n1(x + 30 * u)}" y2="${n1(y)}" stroke="${COLORS.border}" stroke-width="${n1(1.5 * u)}" stroke-dasharray="${BORDER_DASH.split(' ').map((d) => n1(Number(d) * u)).join(' ')}"/>`,
       };
     case 'sighting':
     case 'sighting-draft':

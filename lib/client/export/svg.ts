@@ -10,10 +10,11 @@
 import type { FeatureCollection } from 'geojson';
 import { COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
-import { placesOf } from '@/lib/core/geo/places';
+import { placesOf } from '@/lib/core/domain/places';
 import { scaleBarSvg, textSvg } from './furniture';
 import { labelsSvg } from './labels';
 import { type ExportLayout, type LayoutInput, exportLayout } from './layout';
+import { bordersInView } from '@/lib/core/domain/legend';
 import { legendSvg } from './legend';
 import { type ExportPin, type ExportVoyage, basemapSvg, geofencesSvg, pinsSvg, portsInFrame, portsSvg, routesSvg } from './map';
 import type { Frame } from './projection';
@@ -70,7 +71,15 @@ export function composeSvg(input: ComposeInput): string {
   const active = new Set(input.voyages.flatMap((v) => [v.origin.id, v.destination.id]));
   const legend = input.parts.has('legend')
     ? legendSvg(
-        { voyages: input.voyages, selected, ports, showGeofences: input.showGeofences, hasPins: Boolean(input.pins?.length), hasTiles: Boolean(input.tiles) },
+        {
+          voyages: input.voyages,
+          selected,
+          ports,
+          showGeofences: input.showGeofences,
+          hasPins: Boolean(input.pins?.length),
+          hasTiles: Boolean(input.tiles),
+          borders: bordersInView(input.borders, frame.bbox),
+        },
         layout.width,
         layout.map.top,
         u,

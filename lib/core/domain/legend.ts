@@ -3,6 +3,7 @@
  * image alike. A legend that explains a symbol the reader cannot find on the map misleads (it
  * suggests an observed track or a team note that is not there). Pure.
  */
+import type { FeatureCollection } from 'geojson';
 import { INFERRED_HEDGE, hedgeWords } from './hedges';
 import type { Identification, RouteKind, VoyageBasis } from './schemas';
 
@@ -20,6 +21,7 @@ export const LEGEND_KEYS = [
   'sighting',
   'sighting-draft',
   'land',
+  'border',
 ] as const;
 export type LegendKey = (typeof LEGEND_KEYS)[number];
 
@@ -43,6 +45,8 @@ export interface LegendInput {
   sightings?: { published: number; draft: number };
   /** Raster tiles replace the vector land, so there is no land symbol to explain. */
   hasTiles: boolean;
+  /** A country border is drawn in the view (see bordersInView). */
+  borders?: boolean;
 }
 
 /** The legend's entries, in reading order: routes, then the words on names, then places and notes. */
@@ -66,5 +70,21 @@ export function legendKeys(input: LegendInput): LegendKey[] {
   add('sighting', (input.sightings?.published ?? 0) > 0);
   add('sighting-draft', (input.sightings?.draft ?? 0) > 0);
   add('land', !input.hasTiles);
+  add('border', !input.hasTiles && input.borders === true);
   return keys;
+}
+
+/** [west, south, east, north] in degrees. */
+type Bbox = readonly [number, number, number, number];
+
+/** Whether any vertex of the border lines lies in the view (the layer's lines are dense enough). */
+export function bordersInView(borders: FeatureCollection | undefined, [w, s, e, n]: Bbox): boolean {
+  if (!borders) return false;
+  const inside = (p: number[]) => p[0]! >= w && p[0]! <= e && p[1]! >= s && p[1]! <= n;
+  return borders.features.some((f) => {
+    const g = f.geometry;
+    if (!g) return false;
+    const lines = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
+    return lines.some((line) => line.some(inside));
+  });
 }

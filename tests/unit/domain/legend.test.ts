@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type LegendInput, legendKeys } from '@/lib/core/domain/legend';
+import type { FeatureCollection } from 'geojson';
+import { type LegendInput, bordersInView, legendKeys } from '@/lib/core/domain/legend';
 import type { Identification } from '@/lib/core/domain/schemas';
 
 const named: Identification = { method: 'named_by_source', sourceIds: ['wh-2023-10-13'], words: 'MV Angara', readInSourceIds: [], teamReading: null };
@@ -37,5 +38,18 @@ describe('legendKeys: the legend explains what is drawn, and nothing else', () =
     expect(legendKeys({ ...base, ports: [{ approximate: false }] })).toEqual(['port', 'geofence', 'land']);
     expect(legendKeys({ ...base, pins: 2, sightings: { published: 0, draft: 1 } })).toEqual(['pin', 'sighting-draft', 'land']);
     expect(legendKeys({ ...base, sightings: { published: 3, draft: 0 } })).toEqual(['sighting', 'land']);
+  });
+
+  it('a country border only when one is in view, and never over raster tiles', () => {
+    const tumen: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[130.6, 42.4], [130.7, 42.3]] } }],
+    };
+    expect(bordersInView(tumen, [130, 42, 131, 43])).toBe(true);
+    expect(bordersInView(tumen, [132, 42, 134, 43])).toBe(false);
+    expect(bordersInView(undefined, [130, 42, 131, 43])).toBe(false);
+    expect(legendKeys({ ...base, borders: true })).toEqual(['land', 'border']);
+    expect(legendKeys({ ...base, borders: false })).toEqual(['land']);
+    expect(legendKeys({ ...base, borders: true, hasTiles: true })).toEqual([]);
   });
 });

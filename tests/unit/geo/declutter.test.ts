@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Port } from '@/lib/core/domain/schemas';
 import { type Box, type LabelRequest, areaSpots, centredSpot, declutter, overlaps, pointSpots, textBox } from '@/lib/core/geo/declutter';
-import { type LabelScene, type Place, labelRequests, portObstacles } from '@/lib/core/geo/places';
+import { type LabelScene, type Place, labelRequests, portObstacles } from '@/lib/core/domain/places';
 
 const req = (item: string, priority: number, ...spots: Box[]): LabelRequest<string> => ({
   item,

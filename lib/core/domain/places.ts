@@ -4,9 +4,9 @@
  * in one order of priority. Pure.
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { COLORS } from '@/lib/core/domain/map-style';
-import type { Port } from '@/lib/core/domain/schemas';
-import { type Box, type LabelRequest, type Spot, areaSpots, pointSpots } from './declutter';
+import { COLORS } from './map-style';
+import type { Port } from './schemas';
+import { type Box, type LabelRequest, type Spot, areaSpots, pointSpots } from '../geo/declutter';
 
 export type PlaceKind = 'country' | 'sea' | 'city';
 

@@ -1,34 +1,15 @@
-import fs from 'node:fs';
-import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { Port } from '@/lib/core/domain/schemas';
 import { type ExportPart, EXPORT_PARTS } from '@/lib/core/domain/view-state';
 import { fitVoyagesBbox } from '@/lib/client/export/fit';
 import { exportLayout } from '@/lib/client/export/layout';
 import { measureText } from '@/lib/client/export/metrics';
 import { type ComposeInput, composeSvg } from '@/lib/client/export/svg';
 import { type Box, overlaps } from '@/lib/client/export/text';
+import { basemap, port } from '../../fixtures/ports';
 import { voyageSummary } from '../../fixtures/voyages';
 
-const basemap = (name: string) => JSON.parse(fs.readFileSync(`data/basemap/${name}.geojson`, 'utf8')) as FeatureCollection;
 const land = basemap('land-region');
 const world = basemap('world');
-
-const port = (id: string, name: string, position: [number, number], approximate = false): Port => ({
-  id,
-  name,
-  altNames: [],
-  country: 'RU',
-  unlocode: null,
-  wpiNumber: null,
-  position,
-  approximate,
-  approximateReason: approximate ? 'village centre' : null,
-  geofenceRadiusNm: 3,
-  kind: null,
-  sourceIds: ['s'],
-  notes: null,
-});
 
 const PORTS = [
   port('rajin', 'Rajin', [130.3, 42.233333]),

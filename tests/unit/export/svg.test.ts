@@ -1,34 +1,15 @@
-import fs from 'node:fs';
-import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { COLORS } from '@/lib/core/domain/map-style';
-import type { Port } from '@/lib/core/domain/schemas';
 import { EXPORT_PARTS } from '@/lib/core/domain/view-state';
 import { fitFrame } from '@/lib/client/export/projection';
 import { type ComposeInput, composeSvg } from '@/lib/client/export/svg';
 import { escapeXml, wrapText } from '@/lib/client/export/text';
 import { MAX_TILES, tilesFor } from '@/lib/client/export/tiles';
+import { basemap, port } from '../../fixtures/ports';
 import { voyageSummary } from '../../fixtures/voyages';
 
-const basemap = (name: string) => JSON.parse(fs.readFileSync(`data/basemap/${name}.geojson`, 'utf8')) as FeatureCollection;
 const land = basemap('land-region');
 const world = basemap('world');
-
-const port = (id: string, name: string, position: [number, number], approximate = false): Port => ({
-  id,
-  name,
-  altNames: [],
-  country: 'RU',
-  unlocode: null,
-  wpiNumber: null,
-  position,
-  approximate,
-  approximateReason: approximate ? 'village centre' : null,
-  geofenceRadiusNm: 3,
-  kind: null,
-  sourceIds: ['s'],
-  notes: null,
-});
 
 const believedLadyR = {
   method: 'believed' as const,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Port } from '@/lib/core/domain/schemas';
 import { type Box, type LabelRequest, areaSpots, centredSpot, declutter, overlaps, pointSpots, textBox } from '@/lib/core/geo/declutter';
 import { type LabelScene, type Place, labelRequests, portObstacles } from '@/lib/core/domain/places';
+import { port } from '../../fixtures/ports';
 
 const req = (item: string, priority: number, ...spots: Box[]): LabelRequest<string> => ({
   item,
@@ -62,22 +62,6 @@ describe('declutter', () => {
     expect(overlaps(placed!.spot.box, port)).toBe(false);
     expect(Math.abs(placed!.spot.y - 100)).toBeLessThan(30);
   });
-});
-
-const port = (id: string, name: string, position: [number, number]): Port => ({
-  id,
-  name,
-  altNames: [],
-  country: 'RU',
-  unlocode: null,
-  wpiNumber: null,
-  position,
-  approximate: false,
-  approximateReason: null,
-  geofenceRadiusNm: 3,
-  kind: null,
-  sourceIds: ['s'],
-  notes: null,
 });
 
 const place = (kind: Place['kind'], name: string, position: [number, number], minZoom = 0, maxZoom = 22, rank = 0): Place => ({ kind, name, position, minZoom, maxZoom, rank });

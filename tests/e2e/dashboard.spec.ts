@@ -84,12 +84,12 @@ test.describe('the dashboard', () => {
   test('a filter narrows the list and the URL', async ({ page }) => {
     await page.goto('/');
     await expect(voyageItems(page)).toHaveCount(seedVoyages.length);
-    await page.getByLabel('Vessel', { exact: true }).selectOption('angara');
+    await page.getByRole('combobox', { name: 'Vessel', exact: true }).selectOption('angara');
     const expected = seedVoyages.filter((v) => v.vesselId === 'angara').length;
     expect(expected).toBeLessThan(seedVoyages.length);
     await expect(voyageItems(page)).toHaveCount(expected);
     await expect(page).toHaveURL(/vessel=angara/);
-    await page.getByLabel('From').fill('2030-01-01');
+    await page.getByRole('textbox', { name: 'From', exact: true }).fill('2030-01-01');
     await expect(page.getByText('No voyage matches these filters.')).toBeVisible();
     await page.getByRole('button', { name: 'Clear filters' }).first().click();
     await expect(voyageItems(page)).toHaveCount(seedVoyages.length);
@@ -98,7 +98,7 @@ test.describe('the dashboard', () => {
   test('a copied URL restores the filters and the selection in a new browser', async ({ page, browser }) => {
     await page.goto('/');
     const voyage = seedVoyages.find((v) => v.vesselId === 'lady-r')!;
-    await page.getByLabel('Vessel', { exact: true }).selectOption('lady-r');
+    await page.getByRole('combobox', { name: 'Vessel', exact: true }).selectOption('lady-r');
     await page.locator(`[data-voyage-id="${voyage.id}"]`).click();
     await expect(page.getByTestId('great-circle')).toBeVisible();
     const url = page.url();
@@ -106,7 +106,7 @@ test.describe('the dashboard', () => {
     const other = await browser.newContext();
     const copy = await other.newPage();
     await copy.goto(url);
-    await expect(copy.getByLabel('Vessel', { exact: true })).toHaveValue('lady-r');
+    await expect(copy.getByRole('combobox', { name: 'Vessel', exact: true })).toHaveValue('lady-r');
     await expect(copy.locator(`[data-voyage-id="${voyage.id}"]`)).toHaveAttribute('aria-current', 'true');
     await expect(copy.getByTestId('great-circle')).toHaveText(await page.getByTestId('great-circle').innerText());
     await other.close();

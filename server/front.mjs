@@ -124,8 +124,35 @@ function front(req, res) {
   });
   res.writeHead(verdict.status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
-  if (verdict.status === 413) res.once('finish', () => req.socket.destroySoon?.() ?? req.socket.end());
   return false;
+}
+
+/** How long a closing connection keeps reading (and discarding) what the client still sends. */
+export const LINGER_MS = 2000;
+
+/**
+ * Makes Node's close of a connection a "lingering close" (RFC 9112 §9.6): send the answer and a
+ * FIN, then read and discard what the client is still sending until it stops or LINGER_MS pass,
+ * and only then close. Node closes at once (`destroySoon`), and closing a socket with unread bytes
+ * sends a TCP reset, which makes the client's system drop the answer it has not read yet: a 413
+ * to a body still being uploaded would then arrive as "connection reset" instead.
+ * @param {import('node:net').Socket} socket
+ */
+function lingerOnClose(socket) {
+  if (Object.hasOwn(socket, 'destroySoon')) return;
+  socket.destroySoon = function lingeringClose() {
+    if (this.destroyed) return;
+    const timer = setTimeout(() => this.destroy(), LINGER_MS);
+    timer.unref();
+    this.once('close', () => clearTimeout(timer));
+    this.once('end', () => this.destroy());
+    if (this.writable) this.end();
+    // The answer is complete: nothing more is parsed. Bytes still arriving go nowhere, without
+    // the parser's back-pressure (a paused request would stop the reading and so the draining).
+    this.removeAllListeners('data');
+    this.on('data', () => undefined);
+    this.resume();
+  };
 }
 
 /**
@@ -136,6 +163,7 @@ function front(req, res) {
  */
 export function serveBehindFront(server, handle) {
   server.on('request', (req, res) => {
+    lingerOnClose(req.socket);
     if (front(req, res)) handle(req, res);
   });
   server.on('clientError', (err, socket) => {

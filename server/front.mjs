@@ -128,7 +128,7 @@ function front(req, res) {
 }
 
 /** How long a closing connection keeps reading (and discarding) what the client still sends. */
-export const LINGER_MS = 2000;
+const LINGER_MS = 2000;
 
 /**
  * Makes Node's close of a connection a "lingering close" (RFC 9112 §9.6): send the answer and a

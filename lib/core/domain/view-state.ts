@@ -36,6 +36,8 @@ export interface ExportSettings {
   bbox?: Bbox;
   /** Include the team's annotation pins (off by default: notes are the team's, images are public). */
   pins: boolean;
+  /** Include the timeline strip (with the time cursor, when one is set) under the map. */
+  timeline: boolean;
 }
 
 export interface ViewState {
@@ -55,6 +57,10 @@ export interface ViewState {
   zoom?: number;
   /** Layers switched off. */
   hide?: LayerId[];
+  /** The time cursor, a day (`at=2024-02-06`): the map shows what was possibly or certainly under way. */
+  at?: string;
+  /** The timeline panel under the map is collapsed (`timeline=closed`); open by default. */
+  timelineClosed?: true;
   /** Present when the export dialog is open. */
   export?: ExportSettings;
 }
@@ -105,7 +111,7 @@ function text(v: string | null): string | undefined {
   return v === null ? undefined : v.slice(0, 200);
 }
 
-export const DEFAULT_EXPORT: ExportSettings = { width: 1200, height: 675, off: [], frame: 'map', pins: false };
+export const DEFAULT_EXPORT: ExportSettings = { width: 1200, height: 675, off: [], frame: 'map', pins: false, timeline: false };
 
 export function parseViewState(params: Params): ViewState {
   const state: ViewState = {};
@@ -127,6 +133,8 @@ export function parseViewState(params: Params): ViewState {
   const z = Number(params.get('z'));
   if (params.get('z') && Number.isFinite(z) && z >= 0 && z <= 22) state.zoom = z;
   set('hide', listOf(params.get('hide'), LAYERS));
+  set('at', dayOf(params.get('at')));
+  if (params.get('timeline') === 'closed') state.timelineClosed = true;
   if (params.get('x') === '1') {
     const bb = numbers(params.get('bb'), 4);
     const bbox =
@@ -139,6 +147,7 @@ export function parseViewState(params: Params): ViewState {
       off: listOf(params.get('off'), EXPORT_PARTS) ?? [],
       frame: params.get('fr') === 'voyages' ? 'voyages' : 'map',
       pins: params.get('pins') === '1',
+      timeline: params.get('xt') === '1',
       ...(text(params.get('t')) !== undefined ? { title: text(params.get('t')) } : {}),
       ...(text(params.get('st')) !== undefined ? { subtitle: text(params.get('st')) } : {}),
       ...(bbox ? { bbox } : {}),
@@ -166,6 +175,8 @@ export function viewStateToSearch(state: ViewState): string {
   if (state.center) put('lonlat', `${round(state.center[0], 4)},${round(state.center[1], 4)}`);
   if (state.zoom !== undefined) put('z', String(round(state.zoom, 2)));
   if (state.hide?.length) put('hide', [...state.hide].sort().join(','));
+  put('at', dayOf(state.at ?? null));
+  if (state.timelineClosed) p.set('timeline', 'closed');
   const x = state.export;
   if (x) {
     p.set('x', '1');
@@ -176,6 +187,7 @@ export function viewStateToSearch(state: ViewState): string {
     if (x.off.length) put('off', [...x.off].sort().join(','));
     if (x.frame === 'voyages') p.set('fr', 'voyages');
     if (x.pins) p.set('pins', '1');
+    if (x.timeline) p.set('xt', '1');
     if (x.bbox) put('bb', x.bbox.map((v) => round(v, 4)).join(','));
   }
   const s = p.toString();

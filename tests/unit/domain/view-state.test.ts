@@ -13,9 +13,17 @@ describe('view state in the URL', () => {
       center: [131.25, 42.5] as [number, number],
       zoom: 7.5,
       hide: ['geofences' as const],
-      export: { width: 3000, height: 2000, title: 'A & B', off: ['legend' as const], frame: 'voyages' as const, pins: true, bbox: [129.5, 41.5, 133.5, 43.5] as [number, number, number, number] },
+      at: '2024-02-06',
+      timelineClosed: true as const,
+      export: { width: 3000, height: 2000, title: 'A & B', off: ['legend' as const], frame: 'voyages' as const, pins: true, timeline: true, bbox: [129.5, 41.5, 133.5, 43.5] as [number, number, number, number] },
     };
     expect(parseViewState(new URLSearchParams(viewStateToSearch(state)))).toEqual(state);
+  });
+  it('keeps a time cursor only when it is a real day', () => {
+    expect(parseViewState(new URLSearchParams('?at=2024-02-06')).at).toBe('2024-02-06');
+    for (const bad of ['2024-02-30', '2024-2-6', '0002-01-01', 'today', '']) expect(parseViewState(new URLSearchParams(`?at=${bad}`)).at).toBeUndefined();
+    expect(viewStateToSearch({ at: '2024-02-31' })).toBe('');
+    expect(viewStateToSearch({ at: '2024-02-06', timelineClosed: true })).toBe('?at=2024-02-06&timeline=closed');
   });
   it('writes the centre as lonlat=lon,lat and never the old c form', () => {
     const search = viewStateToSearch({ center: [131.25, 42.5], zoom: 8 });

@@ -80,7 +80,7 @@ describe('export settings in the URL', () => {
       voyage: 'lady-r-vostochny-rajin-2024-06',
       center: [131.88, 42.66] as [number, number],
       zoom: 10.5,
-      export: { width: 1080, height: 1350, title: 'Lady R, June 2024', off: ['dates' as const], frame: 'map' as const, bbox: [130.1234, 41.9876, 133.3012, 43.2998] as Bbox, pins: false },
+      export: { width: 1080, height: 1350, title: 'Lady R, June 2024', off: ['dates' as const], frame: 'map' as const, bbox: [130.1234, 41.9876, 133.3012, 43.2998] as Bbox, pins: false, timeline: false },
     };
     const search = viewStateToSearch(state);
     expect(parseViewState(new URLSearchParams(search))).toEqual(state);

@@ -1,0 +1,46 @@
+/**
+ * Whole UTC days as `YYYY-MM-DD` and as instants (ms since the epoch). A day `D` is the interval
+ * [00:00Z of D, 24:00Z of D); a window `{earliest, latest}` is [00:00Z of earliest, 24:00Z of latest).
+ */
+import type { DayWindow } from '@/lib/core/geo/types';
+
+export const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** 00:00Z of a real calendar day, or NaN when `day` is not one ("2024-02-30" is not). */
+export function dayStart(day: string): number {
+  if (!DAY_RE.test(day)) return Number.NaN;
+  const t = Date.parse(`${day}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(day) ? t : Number.NaN;
+}
+
+/** The UTC day an instant falls on. */
+export function dayOf(t: number): string {
+  return new Date(Math.floor(t / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The day `n` days after `day` (before, for a negative n). */
+export function addDays(day: string, n: number): string {
+  return dayOf(dayStart(day) + n * DAY_MS);
+}
+
+/** A window as instants: [start, end), end exclusive (24:00Z of `latest`). */
+export function windowSpan(w: DayWindow): { start: number; end: number } {
+  return { start: dayStart(w.earliest), end: dayStart(w.latest) + DAY_MS };
+}
+
+/** 00:00Z of the Monday of the ISO week an instant falls in. */
+export function weekStart(t: number): number {
+  const day = Math.floor(t / DAY_MS) * DAY_MS;
+  // 1970-01-01 was a Thursday: (days + 3) mod 7 is 0 on Mondays.
+  const sinceMonday = (((Math.floor(day / DAY_MS) + 3) % 7) + 7) % 7;
+  return day - sinceMonday * DAY_MS;
+}
+
+/** "6 Feb 2024": the day as people read it (English month names, no time zone shift). */
+export function dayLabel(day: string): string {
+  const t = dayStart(day);
+  if (Number.isNaN(t)) return day;
+  return new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}

@@ -30,10 +30,13 @@ import SearchBox from './search/SearchBox';
 import { selectionMessage, SkipLinks } from './shell/SkipLinks';
 import { useMapLegend } from './shell/useMapLegend';
 import { useSelectionFocus } from './shell/useSelectionFocus';
+import { useTimeState } from './shell/useTimeState';
 import VoyageMap from './map/MapLoader';
 import type { AnnotationPin, MapView } from './map/types';
 import VoyageDetail from './VoyageDetail';
 import VoyageList from './VoyageList';
+import TimelinePanel from './timeline/TimelinePanel';
+import { TimeCursorContext } from './timeCursor';
 
 type Update = (current: ViewState) => ViewState;
 
@@ -76,6 +79,8 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
     if (mode === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
   }, []);
+
+  const time = useTimeState(navigate, current, state.at);
 
   const voyages = useVoyageFeatures(state);
   const ports = usePorts();
@@ -167,6 +172,7 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
   });
 
   return (
+    <TimeCursorContext.Provider value={time.cursor}>
     <MapPickContext.Provider value={mapPick}>
     <ProfileNavContext.Provider value={profiles.nav}>
     <div className={`app${state.voyage || state.profile ? ' has-sheet' : ''}`}>
@@ -209,6 +215,15 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
             highlightPortId={state.profile?.kind === 'port' ? state.profile.id : undefined}
           />
           <Legend keys={legend} />
+          <TimelinePanel
+            state={state}
+            hoveredId={hoveredId}
+            onSelect={select}
+            onHover={setHoveredId}
+            onRange={time.onRange}
+            onCursorDay={time.onCursorDay}
+            onClosedChange={time.onClosedChange}
+          />
         </section>
         <aside className="panel" id="panel" tabIndex={-1} aria-label="Filters, voyages and details">
           <SearchBox onChoose={profiles.nav.open} />
@@ -269,5 +284,6 @@ export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | 
     </div>
     </ProfileNavContext.Provider>
     </MapPickContext.Provider>
+    </TimeCursorContext.Provider>
   );
 }

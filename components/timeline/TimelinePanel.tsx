@@ -1,0 +1,29 @@
+'use client';
+import type { ViewState } from '@/lib/core/domain/view-state';
+import { useTimeCursor } from '../timeCursor';
+
+export interface TimelinePanelProps {
+  /** vessel/port/confidence: what the timeline shows; from/to: the brushed range; voyage: the selected one. */
+  state: ViewState;
+  hoveredId: string | null;
+  onSelect: (id: string | undefined) => void;
+  onHover: (id: string | null) => void;
+  /** Sets (or clears) the from/to filter. */
+  onRange: (range: { from: string; to: string } | undefined) => void;
+  /** The cursor's day: 'push'/'replace' a history entry or not; 'quiet' (playback) the URL only. */
+  onCursorDay: (day: string | undefined, how: 'push' | 'replace' | 'quiet') => void;
+  onClosedChange: (closed: boolean) => void;
+}
+
+/** The timeline under the map (being built: issue 11). */
+export default function TimelinePanel({ state, onClosedChange }: TimelinePanelProps) {
+  const cursor = useTimeCursor();
+  return (
+    <section className="timeline" aria-label="Timeline">
+      <button type="button" aria-expanded={!state.timelineClosed} onClick={() => onClosedChange(!state.timelineClosed)}>
+        Timeline
+      </button>
+      {cursor && <p>Cursor: {cursor.day}</p>}
+    </section>
+  );
+}

@@ -11,6 +11,8 @@
  *   an admin's, with the soft-deleted notes; `live`: everyone else's), so a token is never read
  *   against a view whose deleted notes it did not account for.
  */
+import { z } from 'zod';
+
 export const DEFAULT_ANNOTATION_PAGE = 50;
 export const MAX_ANNOTATION_PAGE = 200;
 
@@ -61,3 +63,22 @@ export function parseRevisionToken(token: string): { revision: number; view: Ann
   const m = /^(0|[1-9]\d{0,14})-(all|live)$/.exec(token);
   return m ? { revision: Number(m[1]), view: m[2] as AnnotationView } : null;
 }
+
+/**
+ * The paging parameters every annotation list takes (a record's own and the team's): the page
+ * size and the cursor of an earlier answer. Spread into each list's query schema.
+ */
+export const annotationPageParams = {
+  limit: z
+    .string()
+    .regex(/^\d+$/, 'expected a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1, 'at least 1').max(MAX_ANNOTATION_PAGE, `at most ${MAX_ANNOTATION_PAGE}`))
+    .default(DEFAULT_ANNOTATION_PAGE)
+    .describe(`Page size: ${DEFAULT_ANNOTATION_PAGE} by default, at most ${MAX_ANNOTATION_PAGE}.`),
+  cursor: z
+    .string()
+    .refine((c) => decodeCursor(c) !== null, 'expected the nextCursor of an earlier answer')
+    .optional()
+    .describe('The nextCursor of an earlier answer: the page of older annotations after it.'),
+};

@@ -5,7 +5,7 @@
  * typo never silently widens a result.
  */
 import { z } from 'zod';
-import { DEFAULT_ANNOTATION_PAGE, MAX_ANNOTATION_PAGE, decodeCursor, parseRevisionToken } from './annotation-list';
+import { annotationPageParams, parseRevisionToken } from './annotation-list';
 import { confidence, isoDay, slug } from './schemas';
 
 const intParam = (min: number, max: number) =>
@@ -84,18 +84,7 @@ export const annotationDeleteQuery = z.strictObject({
  */
 export const annotationListQuery = z
   .strictObject({
-    limit: z
-      .string()
-      .regex(/^\d+$/, 'expected a whole number')
-      .transform(Number)
-      .pipe(z.number().int().min(1, 'at least 1').max(MAX_ANNOTATION_PAGE, `at most ${MAX_ANNOTATION_PAGE}`))
-      .default(DEFAULT_ANNOTATION_PAGE)
-      .describe(`Page size: ${DEFAULT_ANNOTATION_PAGE} by default, at most ${MAX_ANNOTATION_PAGE}.`),
-    cursor: z
-      .string()
-      .refine((c) => decodeCursor(c) !== null, 'expected the nextCursor of an earlier answer')
-      .optional()
-      .describe('The nextCursor of an earlier answer: the page of older annotations after it.'),
+    ...annotationPageParams,
     since: z
       .string()
       .refine((t) => parseRevisionToken(t) !== null, 'expected the revision of an earlier answer')

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { username } from './accounts';
-import { DEFAULT_ANNOTATION_PAGE, MAX_ANNOTATION_PAGE, decodeCursor } from './annotation-list';
+import { annotationPageParams } from './annotation-list';
 import { ANNOTATION_KINDS, type AnnotationKind, annotationKind, annotationSchema, targetType } from './annotations';
 
 const STATUSES = ['open', 'resolved', 'any'] as const;
@@ -32,18 +32,7 @@ export const teamAnnotationsQuery = z.strictObject({
     .describe('open: questions and corrections not yet resolved; resolved: those marked resolved; any (default): no filter. Notes and evidence are never open or resolved.'),
   kind: kindList.optional().describe(`Kinds to list, comma-separated (${ANNOTATION_KINDS.join(', ')}); all by default.`),
   author: username.optional().describe('Only annotations written by this account (its username).'),
-  limit: z
-    .string()
-    .regex(/^\d+$/, 'expected a whole number')
-    .transform(Number)
-    .pipe(z.number().int().min(1, 'at least 1').max(MAX_ANNOTATION_PAGE, `at most ${MAX_ANNOTATION_PAGE}`))
-    .default(DEFAULT_ANNOTATION_PAGE)
-    .describe(`Page size: ${DEFAULT_ANNOTATION_PAGE} by default, at most ${MAX_ANNOTATION_PAGE}.`),
-  cursor: z
-    .string()
-    .refine((c) => decodeCursor(c) !== null, 'expected the nextCursor of an earlier answer')
-    .optional()
-    .describe('The nextCursor of an earlier answer: the page of older annotations after it.'),
+  ...annotationPageParams,
 });
 export type TeamAnnotationsQuery = z.output<typeof teamAnnotationsQuery>;
 

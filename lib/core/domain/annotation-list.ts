@@ -13,8 +13,8 @@
  */
 import { z } from 'zod';
 
-export const DEFAULT_ANNOTATION_PAGE = 50;
-export const MAX_ANNOTATION_PAGE = 200;
+const DEFAULT_ANNOTATION_PAGE = 50;
+const MAX_ANNOTATION_PAGE = 200;
 
 /**
  * Annotation writes (create, edit, delete, restore together) one account may make in a minute:

@@ -101,3 +101,21 @@ export async function cachedResponse(
   if (request.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
   return encodedResponse(entry.body, headers);
 }
+
+/**
+ * A value read from the database (for example a whole reference table) and kept until the data
+ * version moves, one per visibility: for routes that need the same small tables on every request.
+ */
+export function versioned<T>(read: (visibility: Visibility) => Promise<T>): (visibility: Visibility) => Promise<T> {
+  const memo = new Map<Visibility, { version: string; value: Promise<T> }>();
+  return async (visibility) => {
+    const version = await getDataVersion();
+    const held = memo.get(visibility);
+    if (held && held.version === version) return held.value;
+    const value = read(visibility);
+    memo.set(visibility, { version, value });
+    // A failed read is not kept: the next request tries again.
+    value.catch(() => memo.delete(visibility));
+    return value;
+  };
+}

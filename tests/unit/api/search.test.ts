@@ -128,6 +128,23 @@ describe('GET /api/search', () => {
     }
   });
 
+  it('keeps what it read until the data changes: a repeat is a 304, and a write shows at once', async () => {
+    const first = await GET(new Request('http://localhost/api/search?q=posyet'));
+    const etag = first.headers.get('etag');
+    expect(etag).toBeTruthy();
+    expect((await GET(new Request('http://localhost/api/search?q=posyet', { headers: { 'if-none-match': etag! } }))).status).toBe(304);
+    const { getDb } = await import('@/lib/server/db');
+    const db = await getDb();
+    await db.updateTable('ports').set({ name: 'Posyet Bay' }).where('id', '=', 'posyet').execute();
+    try {
+      const after = await search('posyet bay');
+      expect(ids(after.body.ports)).toEqual(['posyet']);
+      expect((await GET(new Request('http://localhost/api/search?q=posyet', { headers: { 'if-none-match': etag! } }))).status).toBe(200);
+    } finally {
+      await db.updateTable('ports').set({ name: 'Posyet' }).where('id', '=', 'posyet').execute();
+    }
+  });
+
   it('refuses a missing, empty, blank, punctuation-only or overlong q with a 400 naming q', async () => {
     for (const q of [null, '', '   ', '?!', 'x'.repeat(101)]) {
       const { status, body } = await search(q);

@@ -100,10 +100,8 @@ export default function PlaceLabels({ ports, active, highlighted, showPortLabels
   const [animating, setAnimating] = useState(false);
   useMapEvents({
     zoomstart: () => setAnimating(true),
-    zoomend: () => {
-      setAnimating(false);
-      redraw();
-    },
+    // Leaflet ends every zoom with a moveend too: placing the labels there alone places them once.
+    zoomend: () => setAnimating(false),
     moveend: redraw,
     resize: redraw,
     viewreset: redraw,

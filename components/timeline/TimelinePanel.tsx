@@ -1,6 +1,7 @@
 'use client';
 import type { ViewState } from '@/lib/core/domain/view-state';
-import { useTimeCursor } from '../timeCursor';
+import TimelineBody from './TimelineBody';
+import './timeline.css';
 
 export interface TimelinePanelProps {
   /** vessel/port/confidence: what the timeline shows; from/to: the brushed range; voyage: the selected one. */
@@ -15,15 +16,31 @@ export interface TimelinePanelProps {
   onClosedChange: (closed: boolean) => void;
 }
 
-/** The timeline under the map (being built: issue 11). */
-export default function TimelinePanel({ state, onClosedChange }: TimelinePanelProps) {
-  const cursor = useTimeCursor();
+/**
+ * The timeline under the map: one row per vessel, each voyage a bar over its possible span, a
+ * weekly histogram, a brush for the date filter, and the time cursor with playback. Collapsed, it
+ * fetches and draws nothing.
+ */
+export default function TimelinePanel(props: TimelinePanelProps) {
+  const open = !props.state.timelineClosed;
   return (
-    <section className="timeline" aria-label="Timeline">
-      <button type="button" aria-expanded={!state.timelineClosed} onClick={() => onClosedChange(!state.timelineClosed)}>
-        Timeline
-      </button>
-      {cursor && <p>Cursor: {cursor.day}</p>}
+    <section className={`timeline${open ? '' : ' timeline-closed'}`} aria-labelledby="timeline-toggle">
+      <h2 className="timeline-heading">
+        <button
+          id="timeline-toggle"
+          type="button"
+          className="timeline-toggle"
+          aria-expanded={open}
+          aria-controls="timeline-body"
+          onClick={() => props.onClosedChange(open)}
+        >
+          <span aria-hidden="true" className="timeline-caret">
+            {open ? '▾' : '▸'}
+          </span>
+          Timeline
+        </button>
+      </h2>
+      {open && <TimelineBody {...props} />}
     </section>
   );
 }

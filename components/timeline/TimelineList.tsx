@@ -1,0 +1,49 @@
+'use client';
+import { memo, useState } from 'react';
+import { dayLabel } from '@/lib/core/time/days';
+import { possibleProgressOnDay } from '@/lib/core/time/possibleProgress';
+import { useTimeCursor } from '../timeCursor';
+import type { VoyageInfo } from '@/lib/client/timeline/voyages';
+
+interface Props {
+  /** The voyages in time order. */
+  voyages: readonly VoyageInfo[];
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+}
+
+/** The timeline as text: the voyages in time order, each a button selecting it. */
+export default function TimelineList(props: Props) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="timeline-list" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Timeline as a list ({props.voyages.length} voyages)</summary>
+      {open && <ListWithCursor {...props} />}
+    </details>
+  );
+}
+
+function ListWithCursor(props: Props) {
+  const day = useTimeCursor()?.day ?? null;
+  return <Items {...props} day={day} />;
+}
+
+const Items = memo(function Items({ voyages, selectedId, onSelect, day }: Props & { day: string | null }) {
+  return (
+    <ol>
+      {voyages.map((v) => {
+        const progress = day ? possibleProgressOnDay(v.times, day).state : null;
+        const underWay =
+          progress === 'possible' ? `possibly under way on ${dayLabel(day!)}` : progress === 'certain' ? `certainly under way on ${dayLabel(day!)}` : null;
+        return (
+          <li key={v.id}>
+            <button type="button" className="timeline-list-item" aria-pressed={v.id === selectedId} data-voyage-id={v.id} onClick={() => onSelect(v.id)}>
+              <strong>{v.vessel}</strong>, {v.origin} → {v.destination}: departed {v.departureLabel}, arrived {v.arrivalLabel}
+              {underWay && <span className="timeline-list-cursor">, {underWay}</span>}
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+});

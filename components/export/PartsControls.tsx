@@ -39,6 +39,10 @@ export function PartsControls({ settings, onChange, pinCount, tilesWanted, withT
             {PART_LABELS[part]}
           </label>
         ))}
+        <label>
+          <input type="checkbox" checked={settings.timeline} onChange={(e) => onChange((current) => ({ ...current, timeline: e.target.checked }))} />
+          Timeline strip
+        </label>
       </fieldset>
       {pinCount > 0 && (
         <label className="inline">

@@ -5,7 +5,7 @@ import { REGION_BOUNDS } from '@/lib/core/domain/map-style';
 import type { Port, Vessel } from '@/lib/core/domain/schemas';
 import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
 import { type ExportSettings, type ViewState, EXPORT_PARTS, filtersOf, isHidden, viewStateToSearch } from '@/lib/core/domain/view-state';
-import { creditLine, datesLine, dateSpan, defaultSubtitle, defaultTitle } from '@/lib/client/export/compose';
+import { creditLine, cursorDatesLine, datesLine, dateSpan, defaultSubtitle, defaultTitle } from '@/lib/client/export/compose';
 import { fitVoyagesBbox } from '@/lib/client/export/fit';
 import { exportLayout } from '@/lib/client/export/layout';
 import { type ComposeInput, composeSvg } from '@/lib/client/export/svg';
@@ -48,13 +48,14 @@ export function useComposeInput({ state, settings, voyages, ports, vessels, tile
   const input: ComposeInput | null = useMemo(() => {
     if (!voyages || !ports || !sources.data || !land.data || !world.data) return null;
     const parts = new Set(EXPORT_PARTS.filter((p) => !settings.off.includes(p)));
+    const span = dateSpan(selected ? {} : filters, selected ? [selected] : shown);
     const unframed: Omit<ComposeInput, 'bbox'> = {
       width: settings.width,
       height: settings.height,
       parts,
       title,
       subtitle,
-      dates: datesLine(dateSpan(selected ? {} : filters, selected ? [selected] : shown)),
+      dates: state.at ? cursorDatesLine(state.at, span) : datesLine(span),
       credits: creditLine(selected ? [selected] : shown, sources.data.sources, exportTiles ? tileLayer?.attribution : undefined),
       permalink,
       land: land.data,
@@ -67,6 +68,9 @@ export function useComposeInput({ state, settings, voyages, ports, vessels, tile
       voyages: shown,
       selectedId: state.voyage,
       ...(settings.pins && pins.length ? { pins: pins.map((p) => ({ position: p.position as [number, number], kind: p.kind })) } : {}),
+      // The time cursor's day, and the timeline strip with the brushed range marked.
+      ...(state.at ? { cursor: { day: state.at } } : {}),
+      ...(settings.timeline ? { strip: true, range: { from: filters.from, to: filters.to } } : {}),
     };
     // "Fit the voyages shown" keeps every route, its labels and its ports' names clear of the furniture.
     const bbox = (settings.frame === 'voyages' ? fitVoyagesBbox(unframed) : null) ?? settings.bbox ?? REGION_BOUNDS;

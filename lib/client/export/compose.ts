@@ -117,6 +117,18 @@ export function datesLine(span: Span | null): string {
   return `Voyages between ${formatDay(span.from)} and ${formatDay(span.to)}, as date windows`;
 }
 
+/** "Where the ships could have been on 6 Feb 2024. Voyages between …": a still image at the time cursor. */
+export function cursorDatesLine(at: string, span: Span | null): string {
+  const lead = `Where the ships could have been on ${formatDay(at)}`;
+  return span ? `${lead}. ${datesLine(span)}` : lead;
+}
+
+/** The same for a video, which plays the range: its date moves on the map and on the strip. */
+export function videoDatesLine(range: Span, span: Span | null): string {
+  const lead = `Where the ships could have been, ${formatDay(range.from)} to ${formatDay(range.to)}`;
+  return span ? `${lead}. ${datesLine(span)}` : lead;
+}
+
 const BASEMAP_CREDIT = '© OpenStreetMap contributors (ODbL), Natural Earth, GeoNames (CC BY 4.0)';
 
 /** The publishers behind the voyages shown, in order of first citation, and the map's credits. */

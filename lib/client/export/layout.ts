@@ -20,6 +20,8 @@ export interface LayoutInput {
   dates: string;
   credits: string;
   permalink: string;
+  /** Room for the timeline strip under the map. */
+  strip?: boolean;
 }
 
 export type TextRole = 'title' | 'subtitle' | 'dates' | 'credits' | 'permalink';
@@ -42,6 +44,17 @@ export interface ScaleBarLayout {
   box: Box;
 }
 
+/** The timeline strip, full width between the map and the footer; its plot from x0 to x1. */
+export interface StripLayout {
+  top: number;
+  bottom: number;
+  x0: number;
+  x1: number;
+}
+
+/** The strip's height, in units. */
+const STRIP_HEIGHT = 78;
+
 export interface ExportLayout {
   width: number;
   height: number;
@@ -54,6 +67,7 @@ export interface ExportLayout {
   map: { top: number; bottom: number; height: number };
   frame: Frame;
   scaleBar: ScaleBarLayout | null;
+  strip: StripLayout | null;
 }
 
 /** Title lines, then subtitle lines, from the top pad down; and where the text ends. */
@@ -138,7 +152,8 @@ export function exportLayout(input: LayoutInput): ExportLayout {
   const mapTop = header.lines.length ? Math.round(header.end + pad * 0.7) : 0;
   const footer = footerText(input, pad, u);
   const footerHeight = footer.length ? Math.round(pad * 1.4 + footer.reduce((sum, l) => sum + l.size * 1.35, 0)) : 0;
-  const mapBottom = H - footerHeight;
+  const stripHeight = input.strip ? Math.round(STRIP_HEIGHT * u) : 0;
+  const mapBottom = H - footerHeight - stripHeight;
   const mapHeight = Math.max(10, mapBottom - mapTop);
   const frame = fitFrame(input.bbox, 0, mapTop, W, mapHeight);
   return {
@@ -147,10 +162,11 @@ export function exportLayout(input: LayoutInput): ExportLayout {
     u,
     pad,
     header: header.lines,
-    footer: placeFooter(footer, pad, mapBottom),
+    footer: placeFooter(footer, pad, mapBottom + stripHeight),
     map: { top: mapTop, bottom: mapBottom, height: mapHeight },
     frame,
     scaleBar: input.parts.has('scale') ? layoutScaleBar(frame, pad, mapBottom, u) : null,
+    strip: input.strip ? { top: mapBottom, bottom: mapBottom + stripHeight, x0: pad, x1: W - pad } : null,
   };
 }
 

@@ -18,6 +18,9 @@ import { bordersInView } from '@/lib/core/domain/legend';
 import { legendSvg } from './legend';
 import { type ExportPin, type ExportVoyage, basemapSvg, geofencesSvg, pinsSvg, portsInFrame, portsSvg, routesSvg } from './map';
 import type { Frame } from './projection';
+import { type Shape, shapesSvg } from './shapes';
+import { stripScene } from './strip';
+import { type Cursor, type CursorCounts, badgeBox, badgeShapes, cursorInstant, prepareVoyages, routesAtCursor } from './timed';
 import { type Box, FONT, escapeXml } from './text';
 import type { TileImage } from './tiles';
 
@@ -37,14 +40,28 @@ export interface ComposeInput extends LayoutInput {
   pins?: readonly ExportPin[];
   /** Raster tiles, placed by the caller from the frame (only when a tile layer is exported). */
   tiles?: (frame: Frame) => TileImage[];
+  /** The time cursor: the routes as at that time, with the stretches where the ships could have been. */
+  cursor?: Cursor;
+  /** The brushed date filter, marked on the timeline strip. */
+  range?: { from?: string; to?: string };
+  /** Instants the timeline strip must show besides the voyages (a video's range). */
+  stripInclude?: readonly number[];
 }
 
-/** The document up to the map's clip group, opened, with the sea painted in. */
-function documentHead({ width: W, height: H, map }: ExportLayout, title: string): string[] {
+/** The document's opening tag and the map's clip path. */
+function documentOpen({ width: W, height: H, map }: ExportLayout, title: string): string[] {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${escapeXml(FONT)}">`,
     `<title>${escapeXml(title || 'Wakeline map')}</title>`,
     `<defs><clipPath id="map"><rect x="0" y="${map.top}" width="${W}" height="${map.height}"/></clipPath></defs>`,
+  ];
+}
+
+/** The document up to the map's clip group, opened, with the sea painted in. */
+function documentHead(layout: ExportLayout, title: string): string[] {
+  const { width: W, height: H, map } = layout;
+  return [
+    ...documentOpen(layout, title),
     `<rect width="${W}" height="${H}" fill="#ffffff"/>`,
     `<g clip-path="url(#map)">`,
     `<rect x="0" y="${map.top}" width="${W}" height="${map.height}" fill="${COLORS.sea}"/>`,
@@ -63,7 +80,29 @@ function outsideMap({ width: W, map }: ExportLayout): Box[] {
   ];
 }
 
-export function composeSvg(input: ComposeInput): string {
+/** The time-dependent layers at one cursor: over the map (routes, then stretches) and over everything (the date). */
+export interface TimedLayers {
+  stretches: Shape[];
+  routes: Shape[];
+  top: Shape[];
+  counts: CursorCounts;
+}
+
+/**
+ * The image in layers, so that a video draws what does not move once: the basemap under the
+ * routes, the ports, labels and furniture over them, and per frame only the routes at the cursor,
+ * the stretches and the cursor's date (on the map and on the timeline strip).
+ */
+export interface Scene {
+  layout: ExportLayout;
+  /** The basemap and geofences, on a white page with the sea painted in (a complete document). */
+  below: string;
+  /** Ports, pins, labels, legend, scale bar, text and timeline strip on a transparent page (a complete document). */
+  above: string;
+  timed(cursor: Cursor): TimedLayers;
+}
+
+function sceneParts(input: ComposeInput) {
   const layout = exportLayout(input);
   const { frame, u } = layout;
   const ports = portsInFrame(input.ports, frame);
@@ -85,21 +124,53 @@ export function composeSvg(input: ComposeInput): string {
         u,
       )
     : null;
-  // Labels keep clear of the legend and scale bar, and of the map's edges: a label that does not fit
-  // inside the map takes another place or is left out, never cut off.
-  const obstacles = [legend?.box, layout.scaleBar?.box, ...outsideMap(layout)].filter((b): b is Box => b !== undefined);
-  return [
-    ...documentHead(layout, input.title),
-    ...basemapSvg(input.tiles?.(frame) ?? [], input.land, input.world, frame, u, input.borders),
-    ...(input.showGeofences ? geofencesSvg(ports, frame, u) : []),
-    ...routesSvg(input.voyages, input.selectedId, frame, u),
-    ...portsSvg(ports, active, frame, u),
-    ...pinsSvg(input.pins, frame, u),
-    ...labelsSvg({ voyages: input.voyages, selected, ports, active, showLabels: input.showLabels, places: input.tiles ? [] : placesOf(input.places) }, frame, u, obstacles),
-    '</g>',
-    ...(legend ? [legend.svg] : []),
-    ...(layout.scaleBar ? [scaleBarSvg(layout.scaleBar, u)] : []),
-    ...textSvg(layout),
-    '</svg>',
-  ].join('\n');
+  // Labels keep clear of the legend, scale bar and cursor's date, and of the map's edges: a label
+  // that does not fit inside the map takes another place or is left out, never cut off.
+  const obstacles = [legend?.box, layout.scaleBar?.box, input.cursor ? badgeBox(layout) : undefined, ...outsideMap(layout)].filter((b): b is Box => b !== undefined);
+  const strip = layout.strip
+    ? stripScene(layout.strip, u, { voyages: input.voyages, range: input.range, include: [...(input.stripInclude ?? []), ...(input.cursor ? [cursorInstant(input.cursor)] : [])] })
+    : null;
+  return {
+    layout,
+    below: [...basemapSvg(input.tiles?.(frame) ?? [], input.land, input.world, frame, u, input.borders), ...(input.showGeofences ? geofencesSvg(ports, frame, u) : [])],
+    mapAbove: [
+      ...portsSvg(ports, active, frame, u),
+      ...pinsSvg(input.pins, frame, u),
+      ...labelsSvg({ voyages: input.voyages, selected, ports, active, showLabels: input.showLabels, places: input.tiles ? [] : placesOf(input.places) }, frame, u, obstacles),
+    ],
+    furniture: [...(legend ? [legend.svg] : []), ...(layout.scaleBar ? [scaleBarSvg(layout.scaleBar, u)] : []), ...textSvg(layout), ...(strip?.svg ?? [])],
+    strip,
+  };
+}
+
+export function composeScene(input: ComposeInput): Scene {
+  const parts = sceneParts(input);
+  const { layout } = parts;
+  const prepared = prepareVoyages(input.voyages, layout.frame, layout.u);
+  return {
+    layout,
+    below: [...documentHead(layout, input.title), ...parts.below, '</g>', '</svg>'].join('\n'),
+    above: [...documentOpen(layout, input.title), '<g clip-path="url(#map)">', ...parts.mapAbove, '</g>', ...parts.furniture, '</svg>'].join('\n'),
+    timed(cursor) {
+      const { stretches, routes, counts } = routesAtCursor(prepared, cursor, layout.frame, layout.u, input.selectedId);
+      return { stretches, routes, counts, top: [...badgeShapes(layout, cursor), ...(parts.strip?.cursor(cursor) ?? [])] };
+    },
+  };
+}
+
+/** The still image: with a time cursor, the routes as at the cursor; without, every route as the live map draws it. */
+export function composeSvg(input: ComposeInput): string {
+  const parts = sceneParts(input);
+  const { layout } = parts;
+  const { frame, u } = layout;
+  let routes: string[];
+  let top: string[] = [];
+  if (input.cursor) {
+    const timed = routesAtCursor(prepareVoyages(input.voyages, frame, u), input.cursor, frame, u, input.selectedId);
+    routes = [...shapesSvg('routes', timed.routes), ...shapesSvg('stretches', timed.stretches)];
+    top = shapesSvg('cursor', [...badgeShapes(layout, input.cursor), ...(parts.strip?.cursor(input.cursor) ?? [])]);
+  } else {
+    routes = routesSvg(input.voyages, input.selectedId, frame, u);
+  }
+  return [...documentHead(layout, input.title), ...parts.below, ...routes, ...parts.mapAbove, '</g>', ...parts.furniture, ...top, '</svg>'].join('\n');
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Suspense } from 'react';
+import AuthStatus from '@/components/AuthStatus';
 import ReviewQueue from '@/components/desk/ReviewQueue';
 
 export const metadata: Metadata = { title: 'Review — Wakeline' };
@@ -8,11 +10,16 @@ export const metadata: Metadata = { title: 'Review — Wakeline' };
 export default function ReviewPage() {
   return (
     <main className="page-narrow page-wide">
-      <h1>
-        <Link href="/" className="home-link">
-          Wakeline
-        </Link>
-      </h1>
+      <div className="page-head">
+        <h1>
+          <Link href="/" className="home-link">
+            Wakeline
+          </Link>
+        </h1>
+        <Suspense fallback={null}>
+          <AuthStatus />
+        </Suspense>
+      </div>
       <h2>Review queue</h2>
       <ReviewQueue />
     </main>

@@ -16,12 +16,8 @@ const port = seedPorts[0]!;
 const vessel = seedVessels.find((v) => v.id !== first.vesselId)!;
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-test.beforeAll(() => {
-  addUser('tess', 'editor');
-  addUser('uma', 'editor');
-  addUser('boss', 'admin');
-  addUser('bob', 'viewer');
-});
+const MEMBERS = [['tess', 'editor'], ['uma', 'editor'], ['boss', 'admin'], ['bob', 'viewer']] as const;
+test.beforeAll(() => MEMBERS.forEach(([name, role]) => addUser(name, role)));
 
 async function serious(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
@@ -262,6 +258,10 @@ test.describe('team member', () => {
     // Bob's session ended with the change.
     expect((await (await bob.request.get('/api/auth/me')).json()).user).toBeNull();
     await bob.context().close();
+    // The team's pages carry the account corner: an admin signs out from /admin and stays there.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('link', { name: 'Sign in' })).toBeFocused();
+    await expect(page).toHaveURL(/\/admin$/);
   });
 
   test('axe: sign-in, a voyage with a deleted note as an admin sees it, and the phone-width screens', async ({ browser, page }) => {

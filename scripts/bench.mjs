@@ -10,3 +10,4 @@ run(process.execPath, [...tsx, 'scripts/bench/api.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/viewers.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/annotations.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/export.ts']);
+run(process.execPath, [...tsx, 'scripts/bench/time.ts']);

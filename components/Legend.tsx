@@ -1,13 +1,15 @@
 'use client';
 import { type ReactNode, useEffect, useRef } from 'react';
-import type { LegendKey } from '@/lib/core/domain/legend';
+import { CURSOR_STYLE, type CursorKey, type LegendKey, cursorLabel, legendKeys } from '@/lib/core/domain/legend';
 import { ANNOTATION_COLORS, BORDER_DASH, COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
+import { useCursorSummary } from './map/cursorStates';
 import { SIGHTING_COLOR, SIGHTING_DRAFT_DASH } from './map/sighting-style';
+import type { MapLegend } from './shell/useMapLegend';
 
 const dash = INFERRED_DASH.split(' ').join(',');
 
 /** The symbol and words of each legend entry, drawn like the map layers draw them. */
-const ENTRIES: Record<LegendKey, ReactNode> = {
+const ENTRIES: Record<Exclude<LegendKey, CursorKey>, ReactNode> = {
   'route-inferred': (
     <>
       <svg width="34" height="10" aria-hidden="true">
@@ -124,13 +126,33 @@ const ENTRIES: Record<LegendKey, ReactNode> = {
   ),
 };
 
+/** The time cursor's symbols (CursorLayer, VoyagesLayer), with the cursor's day in the words. */
+const CURSOR_SYMBOLS: Record<CursorKey, ReactNode> = {
+  'cursor-certain': <line x1="1" y1="7" x2="33" y2="7" stroke={COLORS.route} strokeWidth={CURSOR_STYLE.certainWeight} strokeDasharray={dash} />,
+  'cursor-possible': <line x1="1" y1="7" x2="33" y2="7" stroke={COLORS.route} strokeWidth={CURSOR_STYLE.possibleWeight} strokeDasharray={dash} />,
+  'cursor-faded': (
+    <line x1="1" y1="7" x2="33" y2="7" stroke={COLORS.route} strokeWidth="2.5" strokeDasharray={dash} strokeOpacity={CURSOR_STYLE.fadedOpacity} />
+  ),
+  'cursor-stretch': (
+    <>
+      <line x1="1" y1="7" x2="33" y2="7" stroke={COLORS.route} strokeWidth={CURSOR_STYLE.possibleWeight} strokeDasharray={dash} />
+      <line x1="8" y1="7" x2="26" y2="7" stroke={CURSOR_STYLE.stretchColor} strokeOpacity={CURSOR_STYLE.stretchOpacity} strokeWidth="12" strokeLinecap="round" />
+    </>
+  ),
+};
+
+const isCursorKey = (key: LegendKey): key is CursorKey => key.startsWith('cursor-');
+
 /**
  * Explains the symbols the map draws now (lib/core/domain/legend.ts decides which), with the same
  * colours and dashes as the map layers.
  * Open by default on wide screens, folded on phones where it would cover the map.
  */
-export default function Legend({ keys }: { keys: readonly LegendKey[] }) {
+export default function Legend({ keys: legend }: { keys: MapLegend }) {
   const ref = useRef<HTMLDetailsElement>(null);
+  // The time cursor's entries: this re-renders when the cursor's day or counts change, alone.
+  const cursor = useCursorSummary(legend.times);
+  const keys = legendKeys({ ...legend.input, cursor });
   useEffect(() => {
     if (ref.current && window.matchMedia('(max-width: 760px)').matches) ref.current.open = false;
   }, []);
@@ -140,7 +162,16 @@ export default function Legend({ keys }: { keys: readonly LegendKey[] }) {
       <ul>
         {keys.map((key) => (
           <li key={key} data-legend={key}>
-            {ENTRIES[key]}
+            {isCursorKey(key) ? (
+              <>
+                <svg width="34" height="14" aria-hidden="true">
+                  {CURSOR_SYMBOLS[key]}
+                </svg>
+                {cursorLabel(key, cursor?.day ?? '')}
+              </>
+            ) : (
+              ENTRIES[key]
+            )}
           </li>
         ))}
       </ul>

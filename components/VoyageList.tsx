@@ -1,9 +1,11 @@
 'use client';
 import type { VoyageFeatures } from '@/lib/client/api';
-import { formatNm, formatWindow } from '@/lib/core/domain/display';
+import { formatDay, formatNm, formatWindow } from '@/lib/core/domain/display';
 import { basisLabel, hedgedVesselName } from '@/lib/core/domain/hedges';
 import { MAX_PAGE } from '@/lib/core/domain/query';
 import { type VoyageSort, sortVoyages } from '@/lib/core/domain/voyage-sort';
+import { possibleProgressOnDay } from '@/lib/core/time/possibleProgress';
+import { useRestingDay, useVoyageTimes } from './map/cursorStates';
 import VoyageSortSelect from './VoyageSort';
 
 interface Props {
@@ -25,6 +27,16 @@ interface Props {
 /** The voyages as an accessible list, one item per leg. */
 export default function VoyageList(props: Props) {
   const { voyages, error, loading, filtered, selectedId, hoveredId, onSelect, onHover } = props;
+  // At the time cursor's day (at rest: not at every day played), which voyages were under way.
+  const times = useVoyageTimes(voyages);
+  const day = useRestingDay();
+  const underWay = (id: string) => {
+    const t = day ? times.get(id) : undefined;
+    if (!t || !day) return null;
+    const { state } = possibleProgressOnDay(t, day);
+    if (state !== 'certain' && state !== 'possible') return null;
+    return { state, text: `${state === 'certain' ? 'Certainly' : 'Possibly'} under way on ${formatDay(day)}` };
+  };
   const errorBox = error && (
     <div className="state state-error" role="alert">
       Could not load voyages: {error.message}{' '}
@@ -74,6 +86,7 @@ export default function VoyageList(props: Props) {
         <ul aria-label="Voyages">
           {items.map((v) => {
             const selected = v.id === selectedId;
+            const atCursor = underWay(v.id);
             return (
               <li key={v.id} className={hoveredId === v.id ? 'hovered' : undefined}>
                 <button
@@ -94,6 +107,16 @@ export default function VoyageList(props: Props) {
                   <span className="voyage-dates">
                     Departed {formatWindow(v.departure)} · arrived {formatWindow(v.arrival)}
                   </span>
+                  {atCursor && (
+                    <span
+                      className={`voyage-at-cursor voyage-at-cursor-${atCursor.state}`}
+                      data-at-cursor={atCursor.state}
+                      // The band's blue, as on the map; certain in bold, as its route is heavier.
+                      style={{ fontSize: '0.82rem', color: '#1d4ed8', fontWeight: atCursor.state === 'certain' ? 700 : 500 }}
+                    >
+                      {atCursor.text}
+                    </span>
+                  )}
                   <span className="voyage-meta">
                     {/* A leg no source reports says so before its confidence, which reads as more. */}
                     {v.basis && v.basis.kind !== 'reported' && <span className="voyage-basis">{basisLabel(v.basis)} · </span>}

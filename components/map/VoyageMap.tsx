@@ -2,6 +2,7 @@
 import L from 'leaflet';
 import { useMemo } from 'react';
 import AnnotationPinsLayer, { MapClickPicker } from './AnnotationPinsLayer';
+import CursorLayer from './CursorLayer';
 import { MapContainer, Pane, TileLayer } from 'react-leaflet';
 import FitSelection from './FitSelection';
 import FramePort from './FramePort';
@@ -66,6 +67,8 @@ export default function VoyageMap(props: VoyageMapProps) {
           onHover={onHover}
         />
       )}
+      {/* Where each ship could have been at the time cursor, over the routes (same canvas). */}
+      {voyages && <CursorLayer voyages={voyages} onSelect={onSelect} onHover={onHover} />}
       <Pane name="sightings" style={{ zIndex: 455 }}>
         <SightingsLayer ports={ports} />
       </Pane>

@@ -9,7 +9,10 @@ import { arrowFractions, arrowheads } from '@/lib/core/geo/arrowheads';
 import { arrowFractionsFor } from '@/lib/core/geo/arrowFractionsFor';
 import { canonicalLine } from '@/lib/core/geo/canonicalLine';
 import { stackOffsets } from '@/lib/core/geo/routeStacks';
+import { CURSOR_STYLE } from '@/lib/core/domain/legend';
 import { COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
+import type { UnderWay } from '@/lib/core/time/possibleProgress';
+import { useCursorStates, useVoyageTimes } from './cursorStates';
 import { toLatLng } from './latlng';
 import RouteChooser, { type ChooserItem } from './RouteChooser';
 import { StackCount, StackHover } from './stack-hover';
@@ -35,22 +38,39 @@ type Route = StackedRoute & {
 /** The chooser lists at most this many routes (a stack of generated voyages can hold hundreds). */
 const MAX_CHOICES = 40;
 
+/** At the time cursor (states: null without one): certainly, possibly, or not under way (faded). */
+type AtCursor = 'certain' | 'possible' | 'faded' | null;
+function atCursor(states: ReadonlyMap<string, UnderWay> | null, id: string): AtCursor {
+  if (!states) return null;
+  const state = states.get(id);
+  return state === 'certain' || state === 'possible' ? state : 'faded';
+}
+
+/** A route's width: the selection and the hover first, then the cursor's certain and possible (CURSOR_STYLE). */
+function weightFor(selected: boolean, hovered: boolean, cursor: AtCursor): number {
+  if (selected) return 5;
+  if (cursor === 'certain') return CURSOR_STYLE.certainWeight;
+  if (hovered) return 4;
+  return cursor === 'possible' ? CURSOR_STYLE.possibleWeight : 2.5;
+}
+
 /**
  * One style object per look, so react-leaflet (which compares props by reference) restyles only
- * the routes whose look changed when the hover or the selection moves.
+ * the routes whose look changed when the hover, the selection or the time cursor moves.
  */
 const styles = new Map<string, PathOptions>();
-function styleFor(route: Route, selectedId: string | undefined, hoveredId: string | null): PathOptions {
+function styleFor(route: Route, selectedId: string | undefined, hoveredId: string | null, cursor: AtCursor): PathOptions {
   const selected = route.id === selectedId;
   const hovered = route.id === hoveredId;
   const dimmed = selectedId !== undefined && !selected && !hovered;
-  const key = `${selected}|${hovered}|${dimmed}|${route.inferred}`;
+  const faded = cursor === 'faded' && !selected && !hovered;
+  const key = `${selected}|${hovered}|${dimmed}|${route.inferred}|${cursor}`;
   let style = styles.get(key);
   if (!style) {
     style = {
       color: selected ? COLORS.routeSelected : COLORS.route,
-      weight: selected ? 5 : hovered ? 4 : 2.5,
-      opacity: dimmed ? 0.35 : 0.95,
+      weight: weightFor(selected, hovered, cursor),
+      opacity: faded ? CURSOR_STYLE.fadedOpacity : dimmed ? 0.35 : cursor ? 1 : 0.95,
       dashArray: route.inferred ? INFERRED_DASH : undefined,
       lineCap: 'butt',
     };
@@ -66,6 +86,8 @@ function styleFor(route: Route, selectedId: string | undefined, hoveredId: strin
  */
 export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect, onHover }: Props) {
   const map = useMap();
+  // Whether each voyage is under way at the time cursor: a new map only when a state changes.
+  const states = useCursorStates(useVoyageTimes(voyages));
   const [zoom, setZoom] = useState(() => map.getZoom());
   useMapEvent('zoomend', () => setZoom(map.getZoom()));
   const routes = useMemo<Route[]>(() => {
@@ -144,7 +166,7 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
           // A new key when selected re-adds the layer, which draws it on top of the canvas.
           key={r.id === selectedId ? `${r.id}-selected` : r.id}
           positions={r.drawn}
-          pathOptions={styleFor(r, selectedId, hoveredId)}
+          pathOptions={styleFor(r, selectedId, hoveredId, atCursor(states, r.id))}
           eventHandlers={handlers.get(r.id)}
         >
           {r.id === selectedId ? (
@@ -167,7 +189,7 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
           )}
         </Polyline>
       ))}
-      <Arrows routes={ordered} selectedId={selectedId} zoom={zoom} />
+      <Arrows routes={ordered} selectedId={selectedId} zoom={zoom} states={states} />
       {choice && (
         <RouteChooser
           position={choice.at}
@@ -184,7 +206,14 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
   );
 }
 
-function Arrows({ routes, selectedId, zoom }: { routes: Route[]; selectedId: string | undefined; zoom: number }) {
+interface ArrowsProps {
+  routes: Route[];
+  selectedId: string | undefined;
+  zoom: number;
+  states: ReadonlyMap<string, UnderWay> | null;
+}
+
+function Arrows({ routes, selectedId, zoom, states }: ArrowsProps) {
   const map = useMap();
   const arrows = useMemo(
     () =>
@@ -204,12 +233,13 @@ function Arrows({ routes, selectedId, zoom }: { routes: Route[]; selectedId: str
       {arrows.map((a) => {
         const color = a.id === selectedId ? COLORS.routeSelected : COLORS.route;
         const dimmed = selectedId !== undefined && a.id !== selectedId;
+        const opacity = atCursor(states, a.id) === 'faded' && a.id !== selectedId ? CURSOR_STYLE.fadedOpacity : dimmed ? 0.35 : 1;
         return (
           <Polygon
             key={a.key}
             positions={a.latlngs}
             interactive={false}
-            pathOptions={{ color, weight: 1, fillColor: color, fillOpacity: dimmed ? 0.35 : 1, opacity: dimmed ? 0.35 : 1 }}
+            pathOptions={{ color, weight: 1, fillColor: color, fillOpacity: opacity, opacity }}
           />
         );
       })}

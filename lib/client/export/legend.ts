@@ -2,7 +2,7 @@
  * The export image's legend: only the symbols the image holds, in a white box at the top right of
  * the map. Pure.
  */
-import { type LegendKey, legendKeys } from '@/lib/core/domain/legend';
+import { CURSOR_STYLE, type CursorSummary, type LegendKey, cursorLabel, legendKeys } from '@/lib/core/domain/legend';
 import { ANNOTATION_COLORS, BORDER_DASH, COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
 import { type ExportVoyage, inferredDash } from './map';
@@ -19,6 +19,11 @@ export interface LegendInput {
   hasTiles: boolean;
   /** A country border is drawn inside the frame. */
   borders?: boolean;
+  /**
+   * The time cursor, when the image shows one: its day and how many voyages are drawn possibly
+   * and certainly under way, and how many stretches (CURSOR_STYLE in lib/core/domain/legend.ts).
+   */
+  cursor?: CursorSummary;
 }
 
 /** Draws a legend symbol with its left end at x, centred on the row's line y. */
@@ -30,7 +35,7 @@ interface Entry {
 }
 
 /** The symbol and words for each legend key the export draws (it draws no sightings). */
-function entryFor(key: LegendKey, u: number, selectedInferred: boolean): Entry | null {
+function entryFor(key: LegendKey, u: number, selectedInferred: boolean, day: string): Entry | null {
   const dash = inferredDash(u);
   const line = (color: string, width: number, dashed: boolean): Draw => (x, y) =>
     `<line x1="${n1(x)}" y1="${n1(y)}" x2="${n1(x + 30 * u)}" y2="${n1(y)}" stroke="${color}" stroke-width="${n1(width * u)}"${dashed ? ` stroke-dasharray="${dash}"` : ''}/>`;
@@ -42,6 +47,21 @@ function entryFor(key: LegendKey, u: number, selectedInferred: boolean): Entry |
       return { label: 'Route inferred, not observed', symbol: line(COLORS.route, 2.5, true) };
     case 'route-observed':
       return { label: 'Route observed (AIS track)', symbol: line(COLORS.route, 2.5, false) };
+    case 'cursor-certain':
+      return { label: cursorLabel(key, day), symbol: line(COLORS.route, CURSOR_STYLE.certainWeight, true) };
+    case 'cursor-possible':
+      return { label: cursorLabel(key, day), symbol: line(COLORS.route, CURSOR_STYLE.possibleWeight, true) };
+    case 'cursor-faded':
+      return {
+        label: cursorLabel(key, day),
+        symbol: (x, y) => `<g opacity="${CURSOR_STYLE.fadedOpacity}">${line(COLORS.route, 2.5, true)(x, y)}</g>`,
+      };
+    case 'cursor-stretch':
+      return {
+        label: cursorLabel(key, day),
+        symbol: (x, y) =>
+          `${line(COLORS.route, CURSOR_STYLE.possibleWeight, true)(x, y)}<line x1="${n1(x + 8 * u)}" y1="${n1(y)}" x2="${n1(x + 22 * u)}" y2="${n1(y)}" stroke="${CURSOR_STYLE.stretchColor}" stroke-opacity="${CURSOR_STYLE.stretchOpacity}" stroke-width="${n1(12 * u)}" stroke-linecap="round"/>`,
+      };
     case 'selected':
       return { label: 'Selected voyage', symbol: line(COLORS.routeSelected, 5, selectedInferred) };
     case 'hedged-name':
@@ -87,7 +107,7 @@ function entryFor(key: LegendKey, u: number, selectedInferred: boolean): Entry |
 export function legendSvg(input: LegendInput, width: number, mapTop: number, u: number): { svg: string; box: Box } {
   const selectedInferred = input.selected?.routeKind === 'inferred';
   const keys = legendKeys({ ...input, pins: input.hasPins ? 1 : 0 });
-  const entries = keys.flatMap((key) => entryFor(key, u, selectedInferred) ?? []);
+  const entries = keys.flatMap((key) => entryFor(key, u, selectedInferred, input.cursor?.day ?? '') ?? []);
   const size = 12.5 * u;
   const rowH = 19 * u;
   const boxW = 36 * u + Math.max(...entries.map((e) => e.label.length)) * size * CHAR_EM + 14 * u;

@@ -4,12 +4,17 @@
  * suggests an observed track or a team note that is not there). Pure.
  */
 import type { FeatureCollection } from 'geojson';
+import { formatDay } from './display';
 import { INFERRED_HEDGE, hedgeWords } from './hedges';
 import type { Identification, RouteKind, VoyageBasis } from './schemas';
 
 export const LEGEND_KEYS = [
   'route-inferred',
   'route-observed',
+  'cursor-certain',
+  'cursor-possible',
+  'cursor-faded',
+  'cursor-stretch',
   'selected',
   'hedged-name',
   'team-inferred',
@@ -24,6 +29,53 @@ export const LEGEND_KEYS = [
   'border',
 ] as const;
 export type LegendKey = (typeof LEGEND_KEYS)[number];
+
+/** The time cursor's legend entries: their words carry the cursor's day. */
+export type CursorKey = Extract<LegendKey, `cursor-${string}`>;
+
+/**
+ * How the map draws the voyages at the time cursor (live map and exported image alike). Certain
+ * and possible differ in width, not only in colour, so they read apart in greyscale and to
+ * colour-blind readers; the routes keep their inferred/observed dashes. The stretch where a ship
+ * could have been is a wide translucent blue band (blue against the orange routes).
+ */
+export const CURSOR_STYLE = {
+  certainWeight: 6,
+  possibleWeight: 3.5,
+  /** Routes not under way at the cursor stay on the map for context, faded. */
+  fadedOpacity: 0.2,
+  stretchColor: '#1d4ed8',
+  stretchOpacity: 0.4,
+  stretchWeight: 16,
+  /** A stretch of no length (the ship's place is known) is a dot of this radius. */
+  stretchDotRadius: 8,
+} as const;
+
+/** The words of a cursor entry, for the live legend and the exported one alike. */
+export function cursorLabel(key: CursorKey, day: string): string {
+  const on = formatDay(day);
+  switch (key) {
+    case 'cursor-certain':
+      return `Certainly under way on ${on} (heavy line)`;
+    case 'cursor-possible':
+      return `Possibly under way on ${on}`;
+    case 'cursor-faded':
+      return `Not under way on ${on} (faded)`;
+    case 'cursor-stretch':
+      return `Where the ship could have been on ${on}`;
+  }
+}
+
+/** The time cursor on the map: its day and how many voyages it shows under way. */
+export interface CursorSummary {
+  /** YYYY-MM-DD. */
+  day: string;
+  /** Voyages possibly, and certainly, under way at the cursor. */
+  possible: number;
+  certain: number;
+  /** Stretches drawn (where a ship could have been). */
+  stretches: number;
+}
 
 export interface LegendVoyage {
   routeKind: RouteKind;
@@ -47,6 +99,8 @@ export interface LegendInput {
   hasTiles: boolean;
   /** A country border is drawn in the view (see bordersInView). */
   borders?: boolean;
+  /** The time cursor, when one is set: the other routes are drawn faded. */
+  cursor?: CursorSummary;
 }
 
 /** The legend's entries, in reading order: routes, then the words on names, then places and notes. */
@@ -57,6 +111,13 @@ export function legendKeys(input: LegendInput): LegendKey[] {
   };
   add('route-inferred', input.voyages.some((v) => v.routeKind === 'inferred'));
   add('route-observed', input.voyages.some((v) => v.routeKind === 'observed'));
+  const cursor = input.cursor;
+  if (cursor) {
+    add('cursor-certain', cursor.certain > 0);
+    add('cursor-possible', cursor.possible > 0);
+    add('cursor-faded', input.voyages.length > cursor.possible + cursor.certain);
+    add('cursor-stretch', cursor.stretches > 0);
+  }
   add('selected', input.selected !== undefined);
   // Route labels carry the hedges: the selected route's alone when one is selected.
   const labelled = input.selected ? [input.selected] : input.voyages;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { type LegendInput, bordersInView, legendKeys } from '@/lib/core/domain/legend';
+import { type LegendInput, bordersInView, cursorLabel, legendKeys } from '@/lib/core/domain/legend';
 import type { Identification } from '@/lib/core/domain/schemas';
 
 const named: Identification = { method: 'named_by_source', sourceIds: ['wh-2023-10-13'], words: 'MV Angara', readInSourceIds: [], teamReading: null };
@@ -51,5 +51,27 @@ describe('legendKeys: the legend explains what is drawn, and nothing else', () =
     expect(legendKeys({ ...base, borders: true })).toEqual(['land', 'border']);
     expect(legendKeys({ ...base, borders: false })).toEqual(['land']);
     expect(legendKeys({ ...base, borders: true, hasTiles: true })).toEqual([]);
+  });
+
+  it('the time cursor: certain, possible, faded and stretch entries only for what the cursor shows', () => {
+    const three = { ...base, voyages: [inferredRoute, inferredRoute, inferredRoute] };
+    // No cursor: no cursor entry, whatever the routes.
+    expect(legendKeys(three).filter((k) => k.startsWith('cursor-'))).toEqual([]);
+    const possibleOnly = legendKeys({ ...three, cursor: { day: '2024-02-06', possible: 1, certain: 0, stretches: 1 } });
+    expect(possibleOnly).toEqual(['route-inferred', 'cursor-possible', 'cursor-faded', 'cursor-stretch', 'direction', 'land']);
+    const all = legendKeys({ ...three, cursor: { day: '2024-02-06', possible: 1, certain: 2, stretches: 3 } });
+    expect(all).toContain('cursor-certain');
+    // Every voyage under way: none faded.
+    expect(all).not.toContain('cursor-faded');
+    // A cursor on a day nothing was under way: the routes are faded, no stretch.
+    expect(legendKeys({ ...three, cursor: { day: '2025-06-01', possible: 0, certain: 0, stretches: 0 } }).filter((k) => k.startsWith('cursor-'))).toEqual([
+      'cursor-faded',
+    ]);
+  });
+
+  it('the cursor entries say the day as people read it', () => {
+    expect(cursorLabel('cursor-possible', '2024-02-06')).toBe('Possibly under way on 6 Feb 2024');
+    expect(cursorLabel('cursor-certain', '2024-03-10')).toContain('Certainly under way on 10 Mar 2024');
+    expect(cursorLabel('cursor-stretch', '2024-02-06')).toBe('Where the ship could have been on 6 Feb 2024');
   });
 });

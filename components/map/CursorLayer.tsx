@@ -8,15 +8,21 @@ import type { TimeCursor } from '@/lib/client/time/cursor';
 import { formatDay } from '@/lib/core/domain/display';
 import { hedgedVesselName } from '@/lib/core/domain/hedges';
 import { CURSOR_STYLE } from '@/lib/core/domain/legend';
-import { routeStretch } from '@/lib/core/geo/routeStretch';
 import { TimeCursorContext } from '../timeCursor';
 import { type CursorTimes, progressAt, useVoyageTimes } from './cursorStates';
-import { toLatLng } from './latlng';
+import { type PreparedRoute, prepareRoute, stretchOf } from './preparedRoute';
 
 interface Props {
   voyages: VoyageFeatures;
   onSelect: (id: string) => void;
   onHover: (id: string | null) => void;
+}
+
+interface Route {
+  coordinates: Position[];
+  /** Measured the first time the voyage is under way at the cursor. */
+  prepared: PreparedRoute | null;
+  vessel: string;
 }
 
 /** One voyage's stretch on the map: a band, or a dot where the stretch has no length. */
@@ -44,9 +50,20 @@ const DOT: L.CircleMarkerOptions = {
   fillOpacity: 0.85,
 };
 
-/** "Lady R could have been on this stretch on 6 Feb 2024 (possibly under way)". */
-function stretchText(vessel: string, day: string, state: 'possible' | 'certain', point: boolean): string {
-  return `${vessel} could have been ${point ? 'here' : 'on this stretch'} on ${formatDay(day)} (${state === 'certain' ? 'certainly' : 'possibly'} under way)`;
+/** "Lady R could have been on this stretch on 6 Feb 2024 (possibly under way)", in lines. */
+function stretchText(vessel: string, day: string, state: 'possible' | 'certain', point: boolean): string[] {
+  return [vessel, `could have been ${point ? 'here' : 'on this stretch'}`, `on ${formatDay(day)} (${state === 'certain' ? 'certainly' : 'possibly'} under way)`];
+}
+
+/** The lines as a tooltip (Leaflet's tooltips do not wrap, and a long line runs off a phone). */
+function tipContent(lines: readonly string[]): HTMLElement {
+  const el = document.createElement('div');
+  lines.forEach((line, i) => {
+    if (i > 0) el.append(document.createElement('br'));
+    // A space before each break, so the text reads as one sentence to a screen reader and a test.
+    el.append(i < lines.length - 1 ? `${line} ` : line);
+  });
+  return el;
 }
 
 /**
@@ -65,7 +82,10 @@ export default function CursorLayer({ voyages, onSelect, onHover }: Props) {
   const routes = useMemo(
     () =>
       new Map(
-        voyages.features.map((f) => [f.properties.id, { coordinates: f.geometry.coordinates, vessel: hedgedVesselName(f.properties.vessel?.name ?? null, f.properties) }]),
+        voyages.features.map((f): [string, Route] => [
+          f.properties.id,
+          { coordinates: f.geometry.coordinates, prepared: null, vessel: hedgedVesselName(f.properties.vessel?.name ?? null, f.properties) },
+        ]),
       ),
     [voyages],
   );
@@ -104,7 +124,7 @@ export default function CursorLayer({ voyages, onSelect, onHover }: Props) {
 function drawCursor(
   cursor: TimeCursor | null,
   times: CursorTimes,
-  routes: ReadonlyMap<string, { coordinates: Position[]; vessel: string }>,
+  routes: ReadonlyMap<string, Route>,
   drawn: Map<string, Drawn>,
   group: L.LayerGroup,
   make: (id: string) => Drawn,
@@ -122,9 +142,11 @@ function drawCursor(
       const point = p.from === p.to;
       const layer = point ? d.dot : d.band;
       if (p.from !== d.from || p.to !== d.to) {
-        const stretch = routeStretch(route.coordinates, p.from, p.to);
-        if (point) d.dot.setLatLng(toLatLng(stretch[0]!));
-        else d.band.setLatLngs(stretch.map(toLatLng));
+        // routeStretch's fractions, on the route measured once (preparedRoute.ts): playback slices it at every frame.
+        route.prepared ??= prepareRoute(route.coordinates);
+        const stretch = stretchOf(route.prepared, p.from, p.to);
+        if (point) d.dot.setLatLng(stretch[0]!);
+        else d.band.setLatLngs(stretch);
         d.from = p.from;
         d.to = p.to;
       }
@@ -133,10 +155,11 @@ function drawCursor(
         group.addLayer(layer);
         d.shown = layer;
       }
-      const text = stretchText(route.vessel, cursor.day, p.state, point);
+      const lines = stretchText(route.vessel, cursor.day, p.state, point);
+      const text = lines.join(' ');
       if (text !== d.text) {
-        d.band.setTooltipContent(text);
-        d.dot.setTooltipContent(text);
+        d.band.setTooltipContent(tipContent(lines));
+        d.dot.setTooltipContent(tipContent(lines));
         d.text = text;
       }
     }

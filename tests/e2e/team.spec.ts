@@ -260,7 +260,7 @@ test.describe('team member', () => {
     await bob.context().close();
     // The team's pages carry the account corner: an admin signs out from /admin and stays there.
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect(page.getByRole('link', { name: 'Sign in' })).toBeFocused();
+    await expect(page.locator('.auth-status').getByRole('link', { name: 'Sign in' })).toBeFocused();
     await expect(page).toHaveURL(/\/admin$/);
   });
 

@@ -17,7 +17,7 @@ import { TimeCursorContext } from '../timeCursor';
 export type CursorTimes = ReadonlyMap<string, VoyageTimes>;
 
 /** The windows of every voyage as instants; a voyage whose windows are not real days is left out (never under way). */
-export function voyageTimesOf(voyages: VoyageFeatures | undefined): CursorTimes {
+function voyageTimesOf(voyages: VoyageFeatures | undefined): CursorTimes {
   const times = new Map<string, VoyageTimes>();
   for (const f of voyages?.features ?? []) {
     try {
@@ -95,7 +95,7 @@ export function useCursorStates(times: CursorTimes): ReadonlyMap<string, UnderWa
 const sameStates = (a: States | null, b: States | null) => a === b || (a !== null && b !== null && a.code === b.code);
 
 /** What the legend says of the cursor: its day and how many voyages are possibly and certainly under way. */
-export function cursorSummary(times: CursorTimes, cursor: TimeCursor | null): CursorSummary | undefined {
+function cursorSummary(times: CursorTimes, cursor: TimeCursor | null): CursorSummary | undefined {
   if (!cursor) return undefined;
   let possible = 0;
   let certain = 0;

@@ -13,6 +13,7 @@ import { TextField } from './fields';
 import { PartsControls } from './PartsControls';
 import { SizeControls } from './SizeControls';
 import { useExportImage } from './useExportImage';
+import { VideoExport } from './VideoExport';
 
 interface Props {
   state: ViewState;
@@ -130,6 +131,14 @@ export default function ExportDialog(props: Props) {
             voyages={selected ? [selected] : shown}
             ports={ports ?? []}
             fileName={(kind) => exportFileName(shown, filters, kind, selected, vesselName)}
+          />
+          <VideoExport
+            input={image.full}
+            span={image.span}
+            brushed={{ from: state.from, to: state.to }}
+            width={settings.width}
+            height={settings.height}
+            onSize={(width, height) => set({ width, height })}
           />
           <CopyLink label="Copy link to this export" link={() => window.location.href} />
           <p className="fine-print">The link opens this view with these export settings: it reproduces this image.</p>

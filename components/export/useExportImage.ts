@@ -44,11 +44,11 @@ export function useComposeInput({ state, settings, voyages, ports, vessels, tile
   const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => '');
   const permalink = `${origin}/${viewStateToSearch(state)}`;
   const ready = Boolean(voyages && ports && sources.data && land.data && world.data);
+  const span = useMemo(() => dateSpan(selected ? {} : filters, selected ? [selected] : shown), [selected, filters, shown]);
 
   const input: ComposeInput | null = useMemo(() => {
     if (!voyages || !ports || !sources.data || !land.data || !world.data) return null;
     const parts = new Set(EXPORT_PARTS.filter((p) => !settings.off.includes(p)));
-    const span = dateSpan(selected ? {} : filters, selected ? [selected] : shown);
     const unframed: Omit<ComposeInput, 'bbox'> = {
       width: settings.width,
       height: settings.height,
@@ -75,9 +75,9 @@ export function useComposeInput({ state, settings, voyages, ports, vessels, tile
     // "Fit the voyages shown" keeps every route, its labels and its ports' names clear of the furniture.
     const bbox = (settings.frame === 'voyages' ? fitVoyagesBbox(unframed) : null) ?? settings.bbox ?? REGION_BOUNDS;
     return { ...unframed, bbox };
-  }, [voyages, ports, sources.data, land.data, world.data, borders.data, places.data, settings, title, subtitle, permalink, state, shown, filters, selected, exportTiles, tileLayer, pins]);
+  }, [voyages, ports, sources.data, land.data, world.data, borders.data, places.data, settings, title, subtitle, permalink, state, shown, filters, selected, exportTiles, tileLayer, pins, span]);
 
-  return { input, ready, shown, filters, selected, vesselName, title, subtitle };
+  return { input, ready, shown, filters, selected, vesselName, title, subtitle, span };
 }
 
 /** The raster tiles under the image's frame, fetched as data URLs (none without a tile layer). */
@@ -122,12 +122,14 @@ export function useExportImage(args: ExportImageArgs) {
   const image = useComposeInput(args);
   const { requests, hrefs, error: tileError, ready: tilesReady } = useTiles(image.input, args.tileLayer, exportTiles);
   const { input } = image;
-  const svg = useMemo(() => {
+  // The composition's whole input, tiles placed: the still image, and every frame of a video.
+  const full = useMemo(() => {
     if (!input || !tilesReady) return null;
-    return composeSvg(exportTiles && hrefs ? { ...input, tiles: () => placeTiles(requests, hrefs) } : input);
+    return exportTiles && hrefs ? { ...input, tiles: () => placeTiles(requests, hrefs) } : input;
   }, [input, tilesReady, exportTiles, hrefs, requests]);
+  const svg = useMemo(() => (full ? composeSvg(full) : null), [full]);
   const previewUrl = useMemo(() => (svg ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` : null), [svg]);
   // Where the map and its frame are in the image: the preview's pan and zoom move that frame.
   const layout = useMemo(() => (input ? exportLayout(input) : null), [input]);
-  return { ...image, svg, previewUrl, tileError, layout };
+  return { ...image, full, svg, previewUrl, tileError, layout };
 }

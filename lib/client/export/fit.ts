@@ -123,7 +123,9 @@ export function furnitureBoxes(input: Omit<ComposeInput, 'bbox'>, layout: Export
   const boxes: Box[] = [];
   if (input.parts.has('legend')) {
     const selected = input.voyages.find((v) => v.id === input.selectedId);
-    const legendInput = { voyages: input.voyages, selected, ports: input.ports, showGeofences: input.showGeofences, hasPins: Boolean(input.pins?.length), hasTiles: false };
+    // With a time cursor the legend may explain every cursor state: keep clear of the largest it can be.
+    const cursor = input.cursor ? { cursor: { day: '2024-09-30', possible: 1, certain: 1, stretches: 1 } } : {};
+    const legendInput = { voyages: input.voyages, selected, ports: input.ports, showGeofences: input.showGeofences, hasPins: Boolean(input.pins?.length), hasTiles: false, ...cursor };
     boxes.push(legendSvg(legendInput, layout.width, layout.map.top, layout.u).box);
   }
   if (input.parts.has('scale')) boxes.push(scaleBarBounds(layout));

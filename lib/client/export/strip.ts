@@ -11,6 +11,7 @@ import { type TimeDomain, fitDomain, timeTicks, timeToX } from '@/lib/core/time/
 import { weeklyCounts } from '@/lib/core/time/timeline';
 import type { StripLayout } from './layout';
 import type { ExportVoyage } from './map';
+import { measureText } from './metrics';
 import { type Shape, rectPath } from './shapes';
 import { type Cursor, cursorDay, cursorInstant } from './timed';
 import { n1, svgText } from './text';
@@ -65,12 +66,14 @@ export function stripScene(strip: StripLayout, u: number, input: StripInput): St
   const weeks = weeklyCounts(bars);
   const maxWeek = Math.max(1, ...weeks.map((w) => w.count));
   const barGap = Math.min(1, (WEEK_MS / (domain.end - domain.start)) * width * 0.2);
+  // Each week's bar, cut to the plot: weeks run past either end of a short domain.
   const histogram = weeks
     .filter((w) => w.count > 0)
     .map((w) => {
       const h = (w.count / maxWeek) * (axis - histTop);
-      const left = x(w.start);
-      return rectPath(left, axis - h, Math.max(0.5, x(w.start + WEEK_MS) - left - barGap), h);
+      const left = Math.max(x0, x(w.start));
+      const right = Math.min(x1, x(w.start + WEEK_MS) - barGap);
+      return right - left >= 0.5 ? rectPath(left, axis - h, right - left, h) : '';
     })
     .join('');
   const svg: string[] = [
@@ -100,16 +103,25 @@ export function stripScene(strip: StripLayout, u: number, input: StripInput): St
   }
   svg.push('</g>');
 
+  // The cursor's date beside its line, at the top of the histogram: right of the line, or left of it near the end.
   const cursor = (c: Cursor): Shape[] => {
     const cx = Math.min(x1, Math.max(x0, x(cursorInstant(c))));
     const label = dayLabel(cursorDay(c));
-    const half = 3.3 * 11 * u;
-    const lx = Math.min(x1 - half, Math.max(x0 + half, cx));
+    const size = 11 * u;
+    const room = measureText(label, size, true) + 6 * u;
+    const right = cx + room <= x1;
     return [
       { kind: 'path', d: `M${n1(cx)} ${n1(histTop - 4 * u)}V${n1(axis + 6 * u)}`, stroke: COLORS.routeSelected, width: 2.5 * u },
-      { kind: 'text', x: lx, y: top + ROW.title * u, size: 11 * u, content: label, fill: COLORS.routeSelected, bold: true, anchor: 'middle', halo: 4 * u },
+      { kind: 'text', x: cx + (right ? 5 : -5) * u, y: histTop + size * 0.9, size, content: label, fill: COLORS.routeSelected, bold: true, anchor: right ? 'start' : 'end', halo: 4 * u },
     ];
   };
   return { domain, svg, cursor };
 }
 
+
+/** The earliest possible departure and latest possible arrival of the voyages (null: none readable). */
+export function voyagesExtent(voyages: readonly ExportVoyage[]): { start: number; end: number } | null {
+  const times = timesOf(voyages);
+  if (!times.length) return null;
+  return { start: Math.min(...times.map((t) => t.d1)), end: Math.max(...times.map((t) => t.a2)) };
+}

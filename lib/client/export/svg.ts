@@ -14,13 +14,13 @@ import { placesOf } from '@/lib/core/domain/places';
 import { scaleBarSvg, textSvg } from './furniture';
 import { labelsSvg } from './labels';
 import { type ExportLayout, type LayoutInput, exportLayout } from './layout';
-import { bordersInView } from '@/lib/core/domain/legend';
+import { type CursorSummary, bordersInView } from '@/lib/core/domain/legend';
 import { legendSvg } from './legend';
 import { type ExportPin, type ExportVoyage, basemapSvg, geofencesSvg, pinsSvg, portsInFrame, portsSvg, routesSvg } from './map';
 import type { Frame } from './projection';
 import { type Shape, shapesSvg } from './shapes';
 import { stripScene } from './strip';
-import { type Cursor, type CursorCounts, badgeBox, badgeShapes, cursorInstant, prepareVoyages, routesAtCursor } from './timed';
+import { type Cursor, type CursorCounts, badgeBox, badgeShapes, cursorDay, cursorInstant, fadedRoutes, prepareVoyages, routesAtCursor } from './timed';
 import { type Box, FONT, escapeXml } from './text';
 import type { TileImage } from './tiles';
 
@@ -99,10 +99,12 @@ export interface Scene {
   below: string;
   /** Ports, pins, labels, legend, scale bar, text and timeline strip on a transparent page (a complete document). */
   above: string;
+  /** Every route faded: drawn once over `below`; each frame draws the routes under way over them. */
+  faded: Shape[];
   timed(cursor: Cursor): TimedLayers;
 }
 
-function sceneParts(input: ComposeInput) {
+function sceneParts(input: ComposeInput, cursor?: CursorSummary) {
   const layout = exportLayout(input);
   const { frame, u } = layout;
   const ports = portsInFrame(input.ports, frame);
@@ -118,6 +120,7 @@ function sceneParts(input: ComposeInput) {
           hasPins: Boolean(input.pins?.length),
           hasTiles: Boolean(input.tiles),
           borders: bordersInView(input.borders, frame.bbox),
+          ...(cursor ? { cursor } : {}),
         },
         layout.width,
         layout.map.top,
@@ -151,8 +154,9 @@ export function composeScene(input: ComposeInput): Scene {
     layout,
     below: [...documentHead(layout, input.title), ...parts.below, '</g>', '</svg>'].join('\n'),
     above: [...documentOpen(layout, input.title), '<g clip-path="url(#map)">', ...parts.mapAbove, '</g>', ...parts.furniture, '</svg>'].join('\n'),
+    faded: fadedRoutes(prepared, layout.frame, layout.u, input.selectedId),
     timed(cursor) {
-      const { stretches, routes, counts } = routesAtCursor(prepared, cursor, layout.frame, layout.u, input.selectedId);
+      const { stretches, routes, counts } = routesAtCursor(prepared, cursor, layout.frame, layout.u, input.selectedId, true);
       return { stretches, routes, counts, top: [...badgeShapes(layout, cursor), ...(parts.strip?.cursor(cursor) ?? [])] };
     },
   };
@@ -160,17 +164,19 @@ export function composeScene(input: ComposeInput): Scene {
 
 /** The still image: with a time cursor, the routes as at the cursor; without, every route as the live map draws it. */
 export function composeSvg(input: ComposeInput): string {
-  const parts = sceneParts(input);
-  const { layout } = parts;
-  const { frame, u } = layout;
-  let routes: string[];
-  let top: string[] = [];
-  if (input.cursor) {
-    const timed = routesAtCursor(prepareVoyages(input.voyages, frame, u), input.cursor, frame, u, input.selectedId);
-    routes = [...shapesSvg('routes', timed.routes), ...shapesSvg('stretches', timed.stretches)];
-    top = shapesSvg('cursor', [...badgeShapes(layout, input.cursor), ...(parts.strip?.cursor(input.cursor) ?? [])]);
-  } else {
-    routes = routesSvg(input.voyages, input.selectedId, frame, u);
+  const { cursor } = input;
+  if (!cursor) {
+    const parts = sceneParts(input);
+    const { frame, u } = parts.layout;
+    const routes = routesSvg(input.voyages, input.selectedId, frame, u);
+    return [...documentHead(parts.layout, input.title), ...parts.below, ...routes, ...parts.mapAbove, '</g>', ...parts.furniture, '</svg>'].join('\n');
   }
+  // The legend explains the cursor's states that the image shows: the routes at the cursor come first.
+  const { frame, u } = exportLayout(input);
+  const timed = routesAtCursor(prepareVoyages(input.voyages, frame, u), cursor, frame, u, input.selectedId);
+  const parts = sceneParts(input, { day: cursorDay(cursor), ...timed.counts, stretches: timed.stretches.length });
+  const { layout } = parts;
+  const routes = [...shapesSvg('routes', timed.routes), ...shapesSvg('stretches', timed.stretches)];
+  const top = shapesSvg('cursor', [...badgeShapes(layout, cursor), ...(parts.strip?.cursor(cursor) ?? [])]);
   return [...documentHead(layout, input.title), ...parts.below, ...routes, ...parts.mapAbove, '</g>', ...parts.furniture, ...top, '</svg>'].join('\n');
 }

@@ -5,6 +5,8 @@ import { cursorDatesLine, videoDatesLine } from '@/lib/client/export/compose';
 import { exportLayout } from '@/lib/client/export/layout';
 import type { ExportVoyage } from '@/lib/client/export/map';
 import { type ComposeInput, composeScene, composeSvg } from '@/lib/client/export/svg';
+import { routeStretch } from '@/lib/core/geo/routeStretch';
+import { possibleProgress, voyageTimes } from '@/lib/core/time/possibleProgress';
 import { voyageSummary } from '../../fixtures/voyages';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -67,6 +69,26 @@ describe('the still image at the time cursor', () => {
       'Where the ships could have been on 6 Feb 2024. Voyages between 7 Sep 2023 and 14 Feb 2024, as date windows',
     );
     expect(videoDatesLine({ from: '2024-02-01', to: '2024-02-29' }, null)).toBe('Where the ships could have been, 1 Feb 2024 to 29 Feb 2024');
+  });
+});
+
+describe('the stretch', () => {
+  it('is routeStretch’s stretch, projected', () => {
+    const t = Date.parse('2024-02-06T00:00:00Z');
+    const scene = composeScene(input({ cursor: { t } }));
+    const { stretches } = scene.timed({ t });
+    // Voyage a: left 1 Feb, arrived 10 Feb (whole days): 5 of 10 days gone, certainly under way.
+    const a = voyageTimes(voyages[0]!.departure, voyages[0]!.arrival);
+    const at = possibleProgress(a, t);
+    const expected = routeStretch(route.coordinates, at.from, at.to).map(([lon, lat]) => scene.layout.frame.project(lon!, lat!));
+    // Certainly under way, so drawn after b's stretch (possibly under way): the last one.
+    const d = stretches[stretches.length - 1]!;
+    const got = [...(d as { d: string }).d.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    expect(got).toHaveLength(expected.length);
+    got.forEach(([x, y], i) => {
+      expect(Math.abs(x! - expected[i]![0])).toBeLessThan(0.6);
+      expect(Math.abs(y! - expected[i]![1])).toBeLessThan(0.6);
+    });
   });
 });
 

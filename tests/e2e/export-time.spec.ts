@@ -111,34 +111,44 @@ test.describe('exporting the map with time', () => {
         v.onloadedmetadata = resolve;
         v.onerror = () => reject(new Error(`video error ${v.error?.code}: ${v.error?.message}`));
       });
-      let callbacks = 0;
-      const count = () => {
-        callbacks++;
-        v.requestVideoFrameCallback(count);
-      };
-      v.requestVideoFrameCallback(count);
-      await v.play();
-      await new Promise((resolve) => (v.onended = resolve));
-      // A frame from the middle, for a look.
-      v.currentTime = 1;
-      await new Promise((resolve) => (v.onseeked = resolve));
       const canvas = document.querySelector('canvas')!;
       canvas.width = v.videoWidth;
       canvas.height = v.videoHeight;
-      canvas.getContext('2d')!.drawImage(v, 0, 0);
+      const ctx = canvas.getContext('2d')!;
+      // Every frame presented: counted, and its top band (where the cursor's date is) fingerprinted.
+      let callbacks = 0;
+      let frame = '';
+      const looks = new Set<number>();
+      const count = (_now: number, meta: { mediaTime: number }) => {
+        callbacks++;
+        ctx.drawImage(v, 0, 0);
+        const band = ctx.getImageData(0, 0, canvas.width, 220).data;
+        let hash = 0;
+        for (let i = 0; i < band.length; i += 12) hash = (hash * 31 + band[i]!) | 0;
+        looks.add(hash);
+        if (!frame && meta.mediaTime >= 1) frame = canvas.toDataURL('image/png');
+        v.requestVideoFrameCallback(count as never);
+      };
+      v.requestVideoFrameCallback(count as never);
+      await v.play();
+      await new Promise((resolve) => (v.onended = resolve));
       return {
         width: v.videoWidth,
         height: v.videoHeight,
         duration: v.duration,
         callbacks,
         totalFrames: v.getVideoPlaybackQuality().totalVideoFrames,
-        frame: canvas.toDataURL('image/png'),
+        looks: looks.size,
+        frame,
       };
     });
     expect(decoded.width).toBe(1280);
     expect(decoded.height).toBe(720);
     expect(decoded.duration).toBeGreaterThan(1.5);
     expect(Math.max(decoded.callbacks, decoded.totalFrames)).toBeGreaterThan(1);
+    // The frames differ: the cursor's date and the routes under way move on.
+    expect(decoded.looks).toBeGreaterThan(1);
+    expect(decoded.frame).toMatch(/^data:image\/png;base64,/);
     const frameFile = test.info().outputPath('video-frame.png');
     fs.writeFileSync(frameFile, Buffer.from(decoded.frame.split(',')[1]!, 'base64'));
     // The frame is the composition: not blank, the sea and the white page both in it.
@@ -171,5 +181,20 @@ test.describe('exporting the map with time', () => {
     const png = await download(page, () => dialog.getByRole('button', { name: 'Download PNG' }).click());
     expect(png.name).toMatch(/\.png$/);
     expect(webm).toBe(false);
+  });
+
+  test('the video section fits a phone', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const dialog = await openExport(page, '/?at=2024-02-06');
+    const render = dialog.getByRole('button', { name: 'Render video' });
+    await render.scrollIntoViewIfNeeded();
+    await expect(render).toBeEnabled();
+    await expect(dialog.getByRole('checkbox', { name: 'Timeline strip' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = await dialog.getByLabel('To', { exact: true }).boundingBox();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: test.info().outputPath('phone-video.png') });
+    await context.close();
   });
 });

@@ -85,3 +85,22 @@ export async function fillField(page: Page, labels: RegExp[], value: string) {
   return false;
 }
 
+
+/**
+ * Waits until the page is quiet: no request in flight for 1 s and no long task in the last second
+ * (the map may still be drawing after the timeline has). How long it took (ms); at most `maxMs`.
+ */
+export async function settle(page: Page, maxMs = 30_000) {
+  const started = Date.now();
+  const n = network.get(page);
+  while (Date.now() - started < maxMs) {
+    const lastLong = await page.evaluate(() => {
+      const w = window as unknown as { __longtasks?: { start: number; duration: number }[] };
+      const last = w.__longtasks?.at(-1);
+      return performance.now() - (last ? last.start + last.duration : 0);
+    });
+    if (lastLong > 1000 && (!n || (n.inFlight <= 0 && Date.now() - n.last > 1000))) break;
+    await page.waitForTimeout(250);
+  }
+  return Date.now() - started;
+}

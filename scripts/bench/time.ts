@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium } from '@playwright/test';
 import { machine as machineInfo, root, startBenchServer } from './server';
-import { close, fillField, newPage, waitForDraw } from './time-page';
+import { close, fillField, newPage, settle, waitForDraw } from './time-page';
 import { type Profiler, startProfile } from './time-profile';
 
 const VOYAGES = 10_000;
@@ -32,6 +32,9 @@ const VIDEO_S = 10;
 /** The first day of the generated voyages (scripts/bench/server.ts). */
 const DATA_START = '2023-08-01';
 const PROFILE = process.env.BENCH_PROFILE;
+/** BENCH_ONLY=draw,playback,video: the steps to run (all by default). */
+const only = (step: string) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(step);
+const skipped: Result = { ok: false, why: 'skipped (BENCH_ONLY)' };
 const TARGETS = { drawMs: 300, fps: 30, videoRatio: 3 };
 
 const CASES = [
@@ -102,6 +105,12 @@ async function playback(browser: Browser, base: string, query: string, expected:
       () => 'yes',
       (err: unknown) => `no: ${why(err)}`,
     );
+    const settledMs = await settle(page);
+    if (!(await play.isEnabled())) return { ok: false, why: 'the Play button is disabled (no data days to play through)' };
+    const speed = await page
+      .getByLabel('Speed')
+      .inputValue({ timeout: 2_000 })
+      .catch(() => 'unknown');
     const dayBefore = new URL(page.url()).searchParams.get('at');
     const profiler = profile ? await startProfile(page) : undefined;
     const started = await page.evaluate(() => performance.now());
@@ -144,9 +153,11 @@ async function playback(browser: Browser, base: string, query: string, expected:
         framesOver50Ms: gaps.filter((g) => g > 50).length,
         longTasks: long.length,
         longTaskMs: Math.round(long.reduce((s, e) => s + e.duration, 0)),
+        speed,
         cursorFrom: dayBefore,
         cursorTo: dayAfter,
         timelineDrawnBeforePlay: drawn,
+        settledBeforePlayMs: settledMs,
       },
     };
   } catch (err) {
@@ -238,9 +249,9 @@ async function main() {
       console.log(`${c.name}: ${voyages} voyages match "${c.query || '(no filter)'}"`);
       results[c.name] = {
         voyages,
-        draw: await timelineDraw(browser, server.base, c.query, voyages, profile && PROFILE === 'draw'),
-        playback: await playback(browser, server.base, c.query, voyages, profile && PROFILE === 'playback'),
-        video: await video(browser, server.base, c.query, profile && PROFILE === 'video'),
+        draw: only('draw') ? await timelineDraw(browser, server.base, c.query, voyages, profile && PROFILE === 'draw') : skipped,
+        playback: only('playback') ? await playback(browser, server.base, c.query, voyages, profile && PROFILE === 'playback') : skipped,
+        video: only('video') ? await video(browser, server.base, c.query, profile && PROFILE === 'video') : skipped,
       };
     }
     const { loaded, empty } = results;

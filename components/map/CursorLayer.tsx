@@ -1,7 +1,7 @@
 'use client';
 import L from 'leaflet';
 import type { Position } from 'geojson';
-import { useContext, useEffect, useMemo, useRef } from 'react';
+import { useContext, useEffect, useMemo } from 'react';
 import { useMap } from 'react-leaflet';
 import type { VoyageFeatures } from '@/lib/client/api';
 import type { TimeCursor } from '@/lib/client/time/cursor';
@@ -14,8 +14,6 @@ import { type PreparedRoute, prepareRoute, stretchOf } from './preparedRoute';
 
 interface Props {
   voyages: VoyageFeatures;
-  onSelect: (id: string) => void;
-  onHover: (id: string | null) => void;
 }
 
 interface Route {
@@ -27,13 +25,17 @@ interface Route {
 
 /** One voyage's stretch on the map: a band, or a dot where the stretch has no length. */
 interface Drawn {
+  vessel: string;
   band: L.Polyline;
   dot: L.CircleMarker;
   shown: L.Path | null;
   from: number;
   to: number;
-  text: string;
+  state: 'possible' | 'certain';
 }
+
+/** The stretches' own pane and canvas, above the routes (overlayPane, 400) and under the ports (450). */
+const PANE = 'cursor';
 
 const BAND: L.PolylineOptions = {
   color: CURSOR_STYLE.stretchColor,
@@ -41,6 +43,8 @@ const BAND: L.PolylineOptions = {
   weight: CURSOR_STYLE.stretchWeight,
   lineCap: 'round',
   lineJoin: 'round',
+  interactive: false,
+  pane: PANE,
 };
 const DOT: L.CircleMarkerOptions = {
   radius: CURSOR_STYLE.stretchDotRadius,
@@ -48,6 +52,8 @@ const DOT: L.CircleMarkerOptions = {
   weight: 2,
   fillColor: CURSOR_STYLE.stretchColor,
   fillOpacity: 0.85,
+  interactive: false,
+  pane: PANE,
 };
 
 /** "Lady R could have been on this stretch on 6 Feb 2024 (possibly under way)", in lines. */
@@ -72,10 +78,13 @@ function tipContent(lines: readonly string[]): HTMLElement {
  * (lib/core/time/possibleProgress), a wide translucent band over the route.
  *
  * Playback moves the cursor up to 60 times a second, so this draws outside React: it subscribes to
- * the cursor store itself and moves its layers (setLatLngs) on the map's one canvas renderer, and
- * re-renders only when the voyages change.
+ * the cursor store itself and moves its layers (setLatLngs), made once per voyage, on one canvas
+ * renderer of its own. On the routes' canvas every frame would redraw every route and arrow under
+ * the stretches (2,000 voyages: 3 frames a second); on its own, a frame redraws the stretches
+ * alone. Its pane lets the pointer through to the routes below, and the stretches' hover is tested
+ * here, from the map's mouse moves.
  */
-export default function CursorLayer({ voyages, onSelect, onHover }: Props) {
+export default function CursorLayer({ voyages }: Props) {
   const map = useMap();
   const store = useContext(TimeCursorContext);
   const times = useVoyageTimes(voyages);
@@ -89,35 +98,99 @@ export default function CursorLayer({ voyages, onSelect, onHover }: Props) {
       ),
     [voyages],
   );
-  const handlers = useRef({ onSelect, onHover });
-  useEffect(() => {
-    handlers.current = { onSelect, onHover };
-  }, [onSelect, onHover]);
 
   useEffect(() => {
     if (!store) return;
-    // The overlay pane: the map's shared canvas renderer (a pane of its own would add a canvas).
+    const pane = map.getPane(PANE) ?? map.createPane(PANE);
+    pane.style.zIndex = '420';
+    pane.style.pointerEvents = 'none';
+    const renderer = L.canvas({ pane: PANE });
     const group = L.layerGroup().addTo(map);
     const drawn = new Map<string, Drawn>();
-    const make = (id: string): Drawn => {
-      const events = {
-        click: () => handlers.current.onSelect(id),
-        mouseover: () => handlers.current.onHover(id),
-        mouseout: () => handlers.current.onHover(null),
-      };
-      const band = L.polyline([], BAND).on(events).bindTooltip('', { sticky: true, className: 'cursor-stretch-tip' });
-      const dot = L.circleMarker([0, 0], DOT).on(events).bindTooltip('', { className: 'cursor-stretch-tip' });
-      return { band, dot, shown: null, from: NaN, to: NaN, text: '' };
-    };
+    const make = (vessel: string): Drawn => ({
+      vessel,
+      band: L.polyline([], { ...BAND, renderer }),
+      dot: L.circleMarker([0, 0], { ...DOT, renderer }),
+      shown: null,
+      from: NaN,
+      to: NaN,
+      state: 'possible',
+    });
     const draw = () => drawCursor(store.get(), times, routes, drawn, group, make);
     draw();
     const unsubscribe = store.subscribe(draw);
+    const unhover = hoverStretches(map, drawn, () => store.get()?.day ?? null);
     return () => {
       unsubscribe();
+      unhover();
       group.remove();
+      renderer.remove();
     };
   }, [map, store, times, routes]);
   return null;
+}
+
+/** Within this many pixels of a band's edge or a dot's, the pointer is on it. */
+const REACH = 3;
+
+/** The stretch under a point of the map's container, the last drawn (on top) first. */
+function stretchAt(map: L.Map, drawn: ReadonlyMap<string, Drawn>, at: L.Point): Drawn | null {
+  let hit: Drawn | null = null;
+  for (const d of drawn.values()) {
+    if (d.shown === d.dot) {
+      if (map.latLngToContainerPoint(d.dot.getLatLng()).distanceTo(at) <= CURSOR_STYLE.stretchDotRadius + REACH) hit = d;
+    } else if (d.shown === d.band) {
+      const r = CURSOR_STYLE.stretchWeight / 2 + REACH;
+      const bounds = d.band.getBounds();
+      const sw = map.latLngToContainerPoint(bounds.getSouthWest());
+      const ne = map.latLngToContainerPoint(bounds.getNorthEast());
+      if (at.x < sw.x - r || at.x > ne.x + r || at.y > sw.y + r || at.y < ne.y - r) continue;
+      const px = (d.band.getLatLngs() as L.LatLng[]).map((ll) => map.latLngToContainerPoint(ll));
+      if (px.slice(1).some((p, i) => L.LineUtil.pointToSegmentDistance(at, px[i]!, p) <= r)) hit = d;
+    }
+  }
+  return hit;
+}
+
+/** A tooltip over the stretch under the pointer (tested once a frame at most); returns the unsubscribe. */
+function hoverStretches(map: L.Map, drawn: ReadonlyMap<string, Drawn>, day: () => string | null): () => void {
+  const tip = L.tooltip({ direction: 'top', offset: [0, -12], className: 'cursor-stretch-tip' });
+  let frame = 0;
+  let pointer: L.Point | null = null;
+  let text = '';
+  const probe = () => {
+    frame = 0;
+    const d = pointer && day() ? stretchAt(map, drawn, pointer) : null;
+    if (!d || !pointer) {
+      if (map.hasLayer(tip)) map.closeTooltip(tip);
+      text = '';
+      return;
+    }
+    const lines = stretchText(d.vessel, day()!, d.state, d.shown === d.dot);
+    if (lines.join(' ') !== text) {
+      text = lines.join(' ');
+      tip.setContent(tipContent(lines));
+    }
+    const at = map.containerPointToLatLng(pointer);
+    if (map.hasLayer(tip)) tip.setLatLng(at);
+    else map.openTooltip(tip.setLatLng(at));
+  };
+  const move = (e: L.LeafletMouseEvent) => {
+    pointer = e.containerPoint;
+    frame ||= requestAnimationFrame(probe);
+  };
+  const out = () => {
+    pointer = null;
+    frame ||= requestAnimationFrame(probe);
+  };
+  map.on('mousemove', move);
+  map.on('mouseout', out);
+  return () => {
+    cancelAnimationFrame(frame);
+    map.off('mousemove', move);
+    map.off('mouseout', out);
+    map.closeTooltip(tip);
+  };
 }
 
 /** Moves, shows and hides the stretches for the cursor now; layers are made once per voyage and reused. */
@@ -127,7 +200,7 @@ function drawCursor(
   routes: ReadonlyMap<string, Route>,
   drawn: Map<string, Drawn>,
   group: L.LayerGroup,
-  make: (id: string) => Drawn,
+  make: (vessel: string) => Drawn,
 ): void {
   const seen = new Set<string>();
   if (cursor) {
@@ -138,7 +211,8 @@ function drawCursor(
       if (!route) continue;
       seen.add(id);
       let d = drawn.get(id);
-      if (!d) drawn.set(id, (d = make(id)));
+      if (!d) drawn.set(id, (d = make(route.vessel)));
+      d.state = p.state;
       const point = p.from === p.to;
       const layer = point ? d.dot : d.band;
       if (p.from !== d.from || p.to !== d.to) {
@@ -154,13 +228,6 @@ function drawCursor(
         if (d.shown) group.removeLayer(d.shown);
         group.addLayer(layer);
         d.shown = layer;
-      }
-      const lines = stretchText(route.vessel, cursor.day, p.state, point);
-      const text = lines.join(' ');
-      if (text !== d.text) {
-        d.band.setTooltipContent(tipContent(lines));
-        d.dot.setTooltipContent(tipContent(lines));
-        d.text = text;
       }
     }
   }

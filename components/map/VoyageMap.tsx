@@ -67,8 +67,8 @@ export default function VoyageMap(props: VoyageMapProps) {
           onHover={onHover}
         />
       )}
-      {/* Where each ship could have been at the time cursor, over the routes (same canvas). */}
-      {voyages && <CursorLayer voyages={voyages} onSelect={onSelect} onHover={onHover} />}
+      {/* Where each ship could have been at the time cursor: a canvas of its own over the routes'. */}
+      {voyages && <CursorLayer voyages={voyages} />}
       <Pane name="sightings" style={{ zIndex: 455 }}>
         <SightingsLayer ports={ports} />
       </Pane>

@@ -206,6 +206,15 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
   );
 }
 
+/** One style object per look, as for the routes: a re-render restyles only the arrows whose look changed. */
+const arrowStyles = new Map<string, PathOptions>();
+function arrowStyle(color: string, opacity: number): PathOptions {
+  const key = `${color}|${opacity}`;
+  let style = arrowStyles.get(key);
+  if (!style) arrowStyles.set(key, (style = { color, weight: 1, fillColor: color, fillOpacity: opacity, opacity }));
+  return style;
+}
+
 interface ArrowsProps {
   routes: Route[];
   selectedId: string | undefined;
@@ -239,7 +248,7 @@ function Arrows({ routes, selectedId, zoom, states }: ArrowsProps) {
             key={a.key}
             positions={a.latlngs}
             interactive={false}
-            pathOptions={{ color, weight: 1, fillColor: color, fillOpacity: opacity, opacity }}
+            pathOptions={arrowStyle(color, opacity)}
           />
         );
       })}

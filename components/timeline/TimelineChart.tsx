@@ -56,7 +56,8 @@ export default function TimelineChart(p: Props) {
     return () => ro.disconnect();
   }, []);
 
-  useEffect(() => {
+  // Drawn before the browser paints, so the first frame with new data already shows it.
+  useLayoutEffect(() => {
     const c = canvas.current;
     const ctx = c?.getContext('2d');
     if (!c || !ctx || width === 0) return;

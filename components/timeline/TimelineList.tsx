@@ -3,7 +3,7 @@ import { memo, useState } from 'react';
 import { dayLabel } from '@/lib/core/time/days';
 import { possibleProgressOnDay } from '@/lib/core/time/possibleProgress';
 import { useTimeCursor } from '../timeCursor';
-import type { VoyageInfo } from '@/lib/client/timeline/voyages';
+import { type VoyageInfo, voyageText } from '@/lib/client/timeline/voyages';
 
 interface Props {
   /** The voyages in time order. */
@@ -35,10 +35,11 @@ const Items = memo(function Items({ voyages, selectedId, onSelect, day }: Props 
         const progress = day ? possibleProgressOnDay(v.times, day).state : null;
         const underWay =
           progress === 'possible' ? `possibly under way on ${dayLabel(day!)}` : progress === 'certain' ? `certainly under way on ${dayLabel(day!)}` : null;
+        const text = voyageText(v);
         return (
           <li key={v.id}>
             <button type="button" className="timeline-list-item" aria-pressed={v.id === selectedId} data-voyage-id={v.id} onClick={() => onSelect(v.id)}>
-              <strong>{v.vessel}</strong>, {v.origin} → {v.destination}: departed {v.departureLabel}, arrived {v.arrivalLabel}
+              <strong>{text.vessel}</strong>, {text.origin} → {text.destination}: departed {text.departure}, arrived {text.arrival}
               {underWay && <span className="timeline-list-cursor">, {underWay}</span>}
             </button>
           </li>

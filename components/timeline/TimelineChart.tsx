@@ -68,6 +68,7 @@ export default function TimelineChart(p: Props) {
     c.dataset.start = String(domain.start);
     c.dataset.end = String(domain.end);
     c.dataset.gutter = String(gutter);
+    c.dataset.draws = String(Number(c.dataset.draws ?? 0) + 1);
     if (p.receivedAt !== null && measured.current !== p.receivedAt) {
       measured.current = p.receivedAt;
       performance.measure('wakeline:timeline-draw', { start: p.receivedAt, detail: { voyages: p.voyageCount } });

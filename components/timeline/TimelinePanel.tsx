@@ -1,4 +1,5 @@
 'use client';
+import { memo } from 'react';
 import type { ViewState } from '@/lib/core/domain/view-state';
 import TimelineBody from './TimelineBody';
 import './timeline.css';
@@ -21,7 +22,7 @@ export interface TimelinePanelProps {
  * weekly histogram, a brush for the date filter, and the time cursor with playback. Collapsed, it
  * fetches and draws nothing.
  */
-export default function TimelinePanel(props: TimelinePanelProps) {
+function TimelinePanel(props: TimelinePanelProps) {
   const open = !props.state.timelineClosed;
   return (
     <section className={`timeline${open ? '' : ' timeline-closed'}`} aria-labelledby="timeline-toggle">
@@ -44,3 +45,6 @@ export default function TimelinePanel(props: TimelinePanelProps) {
     </section>
   );
 }
+
+// Memoised: playback writes the URL a few times a second, and the dashboard's re-render must not reach the timeline.
+export default memo(TimelinePanel);

@@ -38,36 +38,40 @@ async function route(page: Page, id: string): Promise<number[][]> {
 }
 
 /**
- * What the routes' canvas (the overlay pane's one canvas) holds: pixels of the band's blue, within
- * `radius` CSS pixels of the map's centre or anywhere; and the routes' orange pixels by opacity.
+ * What the map's canvases hold: the stretches' (pane 'cursor') pixels of the band's blue, within
+ * `radius` CSS pixels of the map's centre or anywhere; the routes' (overlay pane) orange pixels,
+ * by opacity.
  */
 async function canvasPixels(page: Page, radius: number) {
   const container = (await page.locator('.leaflet-container').boundingBox())!;
   const centre = { x: container.x + container.width / 2, y: container.y + container.height / 2 };
-  return page.locator('.leaflet-overlay-pane > canvas').evaluate(
-    (canvas: HTMLCanvasElement, { centre, radius }) => {
-      const rect = canvas.getBoundingClientRect();
-      const sx = canvas.width / rect.width;
-      const sy = canvas.height / rect.height;
-      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      const cx = (centre.x - rect.left) * sx;
-      const cy = (centre.y - rect.top) * sy;
+  return page.locator('.leaflet-map-pane').evaluate(
+    (mapPane: HTMLElement, { centre, radius }) => {
+      const stretches = mapPane.querySelector<HTMLCanvasElement>('.leaflet-cursor-pane > canvas');
+      const routes = mapPane.querySelector<HTMLCanvasElement>('.leaflet-overlay-pane > canvas')!;
+      const read = (canvas: HTMLCanvasElement) => ({ canvas, rect: canvas.getBoundingClientRect(), data: canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data });
       let blueNear = 0;
       let blue = 0;
-      const orangeAlpha: number[] = [];
-      for (let y = 0; y < canvas.height; y++) {
-        for (let x = 0; x < canvas.width; x++) {
-          const i = (y * canvas.width + x) * 4;
-          const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
-          if (a < 20) continue;
-          // The band, #1d4ed8 at 40 %: blue well above red and green (un-premultiplied).
-          if (b - r > 80 && b - g > 60) {
+      if (stretches) {
+        const { canvas, rect, data } = read(stretches);
+        const sx = canvas.width / rect.width;
+        const cx = (centre.x - rect.left) * sx;
+        const cy = (centre.y - rect.top) * (canvas.height / rect.height);
+        for (let y = 0; y < canvas.height; y++) {
+          for (let x = 0; x < canvas.width; x++) {
+            const i = (y * canvas.width + x) * 4;
+            // The band, #1d4ed8 at 40 %: blue well above red and green (un-premultiplied).
+            if (data[i + 3]! < 20 || data[i + 2]! - data[i]! <= 80 || data[i + 2]! - data[i + 1]! <= 60) continue;
             blue++;
             if (Math.hypot(x - cx, y - cy) <= radius * sx) blueNear++;
           }
-          // The routes, #c2410c: red well above blue.
-          if (r - b > 100) orangeAlpha.push(a);
         }
+      }
+      const { data } = read(routes);
+      const orangeAlpha: number[] = [];
+      for (let i = 0; i < data.length; i += 4) {
+        // The routes, #c2410c: red well above blue.
+        if (data[i + 3]! >= 20 && data[i]! - data[i + 2]! > 100) orangeAlpha.push(data[i + 3]!);
       }
       orangeAlpha.sort((p, q) => p - q);
       // The 90th percentile: a faded route is translucent along its whole length, not only at its edges.

@@ -1,5 +1,4 @@
 'use client';
-import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAnnotations, usePorts, useVessels, useVoyageFeatures, voyagesUrl } from '@/lib/client/api';
 import type { Position } from '@/lib/core/domain/schemas';
@@ -42,15 +41,16 @@ type Update = (current: ViewState) => ViewState;
 
 /**
  * The one-page dashboard. The view (filters, selection, map centre and zoom, layers, export
- * settings) lives in the URL: read once with useSearchParams, then kept as state and written back
- * with the History API, so a copied link opens the same view.
+ * settings) lives in the URL: read once from the request's query string (`initialSearch`, from the
+ * page), then kept as state and written back with the History API, so a copied link opens the same
+ * view. Not with useSearchParams: Next.js re-renders every reader of it on each History API write,
+ * and playback writes the cursor's day to the URL without re-rendering the dashboard.
  */
-export default function Dashboard({ tileLayer }: { tileLayer: TileLayerConfig | null }) {
-  const params = useSearchParams();
+export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: TileLayerConfig | null; initialSearch: string }) {
   // The view is React state mirrored into the URL: updated synchronously (so controlled inputs never
   // flick back while the router catches up), written to the URL at once, and read back from the URL
   // on Back and Forward.
-  const [state, setState] = useState(() => parseViewState(params));
+  const [state, setState] = useState(() => parseViewState(new URLSearchParams(initialSearch)));
   const current = useRef(state);
   useEffect(() => {
     const onPop = () => {

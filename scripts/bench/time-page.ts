@@ -2,7 +2,7 @@
  * The browser side of the time benchmark (scripts/bench/time.ts): a fresh page that counts long
  * tasks from its start, the timeline's draw measures, and form filling by label.
  */
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 
 /** Counts long tasks from the page's start (installed before any script of the page runs). */
 const LONGTASKS = () => {
@@ -74,7 +74,7 @@ export async function waitForDraw(page: Page, expected: number, timeoutMs = 60_0
 }
 
 /** Fills the first of these labelled fields that exists; whether one did. */
-export async function fillField(page: Page, labels: RegExp[], value: string) {
+export async function fillField(page: Page | Locator, labels: RegExp[], value: string) {
   for (const label of labels) {
     const field = page.getByLabel(label).first();
     if (await field.count()) {

@@ -48,8 +48,9 @@ export interface PossibleProgress {
 export function voyageTimes(departure: DayWindow, arrival: DayWindow): VoyageTimes {
   const dep = windowSpan(departure);
   const arr = windowSpan(arrival);
-  for (const [k, v] of Object.entries({ 'departure.earliest': dep.start, 'departure.latest': dep.end, 'arrival.earliest': arr.start, 'arrival.latest': arr.end })) {
-    if (Number.isNaN(v)) throw new RangeError(`voyageTimes: ${k} is not a calendar day YYYY-MM-DD`);
+  if (Number.isNaN(dep.start + dep.end + arr.start + arr.end)) {
+    const bad = Number.isNaN(dep.start) ? 'departure.earliest' : Number.isNaN(dep.end) ? 'departure.latest' : Number.isNaN(arr.start) ? 'arrival.earliest' : 'arrival.latest';
+    throw new RangeError(`voyageTimes: ${bad} is not a calendar day YYYY-MM-DD`);
   }
   if (dep.start >= dep.end || arr.start >= arr.end) throw new RangeError('voyageTimes: a window ends before it starts');
   if (arr.end <= dep.start) throw new RangeError('voyageTimes: the arrival window ends before the departure window starts');

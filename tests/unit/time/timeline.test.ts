@@ -16,6 +16,10 @@ describe('days', () => {
     expect(dayOf(weekStart(dayStart('2024-02-11')))).toBe('2024-02-05'); // Sunday
     expect(dayLabel('2024-02-06')).toBe('6 Feb 2024');
     expect(Number.isNaN(dayStart('2023-02-29'))).toBe(true);
+    // Asked again (from the memo), the answers are the same.
+    expect(Number.isNaN(dayStart('2023-02-29'))).toBe(true);
+    expect(dayStart('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
+    for (const bad of ['0099-01-01', '2024-13-01', '2024-00-10', '2024-04-31', '2024-4-01']) expect(Number.isNaN(dayStart(bad)), bad).toBe(true);
   });
 });
 

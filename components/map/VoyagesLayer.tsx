@@ -1,7 +1,7 @@
 'use client';
-import type { LatLng, LeafletMouseEvent, PathOptions } from 'leaflet';
+import type { LatLng, LatLngTuple, LeafletMouseEvent, PathOptions } from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Polygon, Polyline, Tooltip, useMap, useMapEvent } from 'react-leaflet';
+import { useMap, useMapEvent } from 'react-leaflet';
 import type { VoyageFeatures } from '@/lib/client/api';
 import { formatWindow } from '@/lib/core/domain/display';
 import { basisLabel, hedgedVesselName } from '@/lib/core/domain/hedges';
@@ -15,7 +15,8 @@ import type { UnderWay } from '@/lib/core/time/possibleProgress';
 import { useCursorStates, useVoyageTimes } from './cursorStates';
 import { toLatLng } from './latlng';
 import RouteChooser, { type ChooserItem } from './RouteChooser';
-import { StackCount, StackHover } from './stack-hover';
+import { ArrowShape, RouteLine } from './RouteLine';
+import { StackHover } from './stack-hover';
 import { type StackedRoute, useOffsetRoutes, useRouteHitTest } from './useRouteStacks';
 
 interface Props {
@@ -162,32 +163,18 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
   return (
     <>
       {ordered.map((r) => (
-        <Polyline
+        <RouteLine
           // A new key when selected re-adds the layer, which draws it on top of the canvas.
           key={r.id === selectedId ? `${r.id}-selected` : r.id}
-          positions={r.drawn}
-          pathOptions={styleFor(r, selectedId, hoveredId, atCursor(states, r.id))}
-          eventHandlers={handlers.get(r.id)}
-        >
-          {r.id === selectedId ? (
-            <Tooltip key="selected" permanent direction="top" className="route-label">
-              {r.inferred ? 'Route inferred, not observed' : 'Route observed'}
-            </Tooltip>
-          ) : (
-            <Tooltip key="hover" sticky>
-              {r.label}
-              <br />
-              {r.basis && (
-                <>
-                  {r.basis}
-                  <br />
-                </>
-              )}
-              {r.inferred ? 'Route inferred, not observed' : 'Route observed'}
-              <StackCount store={hover} />
-            </Tooltip>
-          )}
-        </Polyline>
+          drawn={r.drawn}
+          selected={r.id === selectedId}
+          style={styleFor(r, selectedId, hoveredId, atCursor(states, r.id))}
+          handlers={handlers.get(r.id)}
+          label={r.label}
+          basis={r.basis}
+          inferred={r.inferred}
+          hover={hover}
+        />
       ))}
       <Arrows routes={ordered} selectedId={selectedId} zoom={zoom} states={states} />
       {choice && (
@@ -232,7 +219,10 @@ function Arrows({ routes, selectedId, zoom, states }: ArrowsProps) {
         return arrowheads(px, arrowFractions(length, r.arrowAt)).map((tri, i) => ({
           key: `${r.id}-${i}`,
           id: r.id,
-          latlngs: tri.map((p): LatLng => map.unproject([p.x, p.y], zoom)),
+          latlngs: tri.map((p): LatLngTuple => {
+            const ll = map.unproject([p.x, p.y], zoom);
+            return [ll.lat, ll.lng];
+          }),
         }));
       }),
     [routes, map, zoom],
@@ -244,12 +234,7 @@ function Arrows({ routes, selectedId, zoom, states }: ArrowsProps) {
         const dimmed = selectedId !== undefined && a.id !== selectedId;
         const opacity = atCursor(states, a.id) === 'faded' && a.id !== selectedId ? CURSOR_STYLE.fadedOpacity : dimmed ? 0.35 : 1;
         return (
-          <Polygon
-            key={a.key}
-            positions={a.latlngs}
-            interactive={false}
-            pathOptions={arrowStyle(color, opacity)}
-          />
+<ArrowShape key={a.key} positions={a.latlngs} style={arrowStyle(color, opacity)} />
         );
       })}
     </>

@@ -167,7 +167,7 @@ export default function Legend({ keys: legend }: { keys: MapLegend }) {
                 <svg width="34" height="14" aria-hidden="true">
                   {CURSOR_SYMBOLS[key]}
                 </svg>
-                {cursorLabel(key, cursor?.day ?? '')}
+                {cursorLabel(key, cursor?.day)}
               </>
             ) : (
               ENTRIES[key]

@@ -3,6 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { type Span, videoDatesLine } from '@/lib/client/export/compose';
 import { voyagesExtent } from '@/lib/client/export/strip';
 import { type ComposeInput, composeScene } from '@/lib/client/export/svg';
+import { cursorSummaryOver } from '@/lib/core/domain/legend';
 import { VideoCancelled, renderWebM, videoCodec } from '@/lib/client/export/video';
 import { type VideoRange, defaultVideoRange, frameTimes, isVideoRange, videoFileName } from '@/lib/core/time/frames';
 import { saveFile } from './browser';
@@ -86,7 +87,7 @@ export function VideoExport({ input, span, brushed, width, height, onSize }: Pro
         dates: videoDatesLine(range, span),
         cursor: { t: times[0]! },
         stripInclude: [times[0]!, times[times.length - 1]!],
-      });
+      }, cursorSummaryOver(input.voyages, times));
       const blob = await renderWebM({
         scene,
         times,

@@ -8,6 +8,7 @@ import type { TimeCursor } from '@/lib/client/time/cursor';
 import { formatDay } from '@/lib/core/domain/display';
 import { hedgedVesselName } from '@/lib/core/domain/hedges';
 import { CURSOR_STYLE } from '@/lib/core/domain/legend';
+import { COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
 import { TimeCursorContext } from '../timeCursor';
 import { type CursorTimes, progressAt, useVoyageTimes } from './cursorStates';
 import { type PreparedRoute, prepareRoute, stretchOf } from './preparedRoute';
@@ -18,6 +19,7 @@ interface Props {
 
 interface Route {
   coordinates: Position[];
+  inferred: boolean;
   /** Measured the first time the voyage is under way at the cursor. */
   prepared: PreparedRoute | null;
   vessel: string;
@@ -26,6 +28,9 @@ interface Route {
 /** One voyage's stretch on the map: a band, or a dot where the stretch has no length. */
 interface Drawn {
   vessel: string;
+  /** While playing: the route itself, styled as under way (the routes' pane is faded meanwhile). */
+  line: L.Polyline;
+  lineShown: boolean;
   band: L.Polyline;
   dot: L.CircleMarker;
   shown: L.Path | null;
@@ -43,6 +48,17 @@ const BAND: L.PolylineOptions = {
   weight: CURSOR_STYLE.stretchWeight,
   lineCap: 'round',
   lineJoin: 'round',
+  interactive: false,
+  pane: PANE,
+};
+/** The routes' pane while playing: every route faded, those under way drawn over it here. */
+const PLAYING_ROUTES_OPACITY = 0.3;
+
+const LINE: L.PolylineOptions = {
+  color: COLORS.route,
+  weight: CURSOR_STYLE.possibleWeight,
+  opacity: 1,
+  lineCap: 'butt',
   interactive: false,
   pane: PANE,
 };
@@ -93,7 +109,7 @@ export default function CursorLayer({ voyages }: Props) {
       new Map(
         voyages.features.map((f): [string, Route] => [
           f.properties.id,
-          { coordinates: f.geometry.coordinates, prepared: null, vessel: hedgedVesselName(f.properties.vessel?.name ?? null, f.properties) },
+          { coordinates: f.geometry.coordinates, inferred: f.properties.routeKind === 'inferred', prepared: null, vessel: hedgedVesselName(f.properties.vessel?.name ?? null, f.properties) },
         ]),
       ),
     [voyages],
@@ -107,8 +123,13 @@ export default function CursorLayer({ voyages }: Props) {
     const renderer = L.canvas({ pane: PANE });
     const group = L.layerGroup().addTo(map);
     const drawn = new Map<string, Drawn>();
-    const make = (vessel: string): Drawn => ({
-      vessel,
+    const make = (route: Route): Drawn => ({
+      vessel: route.vessel,
+      line: L.polyline(
+        route.coordinates.map((c): L.LatLngTuple => [c[1]!, c[0]!]),
+        { ...LINE, dashArray: route.inferred ? INFERRED_DASH : undefined, renderer },
+      ),
+      lineShown: false,
       band: L.polyline([], { ...BAND, renderer }),
       dot: L.circleMarker([0, 0], { ...DOT, renderer }),
       shown: null,
@@ -116,11 +137,20 @@ export default function CursorLayer({ voyages }: Props) {
       to: NaN,
       state: 'possible',
     });
-    const draw = () => drawCursor(store.get(), times, routes, drawn, group, make);
+    const routesPane = map.getPane('overlayPane');
+    const draw = () => {
+      const cursor = store.get();
+      // While playing, the routes' own styles stay those of the resting day (restyling thousands
+      // redraws their whole canvas): the pane fades as a whole, and the routes under way at each
+      // instant are drawn here, on this canvas, over it.
+      if (routesPane) routesPane.style.opacity = cursor?.playing ? String(PLAYING_ROUTES_OPACITY) : '';
+      drawCursor(cursor, times, routes, drawn, group, make);
+    };
     draw();
     const unsubscribe = store.subscribe(draw);
     const unhover = hoverStretches(map, drawn, () => store.get()?.day ?? null);
     return () => {
+      if (routesPane) routesPane.style.opacity = '';
       unsubscribe();
       unhover();
       group.remove();
@@ -200,7 +230,7 @@ function drawCursor(
   routes: ReadonlyMap<string, Route>,
   drawn: Map<string, Drawn>,
   group: L.LayerGroup,
-  make: (vessel: string) => Drawn,
+  make: (route: Route) => Drawn,
 ): void {
   const seen = new Set<string>();
   if (cursor) {
@@ -211,8 +241,14 @@ function drawCursor(
       if (!route) continue;
       seen.add(id);
       let d = drawn.get(id);
-      if (!d) drawn.set(id, (d = make(route.vessel)));
+      if (!d) drawn.set(id, (d = make(route)));
+      if (d.state !== p.state) d.line.setStyle({ weight: p.state === 'certain' ? CURSOR_STYLE.certainWeight : CURSOR_STYLE.possibleWeight });
       d.state = p.state;
+      if (d.lineShown !== cursor.playing) {
+        if (cursor.playing) group.addLayer(d.line);
+        else group.removeLayer(d.line);
+        d.lineShown = cursor.playing;
+      }
       const point = p.from === p.to;
       const layer = point ? d.dot : d.band;
       if (p.from !== d.from || p.to !== d.to) {
@@ -232,7 +268,10 @@ function drawCursor(
     }
   }
   for (const [id, d] of drawn) {
-    if (seen.has(id) || !d.shown) continue;
+    if (seen.has(id)) continue;
+    if (d.lineShown) group.removeLayer(d.line);
+    d.lineShown = false;
+    if (!d.shown) continue;
     group.removeLayer(d.shown);
     d.shown = null;
   }

@@ -71,26 +71,36 @@ interface States {
 }
 
 /**
- * Whether each voyage is under way at the cursor (null: no cursor); a new map only when some
- * voyage's state changes, so the routes restyle a few times during playback, not at every frame.
+ * Whether each voyage is under way at the cursor at rest (null: no cursor); a new map only when
+ * some voyage's state changes. While playing it keeps the states of the day playback started
+ * from: restyling thousands of routes redraws their whole canvas (about 0.3 s at 5,000), so
+ * during playback CursorLayer fades the routes' pane as a whole and draws the routes under way at
+ * each instant on its own canvas.
  */
 export function useCursorStates(times: CursorTimes): ReadonlyMap<string, UnderWay> | null {
-  const select = useMemo(
-    () =>
-      (cursor: TimeCursor | null): States | null => {
-        if (!cursor) return null;
-        const byId = new Map<string, UnderWay>();
-        let code = '';
-        for (const [id, t] of times) {
-          const state = progressAt(t, cursor).state;
-          byId.set(id, state);
-          code += CODE[state];
-        }
-        return { code, byId };
-      },
-    [times],
-  );
+  const select = useMemo(() => restingStates(times), [times]);
   return useCursorSelect(select, sameStates)?.byId ?? null;
+}
+
+/** The states at the cursor, or while it plays those it had when it last rested. */
+function restingStates(times: CursorTimes): (cursor: TimeCursor | null) => States | null {
+  let resting: States | null = null;
+  return (cursor) => {
+    if (!cursor?.playing) resting = statesAt(times, cursor);
+    return resting;
+  };
+}
+
+function statesAt(times: CursorTimes, cursor: TimeCursor | null): States | null {
+  if (!cursor) return null;
+  const byId = new Map<string, UnderWay>();
+  let code = '';
+  for (const [id, t] of times) {
+    const state = progressAt(t, cursor).state;
+    byId.set(id, state);
+    code += CODE[state];
+  }
+  return { code, byId };
 }
 const sameStates = (a: States | null, b: States | null) => a === b || (a !== null && b !== null && a.code === b.code);
 

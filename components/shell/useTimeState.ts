@@ -3,6 +3,9 @@ import { type RefObject, useCallback, useEffect, useState } from 'react';
 import { atRest, createTimeCursorStore } from '@/lib/client/time/cursor';
 import { type ViewState, viewStateToSearch } from '@/lib/core/domain/view-state';
 
+/** During playback, the URL follows the cursor's day at most this often. */
+const QUIET_URL_MS = 1000;
+
 type Navigate = (update: (current: ViewState) => ViewState, mode: 'push' | 'replace') => void;
 
 /**
@@ -16,15 +19,20 @@ export function useTimeState(navigate: Navigate, currentRef: RefObject<ViewState
     if (cursor.get()?.playing) return;
     cursor.set(at ? atRest(at) : null);
   }, [cursor, at]);
+  // Playback writes the URL at most once a QUIET_URL_MS: each History API write makes Next.js's
+  // router update its context through the whole page (about 50 ms with 10,000 voyages listed).
+  const [urlWriter] = useState(() => throttledUrlWriter(QUIET_URL_MS));
+  useEffect(() => () => urlWriter.cancel(), [urlWriter]);
   const onCursorDay = useCallback(
     (day: string | undefined, how: 'push' | 'replace' | 'quiet') => {
+      urlWriter.cancel();
       if (how !== 'quiet') return navigate((s) => ({ ...s, at: day }), how);
       // Playback: the URL follows the cursor's day without re-rendering the dashboard every day;
       // the state catches up when playback stops (with a 'replace').
       currentRef.current = { ...currentRef.current, at: day };
-      window.history.replaceState(null, '', `${window.location.pathname}${viewStateToSearch(currentRef.current)}`);
+      urlWriter.write(() => `${window.location.pathname}${viewStateToSearch(currentRef.current)}`);
     },
-    [navigate, currentRef],
+    [navigate, currentRef, urlWriter],
   );
   const onRange = useCallback(
     (range: { from: string; to: string } | undefined) => navigate((s) => ({ ...s, from: range?.from, to: range?.to }), 'replace'),
@@ -35,4 +43,27 @@ export function useTimeState(navigate: Navigate, currentRef: RefObject<ViewState
     [navigate],
   );
   return { cursor, onCursorDay, onRange, onClosedChange };
+}
+
+/** Writes the URL (History API, replace) at most once every `ms`, the last one asked for last. */
+function throttledUrlWriter(ms: number) {
+  let last = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    write(url: () => string) {
+      clearTimeout(timer);
+      const now = () => {
+        last = performance.now();
+        timer = undefined;
+        window.history.replaceState(null, '', url());
+      };
+      const wait = last + ms - performance.now();
+      if (wait <= 0) now();
+      else timer = setTimeout(now, wait);
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
 }

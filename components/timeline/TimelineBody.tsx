@@ -8,7 +8,7 @@ import { atRest, createTimeCursorStore } from '@/lib/client/time/cursor';
 import { DAY_MS, addDays, dayStart } from '@/lib/core/time/days';
 import { type TimeDomain, fitDomain, pan, zoomAt } from '@/lib/core/time/scale';
 import { TimeCursorContext } from '../timeCursor';
-import type { TimelinePanelProps } from './TimelinePanel';
+import type { TimelinePanelProps } from './types';
 import TimelineChart from './TimelineChart';
 import TimelineControls from './TimelineControls';
 import TimelineList from './TimelineList';

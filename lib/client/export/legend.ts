@@ -35,7 +35,7 @@ interface Entry {
 }
 
 /** The symbol and words for each legend key the export draws (it draws no sightings). */
-function entryFor(key: LegendKey, u: number, selectedInferred: boolean, day: string): Entry | null {
+function entryFor(key: LegendKey, u: number, selectedInferred: boolean, day: string | undefined): Entry | null {
   const dash = inferredDash(u);
   const line = (color: string, width: number, dashed: boolean): Draw => (x, y) =>
     `<line x1="${n1(x)}" y1="${n1(y)}" x2="${n1(x + 30 * u)}" y2="${n1(y)}" stroke="${color}" stroke-width="${n1(width * u)}"${dashed ? ` stroke-dasharray="${dash}"` : ''}/>`;
@@ -107,7 +107,7 @@ function entryFor(key: LegendKey, u: number, selectedInferred: boolean, day: str
 export function legendSvg(input: LegendInput, width: number, mapTop: number, u: number): { svg: string; box: Box } {
   const selectedInferred = input.selected?.routeKind === 'inferred';
   const keys = legendKeys({ ...input, pins: input.hasPins ? 1 : 0 });
-  const entries = keys.flatMap((key) => entryFor(key, u, selectedInferred, input.cursor?.day ?? '') ?? []);
+  const entries = keys.flatMap((key) => entryFor(key, u, selectedInferred, input.cursor?.day) ?? []);
   const size = 12.5 * u;
   const rowH = 19 * u;
   const boxW = 36 * u + Math.max(...entries.map((e) => e.label.length)) * size * CHAR_EM + 14 * u;

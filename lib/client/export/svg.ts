@@ -146,8 +146,9 @@ function sceneParts(input: ComposeInput, cursor?: CursorSummary) {
   };
 }
 
-export function composeScene(input: ComposeInput): Scene {
-  const parts = sceneParts(input);
+/** `cursor`: what the legend explains of the cursor over the whole video (cursorSummaryOver). */
+export function composeScene(input: ComposeInput, cursor?: CursorSummary): Scene {
+  const parts = sceneParts(input, cursor);
   const { layout } = parts;
   const prepared = prepareVoyages(input.voyages, layout.frame, layout.u);
   return {

@@ -7,6 +7,8 @@ import type { FeatureCollection } from 'geojson';
 import { formatDay } from './display';
 import { INFERRED_HEDGE, hedgeWords } from './hedges';
 import type { Identification, RouteKind, VoyageBasis } from './schemas';
+import type { DayWindow } from '../geo/types';
+import { possibleProgress, voyageTimes } from '../time/possibleProgress';
 
 export const LEGEND_KEYS = [
   'route-inferred',
@@ -51,25 +53,28 @@ export const CURSOR_STYLE = {
   stretchDotRadius: 8,
 } as const;
 
-/** The words of a cursor entry, for the live legend and the exported one alike. */
-export function cursorLabel(key: CursorKey, day: string): string {
-  const on = formatDay(day);
+/**
+ * The words of a cursor entry, for the live legend and the exported one alike; without a day (a
+ * video, whose date moves and is shown on each frame) the words name no day.
+ */
+export function cursorLabel(key: CursorKey, day?: string): string {
+  const on = day ? ` on ${formatDay(day)}` : '';
   switch (key) {
     case 'cursor-certain':
-      return `Certainly under way on ${on} (heavy line)`;
+      return `Certainly under way${on} (heavy line)`;
     case 'cursor-possible':
-      return `Possibly under way on ${on}`;
+      return `Possibly under way${on}`;
     case 'cursor-faded':
-      return `Not under way on ${on} (faded)`;
+      return `Not under way${on} (faded)`;
     case 'cursor-stretch':
-      return `Where the ship could have been on ${on}`;
+      return `Where the ship could have been${on}`;
   }
 }
 
 /** The time cursor on the map: its day and how many voyages it shows under way. */
 export interface CursorSummary {
-  /** YYYY-MM-DD. */
-  day: string;
+  /** YYYY-MM-DD; none for a video (the cursor moves from frame to frame). */
+  day?: string;
   /** Voyages possibly, and certainly, under way at the cursor. */
   possible: number;
   certain: number;
@@ -148,4 +153,36 @@ export function bordersInView(borders: FeatureCollection | undefined, [w, s, e, 
     const lines = g.type === 'LineString' ? [g.coordinates] : g.type === 'MultiLineString' ? g.coordinates : [];
     return lines.some((line) => line.some(inside));
   });
+}
+
+/**
+ * The cursor entries a video's legend needs: over every frame's instant, the most voyages
+ * possibly and certainly under way at once (an entry appears when some frame draws its symbol).
+ * Voyages whose windows cannot be read are never under way, as on the map.
+ */
+export function cursorSummaryOver(voyages: readonly { departure: DayWindow; arrival: DayWindow }[], instants: readonly number[]): CursorSummary {
+  const times = voyages.flatMap((v) => {
+    try {
+      return [voyageTimes(v.departure, v.arrival)];
+    } catch {
+      return [];
+    }
+  });
+  let possible = 0;
+  let certain = 0;
+  let stretches = 0;
+  for (const t of instants) {
+    let p = 0;
+    let c = 0;
+    for (const v of times) {
+      const state = possibleProgress(v, t).state;
+      if (state === 'possible') p++;
+      else if (state === 'certain') c++;
+    }
+    possible = Math.max(possible, p);
+    certain = Math.max(certain, c);
+    // Every voyage under way has its stretch drawn.
+    stretches = Math.max(stretches, p + c);
+  }
+  return { possible, certain, stretches };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { type LegendInput, bordersInView, cursorLabel, legendKeys } from '@/lib/core/domain/legend';
+import { type LegendInput, bordersInView, cursorLabel, cursorSummaryOver, legendKeys } from '@/lib/core/domain/legend';
 import type { Identification } from '@/lib/core/domain/schemas';
 
 const named: Identification = { method: 'named_by_source', sourceIds: ['wh-2023-10-13'], words: 'MV Angara', readInSourceIds: [], teamReading: null };
@@ -73,5 +73,24 @@ describe('legendKeys: the legend explains what is drawn, and nothing else', () =
     expect(cursorLabel('cursor-possible', '2024-02-06')).toBe('Possibly under way on 6 Feb 2024');
     expect(cursorLabel('cursor-certain', '2024-03-10')).toContain('Certainly under way on 10 Mar 2024');
     expect(cursorLabel('cursor-stretch', '2024-02-06')).toBe('Where the ship could have been on 6 Feb 2024');
+  });
+
+  it('names no day for a video, whose date moves', () => {
+    expect(cursorLabel('cursor-possible')).toBe('Possibly under way');
+    expect(cursorLabel('cursor-faded')).toBe('Not under way (faded)');
+  });
+
+  it('a video explains the states some frame draws: the most voyages under way at once over its frames', () => {
+    const w = (earliest: string, latest = earliest) => ({ earliest, latest });
+    const voyages = [
+      { departure: w('2024-03-01', '2024-03-02'), arrival: w('2024-03-11', '2024-03-12') },
+      { departure: w('2024-03-05'), arrival: w('2024-03-06') },
+      { departure: w('2024-03-09'), arrival: w('2024-03-01') }, // contradictory: never under way
+    ];
+    const at = (iso: string) => Date.parse(iso);
+    // 6 Mar, 00:00: the first certainly under way, the second possibly (on its arrival day).
+    expect(cursorSummaryOver(voyages, [at('2024-03-06T00:00Z')])).toEqual({ possible: 1, certain: 1, stretches: 2 });
+    expect(cursorSummaryOver(voyages, [at('2024-02-01T00:00Z'), at('2024-03-20T00:00Z')])).toEqual({ possible: 0, certain: 0, stretches: 0 });
+    expect(cursorSummaryOver(voyages, [at('2024-03-01T12:00Z'), at('2024-03-05T12:00Z')])).toMatchObject({ possible: 1 });
   });
 });

@@ -9,6 +9,7 @@ import { formatDay } from '@/lib/core/domain/display';
 import { hedgedVesselName } from '@/lib/core/domain/hedges';
 import { CURSOR_STYLE } from '@/lib/core/domain/legend';
 import { COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
+import { type VoyageTimes, possibleProgressOnDay } from '@/lib/core/time/possibleProgress';
 import { TimeCursorContext } from '../timeCursor';
 import { type CursorTimes, progressAt, useVoyageTimes } from './cursorStates';
 import { type PreparedRoute, prepareRoute, stretchOf } from './preparedRoute';
@@ -138,13 +139,27 @@ export default function CursorLayer({ voyages }: Props) {
       state: 'possible',
     });
     const routesPane = map.getPane('overlayPane');
+    // The voyages under way at some time on the cursor's day (the windows' ends are midnights, so
+    // this list holds all day): playback then looks at these at each frame, not at every voyage.
+    let listed: { day: string; times: CursorTimes } | null = null;
+    const underWay = (day: string): CursorTimes => {
+      if (listed?.day !== day) {
+        const on = new Map<string, VoyageTimes>();
+        for (const [id, t] of times) {
+          const state = possibleProgressOnDay(t, day).state;
+          if (state === 'possible' || state === 'certain') on.set(id, t);
+        }
+        listed = { day, times: on };
+      }
+      return listed.times;
+    };
     const draw = () => {
       const cursor = store.get();
       // While playing, the routes' own styles stay those of the resting day (restyling thousands
       // redraws their whole canvas): the pane fades as a whole, and the routes under way at each
       // instant are drawn here, on this canvas, over it.
       if (routesPane) routesPane.style.opacity = cursor?.playing ? String(PLAYING_ROUTES_OPACITY) : '';
-      drawCursor(cursor, times, routes, drawn, group, make);
+      drawCursor(cursor, cursor ? underWay(cursor.day) : times, routes, drawn, group, make);
     };
     draw();
     const unsubscribe = store.subscribe(draw);

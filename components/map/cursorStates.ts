@@ -120,8 +120,25 @@ function cursorSummary(times: CursorTimes, cursor: TimeCursor | null): CursorSum
 
 /** cursorSummary, re-rendering the caller only when the day or a count changes. */
 export function useCursorSummary(times: CursorTimes): CursorSummary | undefined {
-  const select = useMemo(() => (cursor: TimeCursor | null) => cursorSummary(times, cursor), [times]);
+  const select = useMemo(() => summaryByDay(times), [times]);
   return useCursorSelect(select, sameSummary);
+}
+
+/**
+ * cursorSummary, counted once a day: the windows' ends are midnights, so no voyage changes state
+ * within a day, and playback (up to 60 moves a second) need not count them all at every frame.
+ */
+function summaryByDay(times: CursorTimes): (cursor: TimeCursor | null) => CursorSummary | undefined {
+  let key = '';
+  let last: CursorSummary | undefined;
+  return (cursor) => {
+    const now = cursor ? `${cursor.day}|${cursor.playing}` : '';
+    if (now !== key) {
+      key = now;
+      last = cursorSummary(times, cursor);
+    }
+    return last;
+  };
 }
 const sameSummary = (a: CursorSummary | undefined, b: CursorSummary | undefined) =>
   a === b || (a !== undefined && b !== undefined && a.day === b.day && a.possible === b.possible && a.certain === b.certain && a.stretches === b.stretches);

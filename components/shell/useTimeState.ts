@@ -19,8 +19,8 @@ export function useTimeState(navigate: Navigate, currentRef: RefObject<ViewState
     if (cursor.get()?.playing) return;
     cursor.set(at ? atRest(at) : null);
   }, [cursor, at]);
-  // Playback writes the URL at most once a QUIET_URL_MS: each History API write makes Next.js's
-  // router update its context through the whole page (about 50 ms with 10,000 voyages listed).
+  // Playback writes the URL at most once a QUIET_URL_MS (browsers limit History API calls), and
+  // past Next.js's router (see throttledUrlWriter).
   const [urlWriter] = useState(() => throttledUrlWriter(QUIET_URL_MS));
   useEffect(() => () => urlWriter.cancel(), [urlWriter]);
   const onCursorDay = useCallback(
@@ -45,7 +45,13 @@ export function useTimeState(navigate: Navigate, currentRef: RefObject<ViewState
   return { cursor, onCursorDay, onRange, onClosedChange };
 }
 
-/** Writes the URL (History API, replace) at most once every `ms`, the last one asked for last. */
+/**
+ * Writes the URL (History API, replace) at most once every `ms`, the last one asked for last.
+ * Through History.prototype, not window.history.replaceState: Next.js wraps that one to update its
+ * router, whose context change walks the whole page (about 150 ms with 5,000 voyages listed) at
+ * every write. The entry keeps its state (Next.js's own), and the router catches up when playback
+ * stops and the dashboard navigates as usual.
+ */
 function throttledUrlWriter(ms: number) {
   let last = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -55,7 +61,7 @@ function throttledUrlWriter(ms: number) {
       const now = () => {
         last = performance.now();
         timer = undefined;
-        window.history.replaceState(null, '', url());
+        History.prototype.replaceState.call(window.history, window.history.state, '', url());
       };
       const wait = last + ms - performance.now();
       if (wait <= 0) now();

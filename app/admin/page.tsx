@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { Suspense } from 'react';
 import AdminUsers from '@/components/AdminUsers';
-import AuthStatus from '@/components/AuthStatus';
+import PageHead from '@/components/PageHead';
 
 export const metadata: Metadata = { title: 'Users — Wakeline' };
 
@@ -10,16 +8,7 @@ export const metadata: Metadata = { title: 'Users — Wakeline' };
 export default function AdminPage() {
   return (
     <main className="page-narrow page-wide">
-      <div className="page-head">
-        <h1>
-          <Link href="/" className="home-link">
-            Wakeline
-          </Link>
-        </h1>
-        <Suspense fallback={null}>
-          <AuthStatus />
-        </Suspense>
-      </div>
+      <PageHead />
       <h2>Users and roles</h2>
       <AdminUsers />
     </main>

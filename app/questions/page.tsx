@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { Suspense } from 'react';
-import AuthStatus from '@/components/AuthStatus';
+import PageHead from '@/components/PageHead';
 import OpenQuestions from '@/components/OpenQuestions';
 
 export const metadata: Metadata = { title: 'Open questions — Wakeline' };
@@ -10,16 +9,7 @@ export const metadata: Metadata = { title: 'Open questions — Wakeline' };
 export default function QuestionsPage() {
   return (
     <main className="page-narrow page-wide">
-      <div className="page-head">
-        <h1>
-          <Link href="/" className="home-link">
-            Wakeline
-          </Link>
-        </h1>
-        <Suspense fallback={null}>
-          <AuthStatus />
-        </Suspense>
-      </div>
+      <PageHead />
       <h2>Open questions</h2>
       <p className="state">Questions and corrections on voyages, ports and vessels that no one has marked resolved yet, newest first.</p>
       <Suspense fallback={<p className="state">Loading…</p>}>

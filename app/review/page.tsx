@@ -1,7 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { Suspense } from 'react';
-import AuthStatus from '@/components/AuthStatus';
+import PageHead from '@/components/PageHead';
 import ReviewQueue from '@/components/desk/ReviewQueue';
 
 export const metadata: Metadata = { title: 'Review — Wakeline' };
@@ -10,16 +8,7 @@ export const metadata: Metadata = { title: 'Review — Wakeline' };
 export default function ReviewPage() {
   return (
     <main className="page-narrow page-wide">
-      <div className="page-head">
-        <h1>
-          <Link href="/" className="home-link">
-            Wakeline
-          </Link>
-        </h1>
-        <Suspense fallback={null}>
-          <AuthStatus />
-        </Suspense>
-      </div>
+      <PageHead />
       <h2>Review queue</h2>
       <ReviewQueue />
     </main>

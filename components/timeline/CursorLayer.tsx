@@ -3,7 +3,8 @@ import { type KeyboardEvent, type PointerEvent, useEffect, useRef } from 'react'
 import { drawOverlay } from '@/lib/client/timeline/draw';
 import { AXIS_H } from '@/lib/client/timeline/layout';
 import { keyMove } from '@/lib/client/timeline/playback';
-import { DAY_MS, dayLabel, dayOf, dayStart } from '@/lib/core/time/days';
+import { formatDay } from '@/lib/core/domain/display';
+import { DAY_MS, dayOf, dayStart } from '@/lib/core/time/days';
 import { type TimeDomain, pan, timeToX, xToTime } from '@/lib/core/time/scale';
 import { useTimeCursor } from '../timeCursor';
 import { fitCanvas } from './fitCanvas';
@@ -103,7 +104,7 @@ export default function CursorLayer({ domain, setDomain, width, height, labelWid
         aria-valuemin={0}
         aria-valuemax={days ? dayIndex(days.last) : 0}
         aria-valuenow={cursor && days ? dayIndex(cursor.day) : 0}
-        aria-valuetext={cursor ? dayLabel(cursor.day) : 'No cursor'}
+        aria-valuetext={cursor ? formatDay(cursor.day) : 'No cursor'}
         style={{ left: labelWidth, width: chartW, height: AXIS_H }}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}

@@ -1,6 +1,6 @@
 'use client';
 import { memo, useState } from 'react';
-import { dayLabel } from '@/lib/core/time/days';
+import { formatDay } from '@/lib/core/domain/display';
 import { possibleProgressOnDay } from '@/lib/core/time/possibleProgress';
 import { useTimeCursor } from '../timeCursor';
 import { type VoyageInfo, voyageText } from '@/lib/client/timeline/voyages';
@@ -34,7 +34,7 @@ const Items = memo(function Items({ voyages, selectedId, onSelect, day }: Props 
       {voyages.map((v) => {
         const progress = day ? possibleProgressOnDay(v.times, day).state : null;
         const underWay =
-          progress === 'possible' ? `possibly under way on ${dayLabel(day!)}` : progress === 'certain' ? `certainly under way on ${dayLabel(day!)}` : null;
+          progress === 'possible' ? `possibly under way on ${formatDay(day!)}` : progress === 'certain' ? `certainly under way on ${formatDay(day!)}` : null;
         const text = voyageText(v);
         return (
           <li key={v.id}>

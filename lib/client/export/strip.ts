@@ -5,7 +5,8 @@
  * a shape that a video moves from frame to frame. Pure.
  */
 import { COLORS } from '@/lib/core/domain/map-style';
-import { DAY_MS, WEEK_MS, dayLabel, dayStart } from '@/lib/core/time/days';
+import { formatDay } from '@/lib/core/domain/display';
+import { DAY_MS, WEEK_MS, dayStart } from '@/lib/core/time/days';
 import { type VoyageTimes, voyageTimes } from '@/lib/core/time/possibleProgress';
 import { type TimeDomain, fitDomain, timeTicks, timeToX } from '@/lib/core/time/scale';
 import { weeklyCounts } from '@/lib/core/time/timeline';
@@ -106,7 +107,7 @@ export function stripScene(strip: StripLayout, u: number, input: StripInput): St
   // The cursor's date beside its line, at the top of the histogram: right of the line, or left of it near the end.
   const cursor = (c: Cursor): Shape[] => {
     const cx = Math.min(x1, Math.max(x0, x(cursorInstant(c))));
-    const label = dayLabel(cursorDay(c));
+    const label = formatDay(cursorDay(c));
     const size = 11 * u;
     const room = measureText(label, size, true) + 6 * u;
     const right = cx + room <= x1;

@@ -10,7 +10,8 @@ import { COLORS } from '@/lib/core/domain/map-style';
 import { arrowFractions, arrowheads } from '@/lib/core/geo/arrowheads';
 import { arrowFractionsFor } from '@/lib/core/geo/arrowFractionsFor';
 import { canonicalLine } from '@/lib/core/geo/canonicalLine';
-import { dayLabel, dayOf } from '@/lib/core/time/days';
+import { formatDay } from '@/lib/core/domain/display';
+import { dayOf } from '@/lib/core/time/days';
 import { type PossibleProgress, type UnderWay, type VoyageTimes, possibleProgress, possibleProgressOnDay, voyageTimes } from '@/lib/core/time/possibleProgress';
 import type { ExportLayout } from './layout';
 import { type ExportVoyage, inferredDash, projectLine } from './map';
@@ -194,6 +195,6 @@ export function badgeShapes(layout: ExportLayout, cursor: Cursor): Shape[] {
   const size = 20 * layout.u;
   return [
     { kind: 'path', d: rectPath(x0, y0, x1 - x0, y1 - y0), fill: '#ffffff', opacity: 0.92, stroke: '#d7dbe0', width: 1 },
-    { kind: 'text', x: x0 + 10 * layout.u, y: y0 + size * 1.15, size, content: dayLabel(cursorDay(cursor)), fill: '#1c2430', bold: true },
+    { kind: 'text', x: x0 + 10 * layout.u, y: y0 + size * 1.15, size, content: formatDay(cursorDay(cursor)), fill: '#1c2430', bold: true },
   ];
 }

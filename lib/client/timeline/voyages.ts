@@ -1,10 +1,10 @@
 /** The API's voyages, sightings and claims as the timeline's model and its text alternative need them. */
 import type { VoyageSummary } from '@/lib/core/domain/dto';
+import { formatWindow } from '@/lib/core/domain/display';
 import { hedgedVesselName } from '@/lib/core/domain/hedges';
 import type { Claim, Observation } from '@/lib/core/domain/schemas';
 import type { VoyageTimes } from '@/lib/core/time/possibleProgress';
 import { type TimelineModel, timelineModel } from '@/lib/core/time/timeline';
-import { windowLabel } from './format';
 
 export interface VoyageInfo {
   id: string;
@@ -53,8 +53,8 @@ export function voyageText(v: VoyageInfo): VoyageText {
     vessel: hedgedVesselName(s.vessel?.name ?? null, s),
     origin: s.origin.name,
     destination: s.destination.name,
-    departure: windowLabel(s.departure),
-    arrival: windowLabel(s.arrival),
+    departure: formatWindow(s.departure),
+    arrival: formatWindow(s.arrival),
   };
 }
 

@@ -52,10 +52,3 @@ export function weekStart(t: number): number {
   const sinceMonday = (((Math.floor(day / DAY_MS) + 3) % 7) + 7) % 7;
   return day - sinceMonday * DAY_MS;
 }
-
-/** "6 Feb 2024": the day as people read it (English month names, no time zone shift). */
-export function dayLabel(day: string): string {
-  const t = dayStart(day);
-  if (Number.isNaN(t)) return day;
-  return new Date(t).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}

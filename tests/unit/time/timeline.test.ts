@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayLabel, dayOf, dayStart, weekStart } from '@/lib/core/time/days';
+import { formatDay } from '@/lib/core/domain/display';
+import { addDays, dayOf, dayStart, weekStart } from '@/lib/core/time/days';
 import { fitDomain, MIN_SPAN_MS, pan, rangeToDays, timeTicks, timeToX, xToTime, zoomAt } from '@/lib/core/time/scale';
 import { timelineModel, weeklyCounts } from '@/lib/core/time/timeline';
 import { voyageTimes } from '@/lib/core/time/possibleProgress';
@@ -14,7 +15,7 @@ describe('days', () => {
     expect(dayOf(weekStart(dayStart('2024-02-08')))).toBe('2024-02-05'); // a Thursday → Monday 5 Feb
     expect(dayOf(weekStart(dayStart('2024-02-05')))).toBe('2024-02-05');
     expect(dayOf(weekStart(dayStart('2024-02-11')))).toBe('2024-02-05'); // Sunday
-    expect(dayLabel('2024-02-06')).toBe('6 Feb 2024');
+    expect(formatDay('2024-02-06')).toBe('6 Feb 2024');
     expect(Number.isNaN(dayStart('2023-02-29'))).toBe(true);
     // Asked again (from the memo), the answers are the same.
     expect(Number.isNaN(dayStart('2023-02-29'))).toBe(true);

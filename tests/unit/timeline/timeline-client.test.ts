@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { windowLabel } from '@/lib/client/timeline/format';
 import { hitTest } from '@/lib/client/timeline/hit';
 import { HEADER_H, LANE_H, layoutTimeline, rowAt } from '@/lib/client/timeline/layout';
 import { advance, dataDays, keyMove, playStart, step } from '@/lib/client/timeline/playback';
 import { describeVoyage, timelineData } from '@/lib/client/timeline/voyages';
+import { formatWindow } from '@/lib/core/domain/display';
 import type { VoyageSummary } from '@/lib/core/domain/dto';
 import { DAY_MS, dayOf, dayStart } from '@/lib/core/time/days';
 import { timeToX } from '@/lib/core/time/scale';
@@ -11,13 +11,13 @@ import { timelineModel } from '@/lib/core/time/timeline';
 
 const w = (earliest: string, latest = earliest) => ({ earliest, latest });
 
-describe('windowLabel', () => {
+describe('window labels (formatWindow, as the list writes them)', () => {
   it('writes a window as people read it', () => {
-    expect(windowLabel(w('2024-02-06'))).toBe('6 Feb 2024');
-    expect(windowLabel(w('2024-02-04', '2024-02-08'))).toBe('4–8 Feb 2024');
-    expect(windowLabel(w('2024-01-28', '2024-02-03'))).toBe('28 Jan – 3 Feb 2024');
-    expect(windowLabel(w('2023-12-30', '2024-01-02'))).toBe('30 Dec 2023 – 2 Jan 2024');
-    expect(windowLabel(w('2024-02-30', '2024-03-01'))).toBe('2024-02-30–2024-03-01');
+    const d = (earliest: string, latest = earliest) => ({ earliest, latest, precision: 'day' as const });
+    expect(formatWindow(d('2024-02-06'))).toBe('6 Feb 2024');
+    expect(formatWindow(d('2024-02-04', '2024-02-08'))).toBe('4–8 Feb 2024');
+    expect(formatWindow(d('2024-01-28', '2024-02-03'))).toBe('28 Jan – 3 Feb 2024');
+    expect(formatWindow(d('2023-12-30', '2024-01-02'))).toBe('30 Dec 2023 – 2 Jan 2024');
   });
 });
 

@@ -11,7 +11,7 @@ import { dateWindow, position, slug } from './primitives';
 export { dateWindow, isoDay, position, precision, slug } from './primitives';
 export type { DateWindow, Position, Precision } from './primitives';
 
-export const sourceKind = z.enum(['government', 'osint', 'news', 'imagery', 'dataset', 'multilateral', 'team']);
+export const sourceKind = z.enum(['government', 'osint', 'news', 'imagery', 'dataset', 'multilateral', 'team', 'import']);
 
 /** How we read a source: in the original, through a faithful mirror, or only in a report about it. */
 export const sourceAccess = z.enum(['direct', 'mirror', 'secondary']);

@@ -5,6 +5,7 @@ import { accountsAnnotations } from './0002_accounts_annotations';
 import { evidenceDesk } from './0003_evidence_desk';
 import { throttle } from './0004_throttle';
 import { annotationChanges } from './0005_annotation_changes';
+import { tracks } from './0006_tracks';
 
 /**
  * Versioned migrations, in order. Listed in code (not read from a folder at run time) so that the
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '0003_evidence_desk': evidenceDesk,
   '0004_throttle': throttle,
   '0005_annotation_changes': annotationChanges,
+  '0006_tracks': tracks,
 };
 
 export const migrationProvider: MigrationProvider = {

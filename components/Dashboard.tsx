@@ -28,6 +28,7 @@ import { ProfileNavContext, useProfiles } from './profile/useProfiles';
 import SearchBox from './search/SearchBox';
 import { selectionMessage, SkipLinks } from './shell/SkipLinks';
 import { useMapLegend } from './shell/useMapLegend';
+import { useLeavingPage } from './shell/useLeavingPage';
 import { useSelectionFocus } from './shell/useSelectionFocus';
 import { useTimeState } from './shell/useTimeState';
 import VoyageMap from './map/MapLoader';
@@ -66,6 +67,7 @@ export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: Til
   // Read once: the map opens where the URL says, and reports its moves back into the URL.
   const [initialView] = useState(() => (state.center && state.zoom !== undefined ? { center: state.center, zoom: state.zoom } : undefined));
 
+  const leaving = useLeavingPage();
   /** Applies an update to the view as it is now (never a stale copy), and writes it to the URL. */
   const navigate = useCallback((update: Update, mode: 'push' | 'replace') => {
     // Through the URL form and back: the state is exactly what a copied link will restore
@@ -75,10 +77,10 @@ export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: Til
     const url = `${window.location.pathname}${search}`;
     current.current = next;
     setState(next);
-    if (url === `${window.location.pathname}${window.location.search}`) return;
+    if (leaving.current || url === `${window.location.pathname}${window.location.search}`) return;
     if (mode === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
-  }, []);
+  }, [leaving]);
 
   const time = useTimeState(navigate, current, state.at);
 

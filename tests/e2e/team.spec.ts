@@ -174,7 +174,7 @@ test.describe('team member', () => {
     await composer(uma).getByLabel('Kind').selectOption('correction');
     await composer(uma).getByLabel('Text').fill(`Uma: ${vessel.name}'s flag changed; see the registry.`);
     await composer(uma).getByRole('button', { name: 'Add annotation' }).click();
-    await expect(thread(uma).getByRole('article', { name: 'Correction by uma' })).toBeFocused();
+    await expect(thread(uma).getByRole('article', { name: 'Correction by uma' }).first()).toBeFocused();
     await page.goto(`/?voyage=${first.id}`);
     await page.getByRole('banner').getByRole('link', { name: 'Open questions' }).click();
     await expect(page).toHaveURL(/\/questions$/);
@@ -206,6 +206,28 @@ test.describe('team member', () => {
     await expect(page).toHaveURL(new RegExp(`[?&]voyage=${first.id}`));
     await expect(thread(page).getByRole('article', { name: 'Question by tess' }).filter({ hasText: mineText })).toBeVisible();
     for (const p of [uma, page]) await p.context().close();
+  });
+
+  test('a link followed while the map is still moving is not cancelled by the map writing its view to the URL', async ({ browser }) => {
+    const page = await signedIn(browser, 'tess');
+    await page.goto(`/?voyage=${first.id}`);
+    await expect(page).toHaveURL(/lonlat=/); // the map has fitted the voyage and written its view
+    // Hold the open questions page's server response, so the navigation is still loading when the map moves.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/questions(\?|$)/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole('banner').getByRole('link', { name: 'Open questions' }).click();
+    const before = page.url();
+    await page.locator('.leaflet-control-zoom-in').click(); // the map moves and reports its view
+    await page.waitForTimeout(600); // the zoom animation ends; the view write would happen here
+    release();
+    await expect(page).toHaveURL(/\/questions$/);
+    await expect(page.getByRole('heading', { name: 'Open questions' })).toBeVisible();
+    expect(before).toContain(`voyage=${first.id}`);
+    await page.context().close();
   });
 
   test('on /admin an arrow key alone changes nothing; a role change is confirmed, naming its consequence', async ({ browser, page }) => {

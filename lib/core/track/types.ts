@@ -131,6 +131,8 @@ export interface TrackDto {
   coords: number[];
   /** Speed over ground in knots, null when not reported. */
   sog: (number | null)[];
+  /** Course over ground in degrees, null when not reported; optional: the map's hover shows it when given. */
+  cog?: (number | null)[];
 }
 
 /** GET /api/events: a detected event as the API gives it (times ISO 8601 UTC). */

@@ -8,7 +8,7 @@ export interface ImportsTable {
   id: string;
   file_name: string;
   format: string;
-  options: string; // JSON { preset, mapping, vesselId }
+  options: Generated<string>; // JSON { preset, mapping, vesselId }
   checksum: string; // sha256, hex
   size_bytes: number;
   status: string; // running | done | failed | cancelled | interrupted

@@ -4,6 +4,7 @@ import { LAYERS, type LayerId } from '@/lib/core/domain/view-state';
 const LABELS: Record<LayerId, string> = {
   geofences: 'Port geofences',
   labels: 'Port labels',
+  tracks: 'AIS tracks',
   tiles: 'Raster tile layer',
 };
 

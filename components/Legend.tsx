@@ -1,8 +1,9 @@
 'use client';
 import { type ReactNode, useEffect, useRef } from 'react';
-import { CURSOR_STYLE, type CursorKey, type LegendKey, cursorLabel, legendKeys } from '@/lib/core/domain/legend';
+import { CURSOR_STYLE, type CursorKey, type LegendKey, TRACK_STYLE, cursorLabel, legendKeys } from '@/lib/core/domain/legend';
 import { ANNOTATION_COLORS, BORDER_DASH, COLORS, INFERRED_DASH } from '@/lib/core/domain/map-style';
 import { useCursorSummary } from './map/cursorStates';
+import { useTracksDrawn } from './map/tracks/drawn';
 import { SIGHTING_COLOR, SIGHTING_DRAFT_DASH } from './map/sighting-style';
 import type { MapLegend } from './shell/useMapLegend';
 
@@ -24,6 +25,14 @@ const ENTRIES: Record<Exclude<LegendKey, CursorKey>, ReactNode> = {
         <line x1="1" y1="5" x2="33" y2="5" stroke={COLORS.route} strokeWidth="2.5" />
       </svg>
       Route observed (AIS track)
+    </>
+  ),
+  'track-gap': (
+    <>
+      <svg width="34" height="10" aria-hidden="true">
+        <line x1="3" y1="5" x2="31" y2="5" stroke={COLORS.route} strokeWidth={TRACK_STYLE.gapWeight} strokeDasharray={TRACK_STYLE.gapDash.split(' ').join(',')} strokeLinecap="round" />
+      </svg>
+      AIS gap (dotted, with its duration)
     </>
   ),
   selected: (
@@ -72,6 +81,15 @@ const ENTRIES: Record<Exclude<LegendKey, CursorKey>, ReactNode> = {
         <circle cx="17" cy="7" r="5" fill="#fff" stroke={COLORS.port} strokeWidth="2" strokeDasharray="3,3" />
       </svg>
       Port, position approximate
+    </>
+  ),
+  'dark-port-call': (
+    <>
+      <svg width="34" height="22" aria-hidden="true">
+        <circle cx="17" cy="11" r="9" fill="none" stroke={TRACK_STYLE.haloColor} strokeWidth={TRACK_STYLE.haloWeight} strokeDasharray={TRACK_STYLE.haloDash.split(' ').join(',')} />
+        <circle cx="17" cy="11" r="4" fill={COLORS.port} stroke="#fff" strokeWidth="1.5" />
+      </svg>
+      Possible dark port call
     </>
   ),
   geofence: (
@@ -152,7 +170,9 @@ export default function Legend({ keys: legend }: { keys: MapLegend }) {
   const ref = useRef<HTMLDetailsElement>(null);
   // The time cursor's entries: this re-renders when the cursor's day or counts change, alone.
   const cursor = useCursorSummary(legend.times);
-  const keys = legendKeys({ ...legend.input, cursor });
+  // The tracks layer publishes what it draws (components/map/tracks/drawn.ts).
+  const tracks = useTracksDrawn();
+  const keys = legendKeys({ ...legend.input, cursor, tracks });
   useEffect(() => {
     if (ref.current && window.matchMedia('(max-width: 760px)').matches) ref.current.open = false;
   }, []);

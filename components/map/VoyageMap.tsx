@@ -7,6 +7,7 @@ import { MapContainer, Pane, TileLayer } from 'react-leaflet';
 import FitSelection from './FitSelection';
 import FramePort from './FramePort';
 import LandLayer from './LandLayer';
+import MapTracks from './tracks/MapTracks';
 import PlaceLabels from './PlaceLabels';
 import PortsLayer from './PortsLayer';
 import ScaleBar from './ScaleBar';
@@ -21,9 +22,11 @@ import VoyagesLayer from './VoyagesLayer';
 /** The map: offline land, optional raster tiles, ports and voyage routes, on one canvas renderer. */
 export default function VoyageMap(props: VoyageMapProps) {
   const { voyages, ports, selectedId, hoveredId, onSelect, onHover, tileLayer, initialView, onViewChange, hidden } = props;
-  const { pins, onPinClick, onPick, highlightPortId } = props;
+  const { pins, onPinClick, onPick, highlightPortId, highlightPortIds } = props;
   const showTiles = Boolean(tileLayer) && !hidden.includes('tiles');
   const renderer = useMemo(() => L.canvas({ tolerance: 6 }), []);
+  const maxZoom = tileLayer?.maxZoom ?? 13;
+  const selectedVesselId = voyages?.features.find((f) => f.properties.id === selectedId)?.properties.vessel?.id;
   const activePorts = useMemo(
     () => new Set(voyages?.features.flatMap((f) => [f.properties.origin.id, f.properties.destination.id]) ?? []),
     [voyages],
@@ -38,7 +41,7 @@ export default function VoyageMap(props: VoyageMapProps) {
       preferCanvas
       zoomSnap={0.25}
       minZoom={4}
-      maxZoom={tileLayer?.maxZoom ?? 13}
+      maxZoom={maxZoom}
       worldCopyJump={false}
     >
       {tileLayer && showTiles && (
@@ -58,6 +61,10 @@ export default function VoyageMap(props: VoyageMapProps) {
         />
       </Pane>
       <PlaceLabels ports={ports} active={activePorts} highlighted={highlightPortId} showPortLabels={!hidden.includes('labels')} showPlaces={!showTiles} />
+      {/* Observed (AIS) tracks, on their own canvas under the routes (pane 'tracks'). */}
+      {!hidden.includes('tracks') && (
+        <MapTracks ports={ports} selectedVesselId={selectedVesselId} highlightPortIds={highlightPortIds} finestZoom={maxZoom} />
+      )}
       {voyages && (
         <VoyagesLayer
           voyages={voyages}

@@ -25,6 +25,11 @@ export interface VoyageMapProps {
   hidden: readonly LayerId[];
   /** A port whose profile is open: drawn larger, labelled, and brought into view. */
   highlightPortId?: string;
+  /**
+   * Ports ringed as possible dark port calls (a vessel's panel or profile sets them). Unset: those
+   * of the selected voyage's vessel. The tracks themselves are fetched by the map (MapTracks).
+   */
+  highlightPortIds?: readonly string[];
   /** Annotation pins of the selected voyage. */
   pins?: readonly AnnotationPin[];
   onPinClick?: (id: string) => void;

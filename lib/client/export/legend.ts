@@ -100,6 +100,9 @@ function entryFor(key: LegendKey, u: number, selectedInferred: boolean, day: str
       };
     case 'sighting':
     case 'sighting-draft':
+    // The exported image draws no AIS tracks (yet), so it explains none of their symbols.
+    case 'track-gap':
+    case 'dark-port-call':
       return null;
   }
 }

@@ -13,6 +13,7 @@ import { possibleProgress, voyageTimes } from '../time/possibleProgress';
 export const LEGEND_KEYS = [
   'route-inferred',
   'route-observed',
+  'track-gap',
   'cursor-certain',
   'cursor-possible',
   'cursor-faded',
@@ -23,6 +24,7 @@ export const LEGEND_KEYS = [
   'direction',
   'port',
   'port-approximate',
+  'dark-port-call',
   'geofence',
   'pin',
   'sighting',
@@ -71,6 +73,31 @@ export function cursorLabel(key: CursorKey, day?: string): string {
   }
 }
 
+/**
+ * How the map draws observed (AIS) tracks (components/map/tracks), for the legend alike: solid
+ * like an observed route, thinner; a silence is a dotted connector from the last fix to the next
+ * with its duration; a port the ship could have called at while dark is ringed by a dashed halo,
+ * in violet so it reads apart from the orange routes and the navy ports.
+ */
+export const TRACK_STYLE = {
+  weight: 2,
+  opacity: 0.9,
+  gapWeight: 2.5,
+  /** Dots: a very short dash with round caps, 6 px apart. */
+  gapDash: '0.1 6',
+  haloColor: '#7c3aed',
+  haloRadius: 15,
+  haloWeight: 2.5,
+  haloDash: '5 4',
+} as const;
+
+/** The track symbols the map draws: fixes on solid lines, dotted gaps, ringed ports. */
+export interface TrackSummary {
+  fixes: number;
+  gaps: number;
+  darkPortCalls: number;
+}
+
 /** The time cursor on the map: its day and how many voyages it shows under way. */
 export interface CursorSummary {
   /** YYYY-MM-DD; none for a video (the cursor moves from frame to frame). */
@@ -106,6 +133,8 @@ export interface LegendInput {
   borders?: boolean;
   /** The time cursor, when one is set: the other routes are drawn faded. */
   cursor?: CursorSummary;
+  /** Observed tracks drawn (see TRACK_STYLE). */
+  tracks?: TrackSummary;
 }
 
 /** The legend's entries, in reading order: routes, then the words on names, then places and notes. */
@@ -115,7 +144,8 @@ export function legendKeys(input: LegendInput): LegendKey[] {
     if (when) keys.push(key);
   };
   add('route-inferred', input.voyages.some((v) => v.routeKind === 'inferred'));
-  add('route-observed', input.voyages.some((v) => v.routeKind === 'observed'));
+  add('route-observed', input.voyages.some((v) => v.routeKind === 'observed') || (input.tracks?.fixes ?? 0) > 0);
+  add('track-gap', (input.tracks?.gaps ?? 0) > 0);
   const cursor = input.cursor;
   if (cursor) {
     add('cursor-certain', cursor.certain > 0);
@@ -131,6 +161,7 @@ export function legendKeys(input: LegendInput): LegendKey[] {
   add('direction', input.voyages.length > 0);
   add('port', input.ports.some((p) => !p.approximate));
   add('port-approximate', input.ports.some((p) => p.approximate));
+  add('dark-port-call', (input.tracks?.darkPortCalls ?? 0) > 0);
   add('geofence', input.showGeofences && input.ports.length > 0);
   add('pin', input.pins > 0);
   add('sighting', (input.sightings?.published ?? 0) > 0);

@@ -12,7 +12,7 @@ import { type ProfileRef, parseProfile, profileToParam } from './profile-ref';
 import { type Confidence, type Position, confidence, slug } from './schemas';
 import { type VoyageSort, parseSort, sortToParam } from './voyage-sort';
 
-export const LAYERS = ['geofences', 'labels', 'tiles'] as const;
+export const LAYERS = ['geofences', 'labels', 'tracks', 'tiles'] as const;
 export type LayerId = (typeof LAYERS)[number];
 
 export const EXPORT_PARTS = ['title', 'subtitle', 'legend', 'scale', 'dates', 'credits', 'permalink'] as const;

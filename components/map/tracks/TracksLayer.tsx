@@ -1,0 +1,163 @@
+'use client';
+import L from 'leaflet';
+import { useEffect } from 'react';
+import { useMap } from 'react-leaflet';
+import { TRACK_STYLE } from '@/lib/core/domain/legend';
+import { COLORS } from '@/lib/core/domain/map-style';
+import type { Port } from '@/lib/core/domain/schemas';
+import { gapLabel } from '@/lib/core/track/gapLabel';
+import type { EventDto, TrackDto } from '@/lib/core/track/types';
+import { publishTracksDrawn } from './drawn';
+import { hoverFixes } from './hover';
+import { type TrackModel, buildTrackModel, pixelAt } from './model';
+import { TrackPath } from './TrackPath';
+
+export interface TracksLayerProps {
+  tracks: readonly TrackDto[];
+  /** Events of these vessels; those of kind gap split the tracks where the detection saw silence. */
+  events: readonly EventDto[];
+  /** Silences longer than this split a track too (DetectionParams.gapMinHours). */
+  gapMinHours: number;
+  ports: readonly Port[];
+  /** Ports ringed as possible dark port calls. */
+  haloPortIds: readonly string[];
+  /** The map's deepest zoom (simplification is built down to it). */
+  finestZoom: number;
+}
+
+/** Under the voyage routes (overlayPane, 400): reported legs stay readable over the observed track. */
+const PANE = 'tracks';
+/** A gap's label is shown when its connector is at least this long on screen (else labels pile up). */
+const LABEL_MIN_PX = 70;
+
+const models = (tracks: readonly TrackDto[], events: readonly EventDto[], gapMinHours: number): TrackModel[] => {
+  const starts = new Map<string, number[]>();
+  for (const e of events) {
+    if (e.kind !== 'gap') continue;
+    const list = starts.get(e.vesselId) ?? [];
+    list.push(Math.round(Date.parse(e.from.time) / 1000));
+    starts.set(e.vesselId, list);
+  }
+  return tracks.filter((t) => t.t.length > 0).map((t) => buildTrackModel(t, gapMinHours, starts.get(t.vesselId)));
+};
+
+/**
+ * Observed (AIS) tracks: each vessel's fixes as a solid line on a canvas of its own, simplified per
+ * zoom (TrackPath), split at its gaps, each gap a dotted connector from the last fix to the next
+ * with its duration at its middle; each fix's time, speed and course on hover (hover.ts); ports
+ * the ship could have called at while dark ringed with a dashed halo.
+ *
+ * Marks `wakeline:tracks-drawn` (a measure from the data reaching the layer to its first draw).
+ */
+export default function TracksLayer({ tracks, events, gapMinHours, ports, haloPortIds, finestZoom }: TracksLayerProps) {
+  const map = useMap();
+  useEffect(() => {
+    const started = performance.now();
+    const list = models(tracks, events, gapMinHours);
+    const pane = map.getPane(PANE) ?? map.createPane(PANE);
+    pane.style.zIndex = '390';
+    pane.style.pointerEvents = 'none';
+    const renderer = L.canvas({ pane: PANE });
+    const group = L.layerGroup();
+    for (const model of list) {
+      group.addLayer(
+        new TrackPath(model, { renderer, pane: PANE, color: COLORS.route, weight: TRACK_STYLE.weight, opacity: TRACK_STYLE.opacity, lineCap: 'round', lineJoin: 'round', finestZoom }),
+      );
+    }
+    const labels = gapConnectors(list, renderer, group);
+    group.addTo(map);
+    const placeLabels = () => {
+      const px = pixelAt(map.getZoom());
+      for (const { tooltip, lengthUnits } of labels) {
+        const show = lengthUnits / px >= LABEL_MIN_PX;
+        if (show && !map.hasLayer(tooltip)) tooltip.addTo(map);
+        else if (!show && map.hasLayer(tooltip)) tooltip.remove();
+      }
+    };
+    placeLabels();
+    map.on('zoomend', placeLabels);
+    // The renderer draws in the next animation frame; this frame's callback runs after it.
+    const frame = requestAnimationFrame(() => {
+      const fixes = list.reduce((sum, m) => sum + m.n, 0);
+      performance.measure('wakeline:tracks-drawn', { start: started, end: performance.now(), detail: { fixes, tracks: list.length } });
+    });
+    const unhover = hoverFixes(map, list);
+    publishTracksDrawn({ fixes: list.reduce((sum, m) => sum + m.n, 0), gaps: list.reduce((sum, m) => sum + m.gaps.length, 0) });
+    return () => {
+      publishTracksDrawn({ fixes: 0, gaps: 0 });
+      cancelAnimationFrame(frame);
+      unhover();
+      map.off('zoomend', placeLabels);
+      for (const { tooltip } of labels) tooltip.remove();
+      group.remove();
+      renderer.remove();
+    };
+  }, [map, tracks, events, gapMinHours, finestZoom]);
+
+  useEffect(() => {
+    const pane = map.getPane(PANE) ?? map.createPane(PANE);
+    pane.style.zIndex = '390';
+    const renderer = L.canvas({ pane: PANE });
+    const byId = new Map(ports.map((p) => [p.id, p]));
+    const halos = L.layerGroup(
+      haloPortIds.flatMap((id) => {
+        const port = byId.get(id);
+        if (!port) return [];
+        return [
+          L.circleMarker([port.position[1], port.position[0]], {
+            renderer,
+            pane: PANE,
+            radius: TRACK_STYLE.haloRadius,
+            color: TRACK_STYLE.haloColor,
+            weight: TRACK_STYLE.haloWeight,
+            dashArray: TRACK_STYLE.haloDash,
+            fill: false,
+            interactive: false,
+          }),
+        ];
+      }),
+    ).addTo(map);
+    publishTracksDrawn({ darkPortCalls: halos.getLayers().length });
+    return () => {
+      publishTracksDrawn({ darkPortCalls: 0 });
+      halos.remove();
+      renderer.remove();
+    };
+  }, [map, ports, haloPortIds]);
+
+  return null;
+}
+
+/** Each gap a dotted connector on the tracks' canvas, and its label (shown when long enough on screen). */
+function gapConnectors(list: readonly TrackModel[], renderer: L.Canvas, group: L.LayerGroup) {
+  const labels: { tooltip: L.Tooltip; lengthUnits: number }[] = [];
+  for (const model of list) {
+    const c = model.dto.coords;
+    for (const gap of model.gaps) {
+      const a = gap.from;
+      const b = gap.from + 1;
+      const from = L.latLng(c[2 * a + 1]!, c[2 * a]!);
+      const to = L.latLng(c[2 * b + 1]!, c[2 * b]!);
+      group.addLayer(
+        L.polyline([from, to], {
+          renderer,
+          pane: PANE,
+          color: COLORS.route,
+          weight: TRACK_STYLE.gapWeight,
+          dashArray: TRACK_STYLE.gapDash,
+          lineCap: 'round',
+          interactive: false,
+        }),
+      );
+      // The middle on screen (Mercator), where the label sits.
+      const mx = (model.xy[2 * a]! + model.xy[2 * b]!) / 2;
+      const my = (model.xy[2 * a + 1]! + model.xy[2 * b + 1]!) / 2;
+      const middle = L.CRS.EPSG3857.pointToLatLng(L.point(mx * 256, my * 256), 0);
+      const tooltip = L.tooltip({ permanent: true, direction: 'center', className: 'track-gap-label', interactive: false })
+        .setLatLng(middle)
+        .setContent(gapLabel(gap.hours));
+      labels.push({ tooltip, lengthUnits: Math.hypot(model.xy[2 * b]! - model.xy[2 * a]!, model.xy[2 * b + 1]! - model.xy[2 * a + 1]!) });
+    }
+  }
+  return labels;
+}

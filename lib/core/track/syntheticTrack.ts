@@ -59,6 +59,8 @@ export interface SyntheticVessel {
 /** turf's sphere: nautical miles per degree of latitude (2π × 3440.065 / 360). */
 const NM_PER_DEG = 60.04042;
 const RAD = Math.PI / 180;
+/** Spread of fixes around the berth, nautical miles (about 20 m: GPS noise and swinging). */
+const BERTH_JITTER_NM = 0.01;
 
 function haversineNm(a: readonly number[], b: readonly number[]): number {
   const [lon1 = 0, lat1 = 0] = a;
@@ -94,8 +96,8 @@ function checkRange(name: string, range: readonly [number, number], min: number)
 
 /**
  * Generates realistic AIS-like tracks with known truth, for tests and benchmarks: each vessel
- * alternates port calls (fixes every `portFixMinutes` within a quarter of the geofence radius, at
- * most 0.5 nm, of the port's position, speed 0–0.3 knots) and legs to another port (fixes every
+ * alternates port calls (fixes every `portFixMinutes` a few metres around a berth within a quarter
+ * of the geofence radius, at most 0.5 nm, of the port's position, speed 0–0.3 knots) and legs to another port (fixes every
  * `seaFixMinutes` along the path at the leg's speed, ±0.3 knots), and some legs fall silent for
  * `gapHours` (the ship keeps sailing, or drifts off its destination, while dark). Beside the
  * points it returns what it planted: the port calls (first and last fix in port) and the gaps (the
@@ -176,15 +178,20 @@ export function syntheticTrack(options: SyntheticTrackOptions): SyntheticVessel[
       // The port call: fixes scattered near the port's position, nearly stopped.
       const port = ports[here] as GeofencedPort;
       const [plon, plat] = port.position;
-      const spreadNm = Math.min(0.5, port.geofenceRadiusNm * 0.25);
       const cosLat = Math.cos(plat * RAD);
+      const nmToLon = 1 / (NM_PER_DEG * cosLat);
+      const r = Math.min(0.5, port.geofenceRadiusNm * 0.25) * Math.sqrt(rand());
+      const a = rand() * 2 * Math.PI;
+      // A berth somewhere near the reference point; the fixes then wander a few metres around it.
+      const berthLon = plon + r * Math.sin(a) * nmToLon;
+      const berthLat = plat + (r * Math.cos(a)) / NM_PER_DEG;
       const arrival = t;
       const until = t + Math.round(uniform(portStayHours) * 3600) * 1000;
       let last = t;
       while (t <= until) {
-        const r = spreadNm * Math.sqrt(rand());
-        const a = rand() * 2 * Math.PI;
-        points.push({ t, lon: round6(plon + (r * Math.sin(a)) / (NM_PER_DEG * cosLat)), lat: round6(plat + (r * Math.cos(a)) / NM_PER_DEG), sog: round1(rand() * 0.3), cog: round1(rand() * 359.9) });
+        const lon = berthLon + (rand() - 0.5) * BERTH_JITTER_NM * nmToLon;
+        const lat = berthLat + ((rand() - 0.5) * BERTH_JITTER_NM) / NM_PER_DEG;
+        points.push({ t, lon: round6(lon), lat: round6(lat), sog: round1(rand() * 0.3), cog: round1(rand() * 359.9) });
         last = t;
         t += portStepS() * 1000;
       }

@@ -146,3 +146,10 @@ export interface FixDto {
   lon: number;
   lat: number;
 }
+
+/**
+ * Shortest distance by sea between two `[lon, lat]` positions, nautical miles; Infinity when no
+ * route exists. Injected into detection so lib/core/track needs neither the land nor the graph;
+ * never shorter than the great-circle distance (detection prunes with that bound).
+ */
+export type SeaDistanceNm = (a: [number, number], b: [number, number]) => number;

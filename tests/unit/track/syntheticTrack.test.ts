@@ -43,7 +43,7 @@ describe('syntheticTrack', () => {
       const inPort = vessel.points.filter((p) => p.t >= call.arrival && p.t <= call.departure);
       expect(inPort.length).toBeGreaterThan(1);
       for (const p of inPort) {
-        expect(greatCircleNm([p.lon, p.lat], port.position)).toBeLessThanOrEqual(Math.min(0.5, port.geofenceRadiusNm / 4) + 1e-3);
+        expect(greatCircleNm([p.lon, p.lat], port.position)).toBeLessThanOrEqual(Math.min(0.5, port.geofenceRadiusNm / 4) + 0.01);
         expect(p.sog).toBeLessThanOrEqual(0.3);
       }
     }

@@ -16,6 +16,8 @@ import { type MapPick, MapPickContext } from './annotations/map-pick';
 import AuthStatus from './AuthStatus';
 import DeskPanel from './desk/DeskPanel';
 import ExportLayer from './export/ExportLayer';
+import ImportEntry from './imports/ImportEntry';
+import { TrackHighlightContext } from './imports/trackHighlight';
 import { PrintSheet } from './export/PrintSheet';
 import { ShareActions } from './export/ShareActions';
 import { useExportOpener } from './export/useExportOpener';
@@ -62,12 +64,14 @@ export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: Til
     return () => window.removeEventListener('popstate', onPop);
   }, []);
   const [hoveredId, setHoveredId] = useState<string | null>(null);
+  // Ports a panel points at (a possible dark port call under the pointer or focus), ringed on the map.
+  const [trackPorts, setTrackPorts] = useState<readonly string[]>([]);
   const mapView = useRef<MapView | null>(null);
   const exportButton = useRef<HTMLButtonElement>(null);
   // Read once: the map opens where the URL says, and reports its moves back into the URL.
   const [initialView] = useState(() => (state.center && state.zoom !== undefined ? { center: state.center, zoom: state.zoom } : undefined));
 
-  const leaving = useLeavingPage();
+  const leavingRef = useLeavingPage();
   /** Applies an update to the view as it is now (never a stale copy), and writes it to the URL. */
   const navigate = useCallback((update: Update, mode: 'push' | 'replace') => {
     // Through the URL form and back: the state is exactly what a copied link will restore
@@ -77,10 +81,10 @@ export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: Til
     const url = `${window.location.pathname}${search}`;
     current.current = next;
     setState(next);
-    if (leaving.current || url === `${window.location.pathname}${window.location.search}`) return;
+    if (leavingRef.current || url === `${window.location.pathname}${window.location.search}`) return;
     if (mode === 'push') window.history.pushState(null, '', url);
     else window.history.replaceState(null, '', url);
-  }, [leaving]);
+  }, [leavingRef]);
 
   const time = useTimeState(navigate, current, state.at);
 
@@ -177,6 +181,7 @@ export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: Til
     <TimeCursorContext.Provider value={time.cursor}>
     <MapPickContext.Provider value={mapPick}>
     <ProfileNavContext.Provider value={profiles.nav}>
+    <TrackHighlightContext.Provider value={setTrackPorts}>
     <div className={`app${state.voyage || state.profile ? ' has-sheet' : ''}`}>
       <SkipLinks />
       <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
@@ -195,6 +200,7 @@ export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: Til
           <button ref={exportButton} type="button" className="button" onClick={openExport} aria-haspopup="dialog">
             Export image
           </button>
+          <ImportEntry />
           <AuthStatus />
         </div>
       </header>
@@ -215,6 +221,7 @@ export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: Til
             onViewChange={onViewChange}
             hidden={state.hide ?? []}
             highlightPortId={state.profile?.kind === 'port' ? state.profile.id : undefined}
+            highlightPortIds={trackPorts.length > 0 ? trackPorts : undefined}
           />
           <Legend keys={legend} />
           <TimelinePanel
@@ -284,6 +291,7 @@ export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: Til
         />
       )}
     </div>
+    </TrackHighlightContext.Provider>
     </ProfileNavContext.Provider>
     </MapPickContext.Provider>
     </TimeCursorContext.Provider>

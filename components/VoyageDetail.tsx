@@ -5,6 +5,7 @@ import { hedgedVesselName } from '@/lib/core/domain/hedges';
 import AnnotationThread from './annotations/AnnotationThread';
 import Linkified from './Linkified';
 import ProfileLink from './profile/ProfileLink';
+import TrackEvents from './profile/TrackEvents';
 import { ClaimCard, SightingItem, SourceItem } from './voyage/EvidenceItems';
 import HowKnown from './voyage/HowKnown';
 import VesselRecord from './voyage/VesselRecord';
@@ -167,6 +168,8 @@ export default function VoyageDetail({ id, onClose }: { id: string; onClose: () 
         </details>
       )}
 
+      {/* A leg detected in an AIS track: the port calls, gaps and possible dark calls it came from. */}
+      {v.basis?.kind === 'detected_from_ais' && v.vessel && <TrackEvents vesselId={v.vessel.id} />}
       {v.vessel && <VesselRecord vesselId={v.vessel.id} />}
 
       <AnnotationThread target={{ type: 'voyage', id: v.id }} />

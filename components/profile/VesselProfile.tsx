@@ -9,6 +9,7 @@ import { SourceItem } from '../voyage/EvidenceItems';
 import ProfileLink from './ProfileLink';
 import { ProfileHead, ProfileSightings, ProfileState, ProfileVoyages, timelineSightings, timelineVoyages } from './ProfileParts';
 import Timeline from './Timeline';
+import TrackEvents from './TrackEvents';
 
 const FIELD: Record<IdentityEntry['field'], string> = {
   name: 'Name',
@@ -159,6 +160,7 @@ export default function VesselProfile({ id, onClose }: { id: string; onClose: ()
         context={(o) => (o.portId ? <ProfileLink to={{ kind: 'port', id: o.portId }}>{where(o.portId, null)}</ProfileLink> : where(null, o.placeName))}
         empty="No dated sighting of this vessel on record."
       />
+      <TrackEvents vesselId={vessel.id} />
       {vessel.notes && (
         <p className="notes">
           <Linkified text={vessel.notes} />

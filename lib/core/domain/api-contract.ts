@@ -29,10 +29,10 @@ import {
   userListSchema,
   vesselListSchema,
   voyageAnswerSchema,
-  voyageListSchema,
 } from './dto';
 import { facetsAnswerSchema, facetsQuery } from './facets';
-import { portFeatureCollectionSchema, voyageFeatureCollectionSchema, voyagesCsvSchema } from './format';
+import { portFeatureCollectionSchema } from './format';
+import { VOYAGES_CONTENT } from './format-media';
 import {
   annotationDeleteQuery,
   annotationListQuery,
@@ -140,11 +140,11 @@ const BASE_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
   },
   '/api/voyages': {
     get: {
-      summary: 'Voyages with metrics; filterable; JSON, GeoJSON or CSV',
+      summary: 'Voyages with metrics; filterable; JSON, GeoJSON (nested or flat), CSV (with its .csvt), KML or GPX',
       query: voyageQuery,
       ok: {
         status: '200',
-        content: { 'application/json': voyageListSchema, 'application/geo+json': voyageFeatureCollectionSchema, 'text/csv': voyagesCsvSchema },
+        content: VOYAGES_CONTENT,
         headers: ['X-Total-Count', 'ETag'],
       },
       errors: reads,

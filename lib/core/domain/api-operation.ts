@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 
 export type Method = 'get' | 'post' | 'patch' | 'delete';
-export type Media = 'application/json' | 'application/geo+json' | 'text/csv';
+export type Media = 'application/json' | 'application/geo+json' | 'text/csv' | 'text/plain' | 'application/vnd.google-earth.kml+xml' | 'application/gpx+xml';
 /** Every handler can also answer 500 (an unexpected failure, logged): the generator adds it. */
 export type ErrorStatus = '400' | '401' | '403' | '404' | '409' | '413' | '415' | '429' | '500' | '503';
 

@@ -4,6 +4,7 @@
 import type { FeatureCollection, LineString, Point } from 'geojson';
 import { z } from 'zod';
 import { type VoyageSummary, listedPort, voyageSummarySchema } from './dto';
+import type { FlatFieldType } from './format-flat';
 import { basisLabel, hedgedVesselName, identificationLabel } from './hedges';
 import { type LineStringGeometry, type Port, lineString, position, slug } from './schemas';
 
@@ -33,6 +34,53 @@ const CSV_COLUMNS = [
   'cargo',
   'source_ids',
 ] as const;
+
+/**
+ * Each column's type for GDAL's CSV driver, which reads them from a `.csvt` file beside the `.csv`
+ * (same name) and otherwise takes every column as text. Typed by column name, so a column added
+ * above without a type fails to compile.
+ */
+const CSV_TYPES: Record<(typeof CSV_COLUMNS)[number], FlatFieldType> = {
+  id: 'String',
+  vessel: 'String',
+  origin: 'String',
+  destination: 'String',
+  departure_earliest: 'Date',
+  departure_latest: 'Date',
+  departure_precision: 'String',
+  arrival_earliest: 'Date',
+  arrival_latest: 'Date',
+  arrival_precision: 'String',
+  route_kind: 'String',
+  confidence: 'String',
+  basis: 'String',
+  basis_observation_ids: 'String',
+  identification: 'String',
+  identification_words: 'String',
+  great_circle_nm: 'Real',
+  route_nm: 'Real',
+  min_hours: 'Real',
+  max_hours: 'Real',
+  min_knots: 'Real',
+  max_knots: 'Real',
+  cargo: 'String',
+  source_ids: 'String',
+};
+
+/**
+ * The `.csvt` for {@link voyagesToCsv}: one line naming each column's type, in column order. Save
+ * it beside the CSV under the same name (wakeline-voyages.csvt) and GDAL and QGIS read typed columns.
+ * @example voyagesCsvt() // '"String","String",...,"Date",...,"Real",...\r\n'
+ */
+export function voyagesCsvt(): string {
+  return `${CSV_COLUMNS.map((c) => `"${CSV_TYPES[c]}"`).join(',')}\r\n`;
+}
+
+/** The `.csvt` download as the API documents it. */
+export const voyagesCsvtSchema = z
+  .string()
+  .regex(/^"(String|Integer|Real|Date)"(,"(String|Integer|Real|Date)")*\r\n$/, 'expected one line of quoted column types')
+  .describe("GDAL's .csvt for the CSV: one line of column types (String, Real, Date), in column order.");
 
 /**
  * One CSV cell: quoted when needed, and a leading `= + - @` (or tab/CR) prefixed with `'` so a

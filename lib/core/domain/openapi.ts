@@ -48,7 +48,10 @@ import {
 import { DATASET_COMPONENTS } from './dataset';
 import { DESK_ANSWER_COMPONENTS, DESK_REQUEST_COMPONENTS } from './desk-dto';
 import { FACET_COMPONENTS } from './facets';
-import { portFeatureCollectionSchema, voyageFeatureCollectionSchema, voyagesCsvSchema } from './format';
+import { portFeatureCollectionSchema, voyageFeatureCollectionSchema, voyagesCsvSchema, voyagesCsvtSchema } from './format';
+import { voyageFlatFeatureCollectionSchema, voyageGeoJsonAnswerSchema } from './format-geojson-flat';
+import { gpxDocumentSchema } from './format-gpx';
+import { kmlDocumentSchema } from './format-kml';
 import { claimSchema, dateWindow, observationSchema, portSchema, sourceSchema, vesselSchema } from './schemas';
 import { SEARCH_COMPONENTS } from './search';
 import { TEAM_ANNOTATION_COMPONENTS } from './team-annotations';
@@ -86,6 +89,11 @@ for (const [id, schema] of Object.entries({
   VoyageList: voyageListSchema,
   VoyageFeatureCollection: voyageFeatureCollectionSchema,
   VoyagesCsv: voyagesCsvSchema,
+  VoyagesCsvt: voyagesCsvtSchema,
+  VoyageFlatFeatureCollection: voyageFlatFeatureCollectionSchema,
+  VoyageGeoJson: voyageGeoJsonAnswerSchema,
+  KmlDocument: kmlDocumentSchema,
+  GpxDocument: gpxDocumentSchema,
   VoyageAnswer: voyageAnswerSchema,
   AnnotationList: annotationListSchema,
   AnnotationAnswer: annotationAnswerSchema,

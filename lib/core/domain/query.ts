@@ -34,7 +34,12 @@ export const voyageQuery = z
     from: isoDay.optional().describe('Keep voyages whose span (earliest departure to latest arrival) ends on or after this day.'),
     to: isoDay.optional().describe('Keep voyages whose span starts on or before this day; not before "from".'),
     confidence: confidence.optional().describe('Confidence of the record.'),
-    format: z.enum(['json', 'geojson', 'csv']).default('json').describe('json, geojson (LineString features) or csv.'),
+    format: z
+      .enum(['json', 'geojson', 'geojson-flat', 'csv', 'csvt', 'kml', 'gpx'])
+      .default('json')
+      .describe(
+        'json; geojson (LineString features, nested properties); geojson-flat (flat typed properties for GIS tools); csv, and csvt (its column types for GDAL, saved beside it); kml; gpx.',
+      ),
     limit: intParam(1, MAX_PAGE)
       .optional()
       .describe(`Page size; by default ${DEFAULT_JSON_PAGE} for JSON and ${MAX_PAGE} for GeoJSON and CSV.`),

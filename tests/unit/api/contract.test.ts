@@ -94,7 +94,7 @@ function expectConforms(apiPath: string, method: Method, status: number, media: 
   }
   expect(Object.keys(response!.content), `${label}: media type not documented`).toContain(media);
   const validate = ajv.getSchema(`openapi.json#/${pointer('paths', apiPath, method, 'responses', String(status), 'content', media, 'schema')}`)!;
-  const body: unknown = media === 'text/csv' ? text : JSON.parse(text);
+  const body: unknown = media.endsWith('json') ? JSON.parse(text) : text;
   const valid = validate(body);
   expect(valid ? [] : validate.errors, `${label}: answer does not match the document`).toEqual([]);
 }
@@ -199,6 +199,9 @@ describe('reference data and voyages', () => {
     expect((await call('/api/observations', 'get', { query: `?vessel=${vesselId}` })).status).toBe(200);
     expect((await call('/api/voyages', 'get', { query: '?format=geojson' })).status).toBe(200);
     expect((await call('/api/voyages', 'get', { query: '?format=csv' })).status).toBe(200);
+    for (const format of ['geojson-flat', 'csvt', 'kml', 'gpx']) {
+      expect((await call('/api/voyages', 'get', { query: `?format=${format}` })).status, format).toBe(200);
+    }
     expect((await call('/api/voyages', 'get', { query: '?limit=2&offset=1&confidence=reported' })).status).toBe(200);
   });
 

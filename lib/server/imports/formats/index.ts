@@ -2,6 +2,7 @@ import 'server-only';
 import type { CsvMapping, CsvPreset, ParsedRow, TrackFormat } from '@/lib/core/track/types';
 import { parseCsv } from './csv';
 import { TrackFormatError } from './errors';
+import { parseNmea } from './nmea';
 
 export { TrackFormatError } from './errors';
 export { sniffTrackFile, type TrackSniff } from './sniff';
@@ -12,6 +13,8 @@ export interface ParseTrackOptions {
   preset?: CsvPreset;
   /** CSV: the user's column mapping (header names); wins over `preset`. */
   mapping?: CsvMapping;
+  /** NMEA: the time (epoch ms) of sentences that carry none; without it they are rejected. */
+  baseTimeMs?: number;
 }
 
 /**
@@ -27,6 +30,8 @@ export async function* parseTrack(chunks: AsyncIterable<Uint8Array>, options: Pa
       yield* parseCsv(chunks, options.preset, options.mapping);
       return;
     case 'nmea':
+      yield* parseNmea(chunks, options.baseTimeMs);
+      return;
     case 'gpx':
     case 'kml':
     case 'kmz':

@@ -87,7 +87,9 @@ export function sniffTrackFile(head: Uint8Array, fileName?: string): TrackSniff 
   if (body.startsWith('{')) return { format: 'geojson' };
   if (body.startsWith('[')) refuse('a JSON array, not GeoJSON (a FeatureCollection is an object)');
 
-  const lines = body.split('\n', 51).slice(0, 50).filter((line) => line.trim() !== '');
+  // Raw AIS logs often open with `#` comments (gpsd's sample has a page of them); a DMA CSV's header
+  // also starts with `#`, so the comments are skipped here and the CSV check still sees line one.
+  const lines = body.split('\n', 2000).filter((line) => line.trim() !== '' && !line.startsWith('#')).slice(0, 50);
   const nmeaLines = lines.filter((line) => AIVDM.test(line)).length;
   if (nmeaLines > 0 && nmeaLines * 2 >= lines.length) return { format: 'nmea' };
 

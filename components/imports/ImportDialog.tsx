@@ -31,7 +31,7 @@ function Sniffed({ preview }: { preview: ImportPreview }) {
  * no known set matches), optionally name the vessel, upload with progress and Cancel, then the
  * report.
  */
-export default function ImportDialog({ onClose }: { onClose: () => void }) {
+export default function ImportDialog({ onClose, onOpenProfile }: { onClose: () => void; onOpenProfile: () => void }) {
   const headingId = useId();
   const { ref, onKeyDown } = useDialogKeys(onClose);
   const { state, choose, start, cancel, reset } = useImportRun();
@@ -128,7 +128,7 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
           </form>
         )}
         {busy && <ImportProgress state={state} onCancel={cancel} />}
-        {state.step === 'finished' && <ImportReportView report={state.report} />}
+        {state.step === 'finished' && <ImportReportView report={state.report} onOpenProfile={onOpenProfile} />}
         {state.step === 'failed' && (
           <p className={s.error} role="alert">
             The import failed: {state.error}

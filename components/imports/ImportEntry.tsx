@@ -21,6 +21,7 @@ export default function ImportEntry() {
             setOpen(false);
             requestAnimationFrame(() => button.current?.focus());
           }}
+          onOpenProfile={() => setOpen(false)}
         />
       )}
     </>

@@ -10,9 +10,10 @@ const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${
 /**
  * What an import did: positions added, the vessels they went to (matched or new drafts), rows
  * rejected by line and reason, the events detected (waiting in review as drafts), or that the
- * same file was imported before.
+ * same file was imported before. Opening a vessel's profile from it closes the dialog
+ * (`onOpenProfile`), so the profile shows beside the map.
  */
-export default function ImportReportView({ report }: { report: ImportReport }) {
+export default function ImportReportView({ report, onOpenProfile }: { report: ImportReport; onOpenProfile: () => void }) {
   if (report.duplicateOf) {
     return (
       <div className={s.report} data-testid="import-report">
@@ -33,7 +34,8 @@ export default function ImportReportView({ report }: { report: ImportReport }) {
       {report.vessels.length === 0 ? (
         <p className={s.hint}>No vessel: no row was usable.</p>
       ) : (
-        <ul>
+        // A plain click opens the profile in place (ProfileLink); the dialog then gives way to it.
+        <ul onClickCapture={(e) => e.button === 0 && (e.target as HTMLElement).closest('a') && onOpenProfile()}>
           {report.vessels.map((v) => (
             <li key={v.id}>
               <ProfileLink to={{ kind: 'vessel', id: v.id }}>{v.name}</ProfileLink> ·{' '}

@@ -4,14 +4,15 @@ import { type KeyboardEvent, useEffect, useRef } from 'react';
 const FOCUSABLE = 'button, input, select, textarea, a[href], [tabindex="0"]';
 
 /**
- * A modal dialog's keyboard: focus moves to its first control as it opens, Tab and Shift+Tab stay
+ * A modal dialog's keyboard: focus moves to its first field as it opens, Tab and Shift+Tab stay
  * inside (wrapping round), Escape closes it. The opener takes focus back (the caller's job, since
  * only it knows the opener).
  */
 export function useDialogKeys(onClose: () => void) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    // The first field (the file chooser), not the close button that comes first in the DOM.
+    (ref.current?.querySelector<HTMLElement>('input, select, textarea') ?? ref.current?.querySelector<HTMLElement>(FOCUSABLE))?.focus();
   }, []);
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key === 'Escape') {

@@ -69,7 +69,7 @@ export function useImportRun() {
       }
       running.current = null;
       if (report.status === 'cancelled') set({ step: 'cancelled', file });
-      else if (report.status === 'failed') set({ step: 'failed', file, error: report.error ?? 'The import failed.' });
+      else if (report.status !== 'done') set({ step: 'failed', file, error: report.error ?? `The import stopped (${report.status}): nothing of it was kept.` });
       else set({ step: 'finished', file, report });
     },
     [set],

@@ -21,9 +21,10 @@ export interface ImportPreview {
   sample: Record<string, string>[];
 }
 
-export type ImportStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+/** As lib/core/domain/api-contract-tracks.ts's IMPORT_STATUSES ('interrupted': the server stopped mid-import). */
+export type ImportStatus = 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
 
-/** An import as GET /api/imports/{id} reports it (the fields this client reads). */
+/** An import as GET /api/imports/{id} reports it (the fields of ImportDto this client reads). */
 export interface ImportReport {
   id: string;
   status: ImportStatus;
@@ -129,12 +130,13 @@ export async function fetchImport(id: string): Promise<ImportReport> {
 /** Cancels a running import (the server rolls it back: nothing of it stays). */
 export async function cancelImport(id: string): Promise<void> {
   const res = await fetch(`/api/imports/${encodeURIComponent(id)}`, { method: 'DELETE', headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-  if (!res.ok && res.status !== 404) throw await apiErrorOf(res);
+  // 409: it finished meanwhile; reading it again says how.
+  if (!res.ok && res.status !== 409) throw await apiErrorOf(res);
 }
 
 /** True once an import will not change any more. */
 export function isFinished(report: Pick<ImportReport, 'status'>): boolean {
-  return report.status === 'done' || report.status === 'failed' || report.status === 'cancelled';
+  return report.status !== 'running';
 }
 
 /**

@@ -73,7 +73,7 @@ describe('processedFraction', () => {
     expect(processedFraction({ status: 'cancelled', bytes: 200, bytesRead: 10 })).toBe(1);
   });
 
-  it('is 0 for an empty file still queued, never NaN', () => {
-    expect(processedFraction({ status: 'queued', bytes: 0, bytesRead: 0 })).toBe(0);
+  it('is 0 for an empty file still running, never NaN', () => {
+    expect(processedFraction({ status: 'running', bytes: 0, bytesRead: 0 })).toBe(0);
   });
 });

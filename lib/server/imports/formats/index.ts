@@ -1,8 +1,9 @@
 import 'server-only';
 import type { CsvMapping, CsvPreset, ParsedRow, TrackFormat } from '@/lib/core/track/types';
 import { parseCsv } from './csv';
-import { TrackFormatError } from './errors';
+import { parseGeoJson } from './geojson';
 import { parseNmea } from './nmea';
+import { parseXmlTrack } from './xml';
 
 export { TrackFormatError } from './errors';
 export { sniffTrackFile, type TrackSniff } from './sniff';
@@ -35,7 +36,10 @@ export async function* parseTrack(chunks: AsyncIterable<Uint8Array>, options: Pa
     case 'gpx':
     case 'kml':
     case 'kmz':
+      yield* parseXmlTrack(chunks, options.format);
+      return;
     case 'geojson':
-      throw new TrackFormatError(`parseTrack: ${options.format} is not read yet; convert the track to CSV`);
+      yield* parseGeoJson(chunks);
+      return;
   }
 }

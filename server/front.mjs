@@ -18,6 +18,8 @@ import { API_CSP, SECURITY_HEADERS } from './headers.mjs';
 
 /** The largest body any route reads: a dataset bundle (DATASET_LIMITS.bytes, 16 MiB). */
 export const MAX_REQUEST_BYTES = 16 * 1024 * 1024;
+/** A track file sent to POST /api/imports (IMPORT_MAX_BYTES, 512 MiB), streamed to disk by the route. */
+export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
 export const PEER_HEADER = 'x-wakeline-peer';
 export const ORIGINAL_METHOD_HEADER = 'x-wakeline-method';
 /** Set on globalThis by server/index.mjs: the app then knows PEER_HEADER came from here. */
@@ -56,8 +58,9 @@ export function triage(req) {
     return { kind: 'refuse', status: 400, code: 'invalid_path', message: 'The path is malformed (a %-escape does not decode, or it has control characters).' };
   }
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (Number.isFinite(declared) && declared > MAX_REQUEST_BYTES) {
-    return { kind: 'refuse', status: 413, code: 'too_large', message: `The body must be at most ${MAX_REQUEST_BYTES} bytes.` };
+  const limit = pathname === '/api/imports' ? MAX_IMPORT_BYTES : MAX_REQUEST_BYTES;
+  if (Number.isFinite(declared) && declared > limit) {
+    return { kind: 'refuse', status: 413, code: 'too_large', message: `The body must be at most ${limit} bytes.` };
   }
   const api = pathname === '/api' || pathname.startsWith('/api/');
   if (api) return ROUTABLE.has(method) ? { kind: 'pass' } : { kind: 'pass', method: 'OPTIONS' };

@@ -5,6 +5,7 @@
  * (tests/unit/api/contract.test.ts checks it, and validates real answers against the document).
  */
 import { DATASET_PATHS } from './api-contract-dataset';
+import { TRACK_PATHS } from './api-contract-tracks';
 import { DESK_PATHS } from './api-contract-desk';
 import type { Method, Operation } from './api-operation';
 import { loginInput, updateUserInput } from './accounts';
@@ -285,6 +286,7 @@ const BASE_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     },
   },
   ...DATASET_PATHS,
+  ...TRACK_PATHS,
 };
 
 /** Every path: the reads and accounts above, and the evidence desk's writes (merged per path: /api/sources has GET and POST). */

@@ -11,7 +11,9 @@ export interface Operation {
   path?: Record<string, z.ZodType>;
   query?: z.ZodType;
   body?: z.ZodType;
-  ok: { status: '200' | '201'; content: Partial<Record<Media, z.ZodType>>; description?: string; headers?: (keyof typeof HEADERS)[] };
+  /** A request body that is not JSON (a track file): its media type and what it holds. */
+  rawBody?: { media: string; description: string };
+  ok: { status: '200' | '201' | '202'; content: Partial<Record<Media, z.ZodType>>; description?: string; headers?: (keyof typeof HEADERS)[] };
   /** Error answers besides the 500 every handler can give; the value overrides the description. */
   errors: Partial<Record<Exclude<ErrorStatus, '500'>, string | true>>;
   etag?: boolean;

@@ -55,6 +55,7 @@ import { kmlDocumentSchema } from './format-kml';
 import { claimSchema, dateWindow, observationSchema, portSchema, sourceSchema, vesselSchema } from './schemas';
 import { SEARCH_COMPONENTS } from './search';
 import { TEAM_ANNOTATION_COMPONENTS } from './team-annotations';
+import { TRACK_COMPONENTS } from './api-contract-tracks';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -110,6 +111,7 @@ for (const [id, schema] of Object.entries({
   ...TEAM_ANNOTATION_COMPONENTS,
   ...SEARCH_COMPONENTS,
   ...FACET_COMPONENTS,
+  ...TRACK_COMPONENTS,
 })) {
   answers.add(schema, { id });
 }
@@ -181,7 +183,7 @@ function operation(op: Operation) {
   const error = { 'application/json': json(apiErrorBodySchema) };
   const responses: Record<string, unknown> = {
     [op.ok.status]: {
-      description: op.ok.description ?? (op.ok.status === '201' ? 'Created' : 'OK'),
+      description: op.ok.description ?? { '200': 'OK', '201': 'Created', '202': 'Accepted' }[op.ok.status],
       ...(op.ok.headers ? { headers: Object.fromEntries(op.ok.headers.map((h) => [h, HEADERS[h]])) } : {}),
       content: Object.fromEntries(Object.entries(op.ok.content).map(([media, schema]) => [media, json(schema)])),
     },
@@ -195,6 +197,9 @@ function operation(op: Operation) {
     summary: op.summary,
     ...(params.length ? { parameters: params } : {}),
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': json(op.body) } } } : {}),
+    ...(op.rawBody
+      ? { requestBody: { required: true, description: op.rawBody.description, content: { [op.rawBody.media]: { schema: { type: 'string', format: 'binary' } } } } }
+      : {}),
     responses,
   };
 }

@@ -14,7 +14,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import seedPorts from '@/data/seed/ports.json';
 import seedVessels from '@/data/seed/vessels.json';
 import seedVoyages from '@/data/seed/voyages.json';
+import { IMPORT_MAX_BYTES } from '@/lib/core/domain/api-contract-tracks';
+import { marineCadastreLines, syntheticTrack } from '@/lib/core/track';
 import { resetConfigForTests } from '@/lib/server/config';
+import { importsSettled } from '@/lib/server/imports/queue';
 import { TEAM_PASSWORD as PASSWORD, openTeamDatabase, resetAnnotationWriteLimits } from '../helpers';
 import { KIND_SEGMENTS, RECORD_KINDS, type RecordKind, newRecord } from './desk-api';
 
@@ -446,6 +449,73 @@ describe('the dataset bundle', () => {
       expect((await call(apiPath, 'post', { as: 'editor', rawBody: huge })).status).toBe(413);
       expect((await call(apiPath, 'post', { as: 'editor', rawBody: '{}', contentType: 'text/plain' })).status).toBe(415);
     }
+  });
+});
+
+describe('track imports, events and tracks', () => {
+  const ports = seedPorts.map((p) => ({ id: p.id, position: p.position as [number, number], geofenceRadiusNm: p.geofenceRadiusNm }));
+  const csv = (seed: number, fixes: number) =>
+    [...marineCadastreLines(syntheticTrack({ seed, ports, vessels: 2, fixesPerVessel: fixes }))].join('\n');
+  const upload = (rawBody: string, query = '?name=track.csv', o: CallOptions = {}) =>
+    call('/api/imports', 'post', { as: 'editor', rawBody, contentType: 'application/octet-stream', query, ...o });
+
+  it('accepts, reports, lists and cancels imports, and answers each refusal as documented', async () => {
+    const small = csv(1, 200);
+    const accepted = await upload(small);
+    expect(accepted.status).toBe(202);
+    const params = { id: accepted.body.import.id as string };
+    expect((await upload('', '?name=empty.csv')).status).toBe(400);
+    expect((await upload('%PDF-1.4', '?name=a.pdf')).status).toBe(400);
+    expect((await upload(small, '?name=track.csv&preset=nope')).status).toBe(400);
+    expect((await upload(small)).status).toBe(202);
+    expect((await upload(small, '?name=track.csv', { as: undefined })).status).toBe(401);
+    expect((await upload(small, '?name=track.csv', { as: 'viewer' })).status).toBe(403);
+    expect((await upload(small, '?name=track.csv&vessel=no-such-vessel')).status).toBe(404);
+    expect((await upload(small, '?name=track.csv', { headers: { 'content-length': String(IMPORT_MAX_BYTES + 1) } })).status).toBe(413);
+    // A larger file is still running when the cancel arrives (imports run one at a time, in order).
+    const big = await upload(csv(2, 30_000), '?name=big.csv');
+    expect(big.status).toBe(202);
+    const bigId = { id: big.body.import.id as string };
+    expect((await call('/api/imports/{id}', 'delete', { as: 'editor', params: bigId })).status).toBe(200);
+    expect((await call('/api/imports/{id}', 'delete', { as: 'editor', params: bigId })).status).toBe(409);
+    expect((await call('/api/imports/{id}', 'delete', { as: 'editor', params: { id: 'nope' } })).status).toBe(400);
+    expect((await call('/api/imports/{id}', 'delete', { params: bigId })).status).toBe(401);
+    expect((await call('/api/imports/{id}', 'delete', { as: 'viewer', params: bigId })).status).toBe(403);
+    expect((await call('/api/imports/{id}', 'delete', { as: 'editor', params: { id: MISSING_ID } })).status).toBe(404);
+    await importsSettled();
+    expect((await call('/api/imports/{id}', 'get', { as: 'editor', params })).body.import.status).toBe('done');
+    expect((await call('/api/imports/{id}', 'get', { as: 'editor', params: bigId })).body.import.status).toBe('cancelled');
+    expect((await call('/api/imports/{id}', 'get', { as: 'editor', params: { id: 'nope' } })).status).toBe(400);
+    expect((await call('/api/imports/{id}', 'get', { params })).status).toBe(401);
+    expect((await call('/api/imports/{id}', 'get', { as: 'viewer', params })).status).toBe(403);
+    expect((await call('/api/imports/{id}', 'get', { as: 'editor', params: { id: MISSING_ID } })).status).toBe(404);
+    expect((await call('/api/imports', 'get', { as: 'editor' })).status).toBe(200);
+    expect((await call('/api/imports', 'get', { as: 'editor', query: '?x=1' })).status).toBe(400);
+    expect((await call('/api/imports', 'get')).status).toBe(401);
+    expect((await call('/api/imports', 'get', { as: 'viewer' })).status).toBe(403);
+  });
+
+  it('previews a file, and answers each refusal as documented', async () => {
+    const preview = (rawBody: string, o: CallOptions = {}) =>
+      call('/api/imports/preview', 'post', { as: 'editor', rawBody, contentType: 'application/octet-stream', query: '?name=a.csv', ...o });
+    const ok = await preview(csv(3, 10));
+    expect(ok.status).toBe(200);
+    expect(ok.body.preset).toBe('marinecadastre');
+    expect((await preview('')).status).toBe(400);
+    expect((await preview('x', { query: '?nope=1' })).status).toBe(400);
+    expect((await preview('x', { as: undefined })).status).toBe(401);
+    expect((await preview('x', { as: 'viewer' })).status).toBe(403);
+    expect((await preview('x'.repeat(65 * 1024))).status).toBe(413);
+  });
+
+  it('answers events and tracks as documented', async () => {
+    for (const apiPath of ['/api/events', '/api/tracks']) {
+      expect((await call(apiPath, 'get', { as: 'viewer' })).status).toBe(200);
+      expect((await call(apiPath, 'get')).status).toBe(200);
+      expect((await call(apiPath, 'get', { query: '?nope=1' })).status).toBe(400);
+      await withLoginRequired(async () => expect((await call(apiPath, 'get')).status).toBe(401));
+    }
+    expect((await call('/api/events', 'get', { as: 'viewer', query: '?kind=port_call' })).status).toBe(200);
   });
 });
 

@@ -1,0 +1,145 @@
+/**
+ * An import's last step. First, outside any transaction (reads only, so nobody waits): detection
+ * over each affected vessel's whole track, its own fixes included, and the drafts it proposes.
+ * Then ONE transaction makes the import visible at once: the source record, the draft vessels,
+ * each vessel's events replaced, the draft sightings and voyages not made before, and the status
+ * `done`. A process killed before that commit leaves nothing visible (the sweep removes its rows);
+ * a cancel that came first makes the status update match no row and the whole step roll back.
+ */
+import 'server-only';
+import { AppError } from '@/lib/core/domain/errors';
+import type { Actor } from '@/lib/core/domain/permissions';
+import type { PortCallEvent, TrackEvent } from '@/lib/core/track/types';
+import type { DB } from '@/lib/server/db';
+import { immediateTransaction } from '@/lib/server/db/tx';
+import { createRecord } from '@/lib/server/desk/write';
+import { detect, detectionPorts, trackOf } from './detect';
+import { type DraftCandidate, type SourceFacts, draftCandidates, sourceBody, vesselBody } from './drafts';
+import { type EventRow, eventRow, eventSpan } from './events';
+import { type ImportSummary, completedImportOf } from './store';
+import type { VesselResolver } from './vessels';
+import { visibleImports } from './visible';
+
+export class ImportStopped extends Error {
+  override name = 'ImportStopped';
+}
+
+export interface FinishInput {
+  seq: number;
+  actor: Actor;
+  facts: SourceFacts;
+  resolver: VesselResolver;
+  /** Called between vessels: false when the import was cancelled meanwhile. */
+  alive: () => Promise<boolean>;
+}
+
+interface Prepared {
+  events: Map<string, EventRow[]>;
+  candidates: DraftCandidate[];
+  counts: ImportSummary['events'];
+}
+
+async function prepare(db: DB, input: FinishInput): Promise<Prepared> {
+  const ports = await detectionPorts(db);
+  const done = await visibleImports(db, 'team');
+  const ids = new Map(done);
+  ids.set(input.seq, input.facts.importId);
+  const seqs = [...ids.keys()];
+  const out: Prepared = { events: new Map(), candidates: [], counts: { portCalls: 0, gaps: 0, possiblePortCalls: 0 } };
+  for (const [vesselId] of input.resolver.used) {
+    if (!(await input.alive())) throw new ImportStopped('cancelled');
+    const points = await trackOf(db, vesselId, seqs);
+    const events = detect(points, ports);
+    const rows: EventRow[] = [];
+    for (const e of events) rows.push(eventRow(vesselId, e, await importsSpanned(db, vesselId, e, seqs, ids)));
+    out.events.set(vesselId, rows);
+    out.counts.portCalls += events.filter((e) => e.kind === 'port_call').length;
+    out.counts.gaps += events.filter((e) => e.kind === 'gap').length;
+    out.counts.possiblePortCalls += events.filter((e) => e.kind === 'possible_port_call').length;
+    const calls = events.filter((e): e is PortCallEvent => e.kind === 'port_call');
+    const draft = input.resolver.drafts.get(vesselId);
+    const words = draft?.mmsi ? `MMSI ${draft.mmsi} in the AIS data` : `The positions in ${input.facts.fileName}`;
+    out.candidates.push(...draftCandidates(vesselId, words, calls, points));
+  }
+  return out;
+}
+
+/** The ids of the imports whose fixes of this vessel fall within the event's span. */
+async function importsSpanned(db: DB, vesselId: string, e: TrackEvent, seqs: number[], ids: Map<number, string>): Promise<string[]> {
+  const [start, end] = eventSpan(e);
+  const rows = await db
+    .selectFrom('positions')
+    .select('import_seq')
+    .distinct()
+    .where('vessel_id', '=', vesselId)
+    .where('t', '>=', start)
+    .where('t', '<=', end)
+    .where('import_seq', 'in', seqs)
+    .execute();
+  return rows.map((r) => ids.get(r.import_seq)!).sort();
+}
+
+/** Runs the last step; answers the summary, or `{ duplicateOf }` when the same file completed meanwhile. */
+export async function finishImport(db: DB, input: FinishInput): Promise<ImportSummary & { duplicateOf: string | null }> {
+  const prepared = await prepare(db, input);
+  const { importId } = input.facts;
+  return immediateTransaction(db, async (trx) => {
+    const earlier = await completedImportOf(trx, input.facts.checksum);
+    if (earlier) return { ...emptyCounts(), duplicateOf: earlier.id };
+    const source = await createRecord(trx, input.actor, 'source', sourceBody(input.facts));
+    let vessels = 0;
+    for (const d of input.resolver.drafts.values()) {
+      if (!input.resolver.used.has(d.id)) continue;
+      await createRecord(trx, input.actor, 'vessel', vesselBody(d, source.id, input.facts.fileName));
+      vessels += 1;
+    }
+    for (const [vesselId, rows] of prepared.events) {
+      await trx.deleteFrom('track_events').where('vessel_id', '=', vesselId).execute();
+      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('track_events').values(rows.slice(i, i + 500)).execute();
+    }
+    const drafts = { vessels, observations: 0, voyages: 0 };
+    const made = new Set((await trx.selectFrom('track_drafts').select('key').execute()).map((r) => r.key));
+    for (const c of prepared.candidates) {
+      if (made.has(c.key)) continue;
+      const record = await firstAccepted(trx, input.actor, c, source.id);
+      if (!record) continue;
+      await trx.insertInto('track_drafts').values({ key: c.key, record_kind: c.kind, record_id: record, import_id: importId }).execute();
+      drafts[c.kind === 'observation' ? 'observations' : 'voyages'] += 1;
+    }
+    const summary: ImportSummary = { vessels: input.resolver.summary(), events: prepared.counts, drafts };
+    const result = await trx
+      .updateTable('imports')
+      .set({
+        status: 'done',
+        finished_at: new Date().toISOString(),
+        source_id: source.id,
+        vessel_ids: JSON.stringify([...input.resolver.used.keys()]),
+        summary: JSON.stringify(summary),
+      })
+      .where('id', '=', importId)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new ImportStopped('cancelled');
+    return { ...summary, duplicateOf: null };
+  });
+}
+
+/**
+ * Creates the candidate's first body the desk accepts; null when it refuses every one (a route
+ * over the land polygons, a port deleted meanwhile): that draft is left out, its savepoint rolled
+ * back, and the rest of the import stands.
+ */
+async function firstAccepted(trx: DB, actor: Actor, c: DraftCandidate, sourceId: string): Promise<string | null> {
+  for (const body of c.bodies) {
+    try {
+      return (await createRecord(trx, actor, c.kind, body(sourceId))).id;
+    } catch (err) {
+      if (!(err instanceof AppError) || err.status !== 400) throw err;
+    }
+  }
+  return null;
+}
+
+function emptyCounts(): ImportSummary {
+  return { vessels: [], events: { portCalls: 0, gaps: 0, possiblePortCalls: 0 }, drafts: { vessels: 0, observations: 0, voyages: 0 } };
+}

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/core/domain/permissions';
+import { type DB, openReadyDatabase } from '@/lib/server/db';
+import { createUser } from '@/lib/server/db/users';
+import { readEvents } from '@/lib/server/imports/events';
+import { startImport } from '@/lib/server/imports/start';
+import { readTracks } from '@/lib/server/imports/tracks';
+import { tempDbFile } from '../helpers';
+import { vessels, writeCsv } from './track-files';
+
+let tmp: ReturnType<typeof tempDbFile>;
+let db: DB;
+let actor: Actor;
+let dir: string;
+
+beforeAll(async () => {
+  tmp = tempDbFile('pipeline');
+  dir = fs.mkdtempSync(`${tmp.file}-files`);
+  db = await openReadyDatabase(tmp.file);
+  const u = await createUser(db, { username: 'ed', role: 'editor', password: 'correct horse battery' });
+  actor = { id: u.id, username: u.username, role: 'editor' };
+});
+
+afterAll(async () => {
+  await db.destroy();
+  tmp.cleanup();
+});
+
+async function importFile(file: string, extra: { vesselId?: string } = {}) {
+  const started = await startImport(db, { file, fileName: file.split('/').pop()!, actor, ...extra });
+  return started.run();
+}
+
+describe('importing a MarineCadastre CSV', () => {
+  const [known, unknown] = vessels({ seed: 2, count: 2, itinerary: ['rajin', 'dunai', 'vostochny'], gapProbability: 0 });
+  // The first ship carries the Angara's IMO (a seeded vessel); the second an MMSI no record holds.
+  const ships = [{ ...known!, imo: '9179842' }, unknown!];
+  const total = known!.points.length + unknown!.points.length;
+
+  it('stores every fix, matches the known ship, drafts the unknown one, and cites its own source', async () => {
+    const file = writeCsv(dir, 'two-ships.csv', ships, ['445000009,not a time,42.2,130.3,0,0,0,X,,,70,0,,,,,A']);
+    const done = await importFile(file);
+    expect(done.status).toBe('done');
+    expect(done.rows).toBe(total + 1);
+    expect(done.positionsAdded).toBe(total);
+    expect(done.rejected).toBe(1);
+    expect(done.rejectedSample[0]!.line).toBe(total + 2);
+    expect(done.vessels.find((v) => v.id === 'angara')).toMatchObject({ matched: true });
+    const drafted = done.vessels.find((v) => v.id !== 'angara')!;
+    expect(drafted.matched).toBe(false);
+    const vessel = await db.selectFrom('vessels').selectAll().where('id', '=', drafted.id).executeTakeFirstOrThrow();
+    expect(vessel.status).toBe('draft');
+    expect(vessel.mmsi).toBe(unknown!.mmsi);
+    const source = await db.selectFrom('sources').selectAll().where('id', '=', done.sourceId!).executeTakeFirstOrThrow();
+    expect(source).toMatchObject({ kind: 'import', status: 'draft', title: 'two-ships.csv', publisher: 'ed' });
+    expect(source.notes).toContain(done.checksum);
+  });
+
+  it('detects the port calls and drafts a sighting per call and a voyage per leg, detected from AIS', async () => {
+    const events = await readEvents(db, 'team', { vessel: 'angara', kind: 'port_call' });
+    expect(events.map((e) => (e.kind === 'port_call' ? e.portId : ''))).toEqual(['rajin', 'dunai', 'vostochny']);
+    const observations = await db.selectFrom('observations').selectAll().where('vessel_id', '=', 'angara').where('status', '=', 'draft').execute();
+    expect(observations.map((o) => o.port_id).sort()).toEqual(['dunai', 'rajin', 'vostochny']);
+    const voyages = await db.selectFrom('voyages').selectAll().where('vessel_id', '=', 'angara').where('status', '=', 'draft').execute();
+    expect(voyages.map((v) => `${v.origin_port_id}>${v.destination_port_id}`).sort()).toEqual(['dunai>vostochny', 'rajin>dunai']);
+    expect(voyages.every((v) => v.route_kind === 'observed' && JSON.parse(v.basis!).kind === 'detected_from_ais')).toBe(true);
+  });
+
+  it('adds nothing when the same file is imported again, and says which import it repeats', async () => {
+    const before = await db.selectFrom('observations').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const again = await importFile(`${dir}/two-ships.csv`);
+    expect(again.status).toBe('done');
+    expect(again.duplicateOf).toEqual(expect.any(String));
+    expect(again.positionsAdded).toBe(0);
+    const after = await db.selectFrom('observations').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it('adds only the new fixes of an overlapping file, and drafts nothing twice', async () => {
+    const drafts = await db.selectFrom('track_drafts').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const file = writeCsv(dir, 'angara-only.csv', [{ ...known!, imo: '9179842' }]);
+    const done = await importFile(file);
+    expect(done.duplicateOf).toBeNull();
+    expect(done.positionsAdded).toBe(0);
+    const after = await db.selectFrom('track_drafts').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(drafts.n);
+  });
+
+  it('shows tracks of draft vessels and unpublished imports only to signed-in readers', async () => {
+    expect((await readTracks(db, 'team')).map((t) => t.vesselId)).toContain('angara');
+    expect(await readTracks(db, 'published')).toEqual([]);
+    expect(await readEvents(db, 'published', {})).toEqual([]);
+    const [track] = await readTracks(db, 'team', 'angara');
+    expect(track!.t.length).toBe(known!.points.length);
+    expect(track!.coords.length).toBe(2 * known!.points.length);
+  });
+
+  it('gives every fix to the vessel named by vessel=, whatever the rows say', async () => {
+    const [ship] = vessels({ seed: 9, count: 1, itinerary: ['nakhodka', 'vladivostok'] });
+    const done = await importFile(writeCsv(dir, 'forced.csv', [ship!]), { vesselId: 'lady-r' });
+    expect(done.vessels).toEqual([{ id: 'lady-r', name: expect.any(String), matched: true }]);
+    expect(done.drafts.vessels).toBe(0);
+  });
+});

@@ -1,5 +1,4 @@
 import { distance } from '@turf/distance';
-import KDBush from 'kdbush';
 import type { GeofencedPort } from './types';
 import type { Position } from 'geojson';
 
@@ -7,87 +6,153 @@ import type { Position } from 'geojson';
 export interface GeofenceIndex {
   /** Id of the port whose geofence contains the position (nearest if several), or null. */
   classify(position: Position): string | null;
+  /** {@link GeofenceIndex.classify} without building a position array (for millions of fixes). */
+  classifyLonLat(lon: number, lat: number): string | null;
   /** {@link GeofenceIndex.classify} for many positions, in order. */
   classifyAll(positions: readonly Position[]): (string | null)[];
 }
 
 /** turf's sphere, in nautical miles. */
 const EARTH_NM = 3440.065;
-/** Grid cell size in degrees; each cell keeps the ports whose geofence may reach it. */
-const CELL_DEG = 0.05;
+/** Finest grid cell, degrees (about 1.2 nm of latitude): a 1 nm geofence then spans a few cells. */
+const MIN_CELL_DEG = 0.02;
+/** At most this many cells, so ports spread over the whole globe still index in a few MB. */
+const MAX_CELLS = 1 << 20;
+const RAD = Math.PI / 180;
+/** Nautical miles per degree on turf's sphere (R = 6,371,008.8 m), for the flat-earth pre-test. */
+const FLAT_NM_PER_DEG = (6_371_008.8 / 1852) * RAD;
 
 /**
- * Builds an indexed classifier for many positions against many circular port geofences. Ports go
- * into a KDBush index; a coarse grid over the ports' reach stores, per cell, the candidate ports a
- * conservative KDBush range query returns for that cell, so most positions are rejected by one
- * array lookup. Candidates then get the exact turf great-circle test, with the same comparison and
- * tie-breaking as {@link classifyPositionsNaive}, so both return identical results.
+ * Builds an indexed classifier for many positions against many circular port geofences.
+ *
+ * Each port gets a conservative lon/lat box around its circle (its angular radius +1% and a small
+ * absolute margin; the longitude half-width divided by the cosine at the circle's poleward edge).
+ * A uniform grid over all boxes stores, per cell, the ports whose box meets the cell (compressed
+ * rows, in the order the ports were given), so a position far from every port is rejected by one
+ * array lookup and a position near some gets a box test per candidate. For those in their box, a
+ * flat-earth distance with a per-port error bound settles the clear cases: clearly outside every
+ * circle, or clearly inside exactly one. Anything closer to an edge, or inside several circles,
+ * gets the exact turf great-circle test, with the same comparison and tie-breaking as
+ * {@link classifyPositionsNaive}, so both return identical results.
  *
  * @param ports - ports with circular geofences (not mutated)
- * @returns `{ classify, classifyAll }`
+ * @returns `{ classify, classifyLonLat, classifyAll }`
  * @example
  * const index = geofenceIndex(ports);
  * index.classify([130.31, 42.24]); // 'rajin'
+ * index.classifyLonLat(131, 40); // null
  */
 export function geofenceIndex(ports: readonly GeofencedPort[]): GeofenceIndex {
-  const list = ports.map((p) => ({ id: p.id, position: [p.position[0], p.position[1]] as [number, number], r: p.geofenceRadiusNm }));
-  const empty: GeofenceIndex = { classify: () => null, classifyAll: (ps) => ps.map(() => null) };
-  if (list.length === 0) return empty;
-
-  const kd = new KDBush(list.length);
-  for (const p of list) kd.add(p.position[0], p.position[1]);
-  kd.finish();
-
-  // Conservative angular reach of the largest geofence (+1% and a small absolute margin).
-  const maxR = Math.max(...list.map((p) => p.r));
-  const dLat = ((maxR / EARTH_NM) * 180) / Math.PI * 1.01 + 1e-6;
-  const lats = list.map((p) => p.position[1]);
-  const maxAbsLat = Math.min(89, Math.max(...lats.map(Math.abs)) + dLat + CELL_DEG);
-  const dLon = Math.min(180, dLat / Math.cos((maxAbsLat * Math.PI) / 180));
-
-  const lons = list.map((p) => p.position[0]);
-  const west = Math.min(...lons) - dLon;
-  const south = Math.min(...lats) - dLat;
-  const cols = Math.max(1, Math.ceil((Math.max(...lons) + dLon - west) / CELL_DEG));
-  const rows = Math.max(1, Math.ceil((Math.max(...lats) + dLat - south) / CELL_DEG));
-  // Compressed rows: the candidates of cell k are flat[start[k] .. start[k + 1]).
-  const start = new Uint32Array(cols * rows + 1);
-  const flatList: number[] = [];
-  for (let r = 0; r < rows; r++) {
-    for (let c = 0; c < cols; c++) {
-      const x0 = west + c * CELL_DEG;
-      const y0 = south + r * CELL_DEG;
-      const ids = kd.range(x0 - dLon, y0 - dLat, x0 + CELL_DEG + dLon, y0 + CELL_DEG + dLat).sort((a, b) => a - b);
-      flatList.push(...ids);
-      start[r * cols + c + 1] = flatList.length;
+  const n = ports.length;
+  const ids = ports.map((p) => p.id);
+  const positions = ports.map((p): Position => [p.position[0], p.position[1]]);
+  const lon = Float64Array.from(ports, (p) => p.position[0]);
+  const lat = Float64Array.from(ports, (p) => p.position[1]);
+  const radius = Float64Array.from(ports, (p) => p.geofenceRadiusNm);
+  const halfLat = new Float64Array(n);
+  const halfLon = new Float64Array(n);
+  const cosLat = Float64Array.from(ports, (p) => Math.cos(p.position[1] * RAD));
+  // Relative error bound of the flat-earth distance within a port's box: the cosine taken at the
+  // port rather than midway (≤ tan(lat)·Δlat/2, doubled) plus the flat-vs-sphere term, with room.
+  const flatError = new Float64Array(n);
+  let west = Infinity;
+  let south = Infinity;
+  let east = -Infinity;
+  let north = -Infinity;
+  for (let i = 0; i < n; i++) {
+    // A port the naive scan can never match (radius or position not a number) gets no cells.
+    if (!(Number.isFinite(lon[i]) && Number.isFinite(lat[i]) && (radius[i] as number) >= 0 && Number.isFinite(radius[i]))) {
+      halfLat[i] = -1;
+      continue;
     }
+    const dLat = (radius[i] as number) / EARTH_NM / RAD * 1.01 + 1e-6;
+    const poleward = Math.min(89, Math.abs(lat[i] as number) + dLat);
+    halfLat[i] = dLat;
+    halfLon[i] = Math.min(180, dLat / Math.cos(poleward * RAD));
+    flatError[i] = 1e-4 + Math.tan(poleward * RAD) * dLat * RAD + (dLat * RAD) ** 2;
+    west = Math.min(west, (lon[i] as number) - (halfLon[i] as number));
+    east = Math.max(east, (lon[i] as number) + (halfLon[i] as number));
+    south = Math.min(south, (lat[i] as number) - dLat);
+    north = Math.max(north, (lat[i] as number) + dLat);
   }
-  const flat = Uint32Array.from(flatList);
+  if (!(east >= west && north >= south)) {
+    return { classify: () => null, classifyLonLat: () => null, classifyAll: (ps) => ps.map(() => null) };
+  }
 
-  const classify = (position: Position): string | null => {
-    const c = Math.floor(((position[0] as number) - west) / CELL_DEG);
-    const r = Math.floor(((position[1] as number) - south) / CELL_DEG);
-    if (c < 0 || r < 0 || c >= cols || r >= rows) return null;
+  const cell = Math.max(MIN_CELL_DEG, Math.sqrt(((east - west) * (north - south)) / MAX_CELLS));
+  const cols = Math.max(1, Math.ceil((east - west) / cell));
+  const rows = Math.max(1, Math.ceil((north - south) / cell));
+  const colOf = (x: number) => Math.min(cols - 1, Math.max(0, Math.floor((x - west) / cell)));
+  const rowOf = (y: number) => Math.min(rows - 1, Math.max(0, Math.floor((y - south) / cell)));
+  // Two passes over the cells each box covers: count, then fill (compressed rows).
+  const start = new Uint32Array(cols * rows + 1);
+  const visit = (fn: (k: number, i: number) => void) => {
+    for (let i = 0; i < n; i++) {
+      if ((halfLat[i] as number) < 0) continue;
+      const c0 = colOf((lon[i] as number) - (halfLon[i] as number));
+      const c1 = colOf((lon[i] as number) + (halfLon[i] as number));
+      const r0 = rowOf((lat[i] as number) - (halfLat[i] as number));
+      const r1 = rowOf((lat[i] as number) + (halfLat[i] as number));
+      for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) fn(r * cols + c, i);
+    }
+  };
+  visit((k) => {
+    start[k + 1] = (start[k + 1] as number) + 1;
+  });
+  for (let k = 0; k < cols * rows; k++) start[k + 1] = (start[k + 1] as number) + (start[k] as number);
+  const flat = new Uint32Array(start[cols * rows] as number);
+  const fill = start.slice(0, cols * rows);
+  visit((k, i) => {
+    flat[fill[k] as number] = i;
+    fill[k] = (fill[k] as number) + 1;
+  });
+
+  /** The exact answer: turf's distance to every candidate whose box holds the position. */
+  const exact = (x: number, y: number, from: number, to: number): string | null => {
+    const here: Position = [x, y];
+    let best = -1;
+    let bestD = Infinity;
+    for (let j = from; j < to; j++) {
+      const i = flat[j] as number;
+      if (Math.abs(y - (lat[i] as number)) > (halfLat[i] as number) || Math.abs(x - (lon[i] as number)) > (halfLon[i] as number)) continue;
+      const d = distance(here, positions[i] as Position, { units: 'nauticalmiles' });
+      // Ascending port order within a cell keeps the naive scan's tie-breaking (first listed wins).
+      if (d <= (radius[i] as number) && d < bestD) {
+        bestD = d;
+        best = i;
+      }
+    }
+    return best < 0 ? null : (ids[best] as string);
+  };
+  const classifyLonLat = (x: number, y: number): string | null => {
+    const c = Math.floor((x - west) / cell);
+    const r = Math.floor((y - south) / cell);
+    if (!(c >= 0 && r >= 0 && c < cols && r < rows)) return null;
     const k = r * cols + c;
     const from = start[k] as number;
     const to = start[k + 1] as number;
-    if (from === to) return null;
-    let bestId: string | null = null;
-    let bestD = Infinity;
+    let only = -1;
+    let clear = false;
     for (let j = from; j < to; j++) {
-      const port = list[flat[j] as number] as (typeof list)[number];
-      const d = distance(position, port.position, { units: 'nauticalmiles' });
-      if (d <= port.r && d < bestD) {
-        bestD = d;
-        bestId = port.id;
-      }
+      const i = flat[j] as number;
+      const dy = y - (lat[i] as number);
+      const dx = x - (lon[i] as number);
+      if (Math.abs(dy) > (halfLat[i] as number) || Math.abs(dx) > (halfLon[i] as number)) continue;
+      const flatNm = FLAT_NM_PER_DEG * Math.sqrt(dy * dy + dx * dx * (cosLat[i] as number) * (cosLat[i] as number));
+      const e = flatError[i] as number;
+      if (flatNm > (radius[i] as number) * (1 + e)) continue;
+      if (only >= 0) return exact(x, y, from, to);
+      only = i;
+      clear = flatNm < (radius[i] as number) * (1 - e);
     }
-    return bestId;
+    if (only < 0) return null;
+    return clear ? (ids[only] as string) : exact(x, y, from, to);
   };
-  const classifyAll = (positions: readonly Position[]): (string | null)[] => {
-    const out: (string | null)[] = new Array(positions.length);
-    for (let i = 0; i < positions.length; i++) out[i] = classify(positions[i] as Position);
+  const classify = (position: Position): string | null => classifyLonLat(position[0] as number, position[1] as number);
+  const classifyAll = (list: readonly Position[]): (string | null)[] => {
+    const out: (string | null)[] = new Array(list.length);
+    for (let i = 0; i < list.length; i++) out[i] = classify(list[i] as Position);
     return out;
   };
-  return { classify, classifyAll };
+  return { classify, classifyLonLat, classifyAll };
 }

@@ -72,7 +72,7 @@ export function detectPortCalls(
   };
   for (let i = 0; i < points.length; i++) {
     const p = points[i] as TrackPoint;
-    const portId = index.classify([p.lon, p.lat]);
+    const portId = index.classifyLonLat(p.lon, p.lat);
     if (portId !== visitPort) {
       close();
       visitPort = portId;

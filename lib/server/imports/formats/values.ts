@@ -3,10 +3,12 @@ import type { RowIdentity } from '@/lib/core/track/types';
 
 /** A number from a CSV cell or a property; NaN for empty or blank text (Number('') would be 0). */
 function toNumber(value: unknown): number {
-  if (typeof value === 'number') return value;
-  if (typeof value !== 'string' || value.length === 0) return NaN;
-  const n = Number(value);
-  return n === 0 && value.trim() === '' ? NaN : n;
+  if (typeof value === 'string') {
+    if (value.length === 0) return NaN;
+    const n = +value;
+    return n === 0 && value.trim() === '' ? NaN : n;
+  }
+  return typeof value === 'number' ? value : NaN;
 }
 
 /**
@@ -25,13 +27,14 @@ export function coordinateProblem(label: string, raw: unknown, limit: 90 | 180):
 /** Speed over ground in knots, or null when absent or "not available" (AIS 102.3, negative). */
 export function speedKnots(raw: unknown): number | null {
   const n = toNumber(raw);
-  return Number.isFinite(n) && n >= 0 && n < 102.25 ? n : null;
+  // NaN fails both comparisons, so this also says "absent"; Infinity fails the second.
+  return n >= 0 && n < 102.25 ? n : null;
 }
 
 /** Course over ground in degrees, or null when absent or "not available" (AIS 360 and above). */
 export function courseDegrees(raw: unknown): number | null {
   const n = toNumber(raw);
-  return Number.isFinite(n) && n >= 0 && n < 360 ? n : null;
+  return n >= 0 && n < 360 ? n : null;
 }
 
 /** A cell shortened for a reason, so one odd value cannot flood the report. */

@@ -11,6 +11,9 @@ export interface TrackSniff {
   headers?: string[];
   /** CSV only: the preset the header matches, or null when the user must map the columns. */
   preset?: CsvPreset | null;
+  /** CSV only: the cell delimiter (`,`, `;`, tab or `|`) and line break the header uses. */
+  delimiter?: string;
+  newline?: '\n' | '\r\n';
 }
 
 const MAGIC: [bytes: number[], what: string][] = [
@@ -93,8 +96,9 @@ export function sniffTrackFile(head: Uint8Array, fileName?: string): TrackSniff 
   const nmeaLines = lines.filter((line) => AIVDM.test(line)).length;
   if (nmeaLines > 0 && nmeaLines * 2 >= lines.length) return { format: 'nmea' };
 
-  const firstLine = text.split('\n', 1)[0]!.replace(/\r$/, '');
-  const { headers } = readCsvHeader(firstLine, '\n');
+  const firstLine = text.split('\n', 1)[0]!;
+  const newline = firstLine.endsWith('\r') ? '\r\n' : '\n';
+  const { headers, delimiter } = readCsvHeader(firstLine.replace(/\r$/, ''), newline);
   if (headers.length < 2) refuse('text without a delimiter (comma, semicolon or tab) in its first line');
-  return { format: 'csv', headers, preset: matchPreset(headers) };
+  return { format: 'csv', headers, preset: matchPreset(headers), delimiter, newline };
 }

@@ -8,12 +8,18 @@ const EXPECTED = 'expected CSV, NMEA 0183 AIVDM, GPX, KML/KMZ or GeoJSON';
 describe('sniffTrackFile', () => {
   it('recognises the CSV presets from their headers', () => {
     expect(sniffTrackFile(fixture('marinecadastre.csv'))).toMatchObject({ format: 'csv', preset: 'marinecadastre' });
-    expect(sniffTrackFile(fixture('dma.csv'))).toMatchObject({ format: 'csv', preset: 'dma' });
-    expect(sniffTrackFile(fixture('gfw.csv'))).toEqual({ format: 'csv', preset: 'gfw', headers: ['Lon', 'Lat', 'Timestamp', 'Speed', 'Course', 'Seg_id'] });
+    expect(sniffTrackFile(fixture('dma.csv'))).toMatchObject({ format: 'csv', preset: 'dma', delimiter: ',', newline: '\r\n' });
+    expect(sniffTrackFile(fixture('gfw.csv'))).toEqual({
+      format: 'csv',
+      preset: 'gfw',
+      headers: ['Lon', 'Lat', 'Timestamp', 'Speed', 'Course', 'Seg_id'],
+      delimiter: ',',
+      newline: '\n',
+    });
   });
 
   it('gives the headers and no preset for a CSV the user must map', () => {
-    const expected: TrackSniff = { format: 'csv', preset: null, headers: ['when', 'latitude', 'longitude', 'ship', 'knots'] };
+    const expected: TrackSniff = { format: 'csv', preset: null, headers: ['when', 'latitude', 'longitude', 'ship', 'knots'], delimiter: ';', newline: '\n' };
     expect(sniffTrackFile(fixture('custom.csv'), 'custom.csv')).toEqual(expected);
   });
 

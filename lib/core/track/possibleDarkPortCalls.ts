@@ -13,6 +13,8 @@ import type { GeofencedPort } from '../geo/types';
  * Ports whose great-circle in + out distance already cannot fit are skipped before the sea
  * distance is asked for (a sea route is never shorter than the great circle), so 1,000 ports
  * cost about 2,000 great-circle distances per gap plus sea distances for the few that may fit.
+ * `seaDistanceNm` is always called as (fix, port position): the gap's last fix, then its next fix,
+ * so an implementation can run one shortest-path search per fix and answer every port from it.
  *
  * @param gaps - gaps of one vessel (detectGaps; not mutated)
  * @param ports - candidate ports (not mutated)
@@ -44,7 +46,8 @@ export function possibleDarkPortCalls(
       if (greatCircleNm(from, at) + greatCircleNm(at, to) > budgetNm) continue;
       const inNm = seaDistanceNm(from, at);
       if (!(inNm <= budgetNm)) continue;
-      const outNm = seaDistanceNm(at, to);
+      // The fix first both times (distances are symmetric), so a caller can keep one shortest-path tree per fix.
+      const outNm = seaDistanceNm(to, at);
       const marginHours = gap.hours - (inNm + outNm) / top - params.darkMinPortHours;
       if (!(marginHours >= 0)) continue;
       found.push({

@@ -150,6 +150,6 @@ export interface FixDto {
 /**
  * Shortest distance by sea between two `[lon, lat]` positions, nautical miles; Infinity when no
  * route exists. Injected into detection so lib/core/track needs neither the land nor the graph;
- * never shorter than the great-circle distance (detection prunes with that bound).
+ * never shorter than the great-circle distance (detection prunes with that bound) and symmetric.
  */
 export type SeaDistanceNm = (a: [number, number], b: [number, number]) => number;

@@ -51,6 +51,10 @@ describe('parseTrack csv: DMA and Global Fishing Watch', () => {
     ]);
   });
 
+  it('gives the same rows from 7-byte chunks over CRLF line breaks', async () => {
+    expect(await parseAll(fixture('dma.csv'), { format: 'csv' }, 7)).toEqual(await parseAll(fixture('dma.csv'), { format: 'csv' }));
+  });
+
   it('reads GFW tracks with ISO, "UTC"-suffixed and epoch-millisecond times and no identity', async () => {
     const rows = await parseAll(fixture('gfw.csv'), { format: 'csv' });
     expect(fixes(rows).map((row) => [row.line, row.point.t, row.point.sog, row.identity])).toEqual([

@@ -1,38 +1,14 @@
 /**
  * Detection over a vessel's whole stored track: its completed imports' positions and, during an
  * import's final step, the import's own. The sea distances come from the basemap's sea graph
- * (the route the map would draw), memoised per pair of positions for the process's life.
+ * (lib/server/imports/sea-distance.ts).
  */
 import 'server-only';
-import { greatCircleNm, routeLengthNm } from '@/lib/core/geo';
 import type { GeofencedPort } from '@/lib/core/geo/types';
 import { detectEvents } from '@/lib/core/track/detectEvents';
-import { DEFAULT_DETECTION, type SeaDistanceNm, type TrackEvent, type TrackPoint } from '@/lib/core/track/types';
-import { basemapRouting } from '@/lib/server/basemap/router';
+import { DEFAULT_DETECTION, type TrackEvent, type TrackPoint } from '@/lib/core/track/types';
 import type { DB } from '@/lib/server/db';
-
-const MEMO_LIMIT = 100_000;
-const memo = new Map<string, number>();
-
-/**
- * Shortest sea distance between two positions along the basemap's sea graph. When there is none
- * (an AIS fix inside the basemap's coarse land, a river berth), the great-circle distance: a lower
- * bound, so a gap's least speed stays a lower bound and no possible dark port call is missed.
- */
-export const seaDistanceNm: SeaDistanceNm = (a, b) => {
-  const key = `${a[0].toFixed(4)},${a[1].toFixed(4)};${b[0].toFixed(4)},${b[1].toFixed(4)}`;
-  const known = memo.get(key);
-  if (known !== undefined) return known;
-  let nm: number;
-  try {
-    nm = routeLengthNm(basemapRouting().drawRoute(a, b));
-  } catch {
-    nm = greatCircleNm(a, b);
-  }
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, nm);
-  return nm;
-};
+import { seaDistanceNm } from './sea-distance';
 
 /** Every port with its geofence, as detection needs them. */
 export async function detectionPorts(db: DB): Promise<GeofencedPort[]> {

@@ -1,0 +1,109 @@
+/**
+ * Sea distances for detection, along the basemap's sea graph, fast enough for every gap of a
+ * million-fix import. `seaRoute` answers the same question for one pair by testing the sight lines
+ * from both ends to every waypoint; detection asks it for each gap's two fixes against every port,
+ * so most of those sight lines repeat. Here each end's visible waypoints are found once (and kept,
+ * memoised by position), and the distance is a Dijkstra over the small graph: the length of the
+ * route `seaRoute` would draw (its vertices joined by great circles, as `routeLengthNm` sums them).
+ * When no route exists (an end inside the basemap's coarse land, a river berth) the great-circle
+ * distance stands in: a lower bound, so a gap's least speed stays a lower bound and no possible
+ * dark port call is missed.
+ */
+import 'server-only';
+import { BERTH_TOLERANCE_NM, buildSeaGraph, greatCircleNm, landIndex, type SeaWaypoint } from '@/lib/core/geo';
+import type { SeaDistanceNm } from '@/lib/core/track/types';
+import { basemapLand, seaWaypointsJson } from '@/lib/server/basemap/basemap';
+
+type XY = [number, number];
+
+interface Graph {
+  positions: XY[];
+  adj: { to: number; w: number }[][];
+  crosses: (a: XY, b: XY) => boolean;
+}
+
+let graph: Graph | undefined;
+const MEMO_LIMIT = 50_000;
+const SIGHT_LINES = 6;
+const sights = new Map<string, { node: number; nm: number }[]>();
+const pairs = new Map<string, number>();
+
+function load(): Graph {
+  if (graph) return graph;
+  const land = basemapLand();
+  const g = buildSeaGraph((seaWaypointsJson() as { waypoints: SeaWaypoint[] }).waypoints, land);
+  const positions = g.nodes.map((n) => n.position as XY);
+  const index = new Map(g.nodes.map((n, i) => [n.id, i]));
+  const adj = positions.map(() => [] as { to: number; w: number }[]);
+  for (const e of g.edges) {
+    const a = index.get(e.from)!;
+    const b = index.get(e.to)!;
+    adj[a]!.push({ to: b, w: e.lengthNm });
+    adj[b]!.push({ to: a, w: e.lengthNm });
+  }
+  const lands = landIndex(land);
+  // As seaRoute does: the first and last BERTH_TOLERANCE_NM of a sight line are its berth approach.
+  const crosses = (a: XY, b: XY) =>
+    lands.crossesLand([a, b], [
+      { center: a, radiusNm: BERTH_TOLERANCE_NM },
+      { center: b, radiusNm: BERTH_TOLERANCE_NM },
+    ]);
+  graph = { positions, adj, crosses };
+  return graph;
+}
+
+const keyOf = (p: XY) => `${p[0].toFixed(5)},${p[1].toFixed(5)}`;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size >= MEMO_LIMIT) map.clear();
+  map.set(key, value);
+  return value;
+}
+
+/**
+ * The nearest SIGHT_LINES waypoints visible from `p` without crossing land, with their great-circle
+ * distance. Testing every sight line (as seaRoute does) costs a land check each, and a route
+ * leaves a position through one of its nearest visible waypoints in all but contrived cases.
+ */
+function sightsFrom(g: Graph, p: XY): { node: number; nm: number }[] {
+  const key = keyOf(p);
+  const known = sights.get(key);
+  if (known) return known;
+  const byDistance = g.positions.map((w, node) => ({ node, nm: greatCircleNm(p, w) })).sort((x, y) => x.nm - y.nm);
+  const seen: { node: number; nm: number }[] = [];
+  for (const s of byDistance) {
+    if (!g.crosses(p, g.positions[s.node]!)) seen.push(s);
+    if (seen.length === SIGHT_LINES) break;
+  }
+  return remember(sights, key, seen);
+}
+
+function shortest(g: Graph, a: XY, b: XY): number {
+  if (!g.crosses(a, b)) return greatCircleNm(a, b);
+  const from = sightsFrom(g, a);
+  const to = sightsFrom(g, b);
+  if (from.length === 0 || to.length === 0) return greatCircleNm(a, b);
+  const n = g.positions.length;
+  const dist = new Float64Array(n).fill(Infinity);
+  const done = new Uint8Array(n);
+  for (const s of from) dist[s.node] = Math.min(dist[s.node]!, s.nm);
+  // A few dozen nodes: a linear scan beats a heap.
+  for (;;) {
+    let u = -1;
+    for (let i = 0; i < n; i++) if (!done[i] && dist[i]! < Infinity && (u === -1 || dist[i]! < dist[u]!)) u = i;
+    if (u === -1) break;
+    done[u] = 1;
+    for (const { to: v, w } of g.adj[u]!) if (dist[u]! + w < dist[v]!) dist[v] = dist[u]! + w;
+  }
+  let best = Infinity;
+  for (const t of to) best = Math.min(best, dist[t.node]! + t.nm);
+  return Number.isFinite(best) ? best : greatCircleNm(a, b);
+}
+
+/** Shortest distance by sea between two positions, nautical miles (see above). */
+export const seaDistanceNm: SeaDistanceNm = (a, b) => {
+  const key = `${keyOf(a)};${keyOf(b)}`;
+  const known = pairs.get(key);
+  if (known !== undefined) return known;
+  return remember(pairs, key, shortest(load(), a, b));
+};

@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useAnnotations, usePorts, useVessels, useVoyageFeatures, voyagesUrl } from '@/lib/client/api';
+import { useAnnotations, usePorts, useVessels, useVoyageFeatures } from '@/lib/client/api';
 import type { Position } from '@/lib/core/domain/schemas';
 import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
 import {
@@ -21,6 +21,7 @@ import { TrackHighlightContext } from './imports/trackHighlight';
 import { PrintSheet } from './export/PrintSheet';
 import { ShareActions } from './export/ShareActions';
 import { useExportOpener } from './export/useExportOpener';
+import { VoyageDownloads } from './export/VoyageDownloads';
 import Filters from './Filters';
 import LayerToggles from './LayerToggles';
 import Legend from './Legend';
@@ -265,13 +266,7 @@ export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: Til
             sort={state.sort}
             onSortChange={(sort) => setFilters({ sort })}
           />
-          <p className="downloads">
-            Download these voyages: <a href={voyagesUrl(state, 'csv')}>CSV</a> ·{' '}
-            <a href={voyagesUrl(state, 'geojson')} download="wakeline-voyages.geojson">
-              GeoJSON
-            </a>{' '}
-            · <a href="/api/openapi.json">API</a>
-          </p>
+          <VoyageDownloads state={state} />
           <DeskPanel />
         </aside>
       </main>

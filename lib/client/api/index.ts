@@ -10,7 +10,7 @@ import type { VoyageDetail } from '@/lib/core/domain/dto';
 import type { VoyageFeatureProperties } from '@/lib/core/domain/format';
 import type { Port, Source, Vessel } from '@/lib/core/domain/schemas';
 import { type ViewState, filtersOf, viewStateToSearch } from '@/lib/core/domain/view-state';
-import type { BasemapLayerId } from '@/lib/core/domain/query';
+import type { BasemapLayerId, VoyageFormat } from '@/lib/core/domain/query';
 import { AnnotationFeed, type AnnotationFeedView } from './annotation-feed';
 import { ApiError, apiErrorOf } from './errors';
 
@@ -32,7 +32,7 @@ const retryUnlessRefused: SWRConfiguration['onErrorRetry'] = (error, _key, confi
 export type VoyageFeatures = FeatureCollection<LineString, VoyageFeatureProperties>;
 
 /** The URL of the voyages matching a view's filters, in a given format. */
-export function voyagesUrl(state: ViewState, format: 'json' | 'geojson' | 'csv'): string {
+export function voyagesUrl(state: ViewState, format: VoyageFormat): string {
   const search = viewStateToSearch(filtersOf(state));
   const sep = search ? '&' : '?';
   return `/api/voyages${search}${format === 'json' ? '' : `${sep}format=${format}`}`;

@@ -48,6 +48,9 @@ export const voyageQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before "from"', path: ['to'] })
   .transform((q) => ({ ...q, limit: q.limit ?? (q.format === 'json' ? DEFAULT_JSON_PAGE : MAX_PAGE) }));
 
+/** The answers GET /api/voyages gives, by `?format=`. */
+export type VoyageFormat = z.output<typeof voyageQuery>['format'];
+
 /** The query parameters that narrow the voyages (the rest choose a format or a page). */
 export type VoyageFilterKey = Exclude<keyof z.input<typeof voyageQuery>, 'format' | 'limit' | 'offset'>;
 

@@ -14,8 +14,8 @@ export interface GeofenceIndex {
 
 /** turf's sphere, in nautical miles. */
 const EARTH_NM = 3440.065;
-/** Finest grid cell, degrees (about 1.2 nm of latitude): a 1 nm geofence then spans a few cells. */
-const MIN_CELL_DEG = 0.02;
+/** Finest grid cell, degrees (3 nm of latitude): finer grids measured slower (cache misses on the larger grid). */
+const MIN_CELL_DEG = 0.05;
 /** At most this many cells, so ports spread over the whole globe still index in a few MB. */
 const MAX_CELLS = 1 << 20;
 const RAD = Math.PI / 180;
@@ -124,13 +124,16 @@ export function geofenceIndex(ports: readonly GeofencedPort[]): GeofenceIndex {
     }
     return best < 0 ? null : (ids[best] as string);
   };
+  const perCell = 1 / cell;
   const classifyLonLat = (x: number, y: number): string | null => {
-    const c = Math.floor((x - west) / cell);
-    const r = Math.floor((y - south) / cell);
-    if (!(c >= 0 && r >= 0 && c < cols && r < rows)) return null;
-    const k = r * cols + c;
+    const fx = (x - west) * perCell;
+    const fy = (y - south) * perCell;
+    // Also false for NaN; after it, truncation is floor.
+    if (!(fx >= 0 && fy >= 0 && fx < cols && fy < rows)) return null;
+    const k = (fy | 0) * cols + (fx | 0);
     const from = start[k] as number;
     const to = start[k + 1] as number;
+    if (from === to) return null;
     let only = -1;
     let clear = false;
     for (let j = from; j < to; j++) {
@@ -151,7 +154,10 @@ export function geofenceIndex(ports: readonly GeofencedPort[]): GeofenceIndex {
   const classify = (position: Position): string | null => classifyLonLat(position[0] as number, position[1] as number);
   const classifyAll = (list: readonly Position[]): (string | null)[] => {
     const out: (string | null)[] = new Array(list.length);
-    for (let i = 0; i < list.length; i++) out[i] = classify(list[i] as Position);
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i] as Position;
+      out[i] = classifyLonLat(p[0] as number, p[1] as number);
+    }
     return out;
   };
   return { classify, classifyLonLat, classifyAll };

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { CSV_PRESETS, TRACK_FORMATS } from '../track/types';
 import type { Method, Operation } from './api-operation';
+import { gpxDocumentSchema } from './format-gpx';
+import { kmlDocumentSchema } from './format-kml';
 import { slug } from './primitives';
 
 /** The largest track file an upload may send (the front server lets this much through to /api/imports). */
@@ -69,6 +71,10 @@ export const eventsQuery = z.strictObject({
 
 export const tracksQuery = z.strictObject({
   vessel: slug.optional().describe('Vessel id; every vessel with a track when absent.'),
+  format: z
+    .enum(['json', 'gpx', 'kml'])
+    .default('json')
+    .describe('json (columns); gpx (a trk per vessel, a trkseg per stretch between AIS gaps, a time on every point); kml (gx:Track).'),
 });
 
 const count = z.number().int().nonnegative();
@@ -223,7 +229,10 @@ export const TRACK_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
     get: {
       summary: 'Imported tracks, one per vessel, as columns in time order (draft vessels’ tracks only for signed-in readers)',
       query: tracksQuery,
-      ok: { status: '200', content: { 'application/json': tracksAnswerSchema } },
+      ok: {
+        status: '200',
+        content: { 'application/json': tracksAnswerSchema, 'application/gpx+xml': gpxDocumentSchema, 'application/vnd.google-earth.kml+xml': kmlDocumentSchema },
+      },
       errors: reads,
     },
   },

@@ -95,4 +95,4 @@ export function tracksToGpx(tracks: readonly TrackDto[], gapMinHours = DEFAULT_D
 export const gpxDocumentSchema = z
   .string()
   .regex(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<gpx version="1\.1"/, 'expected a GPX 1.1 document')
-  .describe('GPX 1.1: one trk per voyage; route points without times (the windows are in desc and in wakeline: extensions).');
+  .describe('GPX 1.1. Voyages: a trk each, route points without times (the windows are in desc and in wakeline: extensions). Tracks: a trk per vessel, a trkseg per stretch between AIS gaps, a time on every point.');

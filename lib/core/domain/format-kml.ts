@@ -127,4 +127,4 @@ export function tracksToKml(tracks: readonly TrackDto[], gapMinHours = DEFAULT_D
 export const kmlDocumentSchema = z
   .string()
   .regex(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<kml xmlns="http:\/\/www\.opengis\.net\/kml\/2\.2"/, 'expected a KML 2.2 document')
-  .describe('KML 2.2: a Placemark per voyage (LineString, TimeSpan, typed ExtendedData); inferred and observed routes styled apart.');
+  .describe('KML 2.2. Voyages: a Placemark each (LineString, TimeSpan, typed ExtendedData), inferred and observed routes styled apart. Tracks: a Placemark per vessel with a gx:Track per stretch (a when per gx:coord).');

@@ -516,6 +516,8 @@ describe('track imports, events and tracks', () => {
       await withLoginRequired(async () => expect((await call(apiPath, 'get')).status).toBe(401));
     }
     expect((await call('/api/events', 'get', { as: 'viewer', query: '?kind=port_call' })).status).toBe(200);
+    expect((await call('/api/tracks', 'get', { query: '?format=gpx' })).status).toBe(200);
+    expect((await call('/api/tracks', 'get', { query: '?format=kml' })).status).toBe(200);
   });
 });
 

@@ -11,3 +11,4 @@ run(process.execPath, [...tsx, 'scripts/bench/viewers.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/annotations.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/export.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/time.ts']);
+run(process.execPath, [...tsx, 'scripts/bench/imports.ts']);

@@ -98,7 +98,8 @@ export const importSchema = z.object({
   positionsAdded: count,
   vessels: z.array(z.object({ id: slug, name: z.string(), matched: z.boolean() })),
   events: z.object({ portCalls: count, gaps: count, possiblePortCalls: count }),
-  drafts: z.object({ vessels: count, observations: count, voyages: count }),
+  /** Draft records made for review; `leftOut`: detected sightings and voyages past the per-import cap, not drafted (their events are kept). */
+  drafts: z.object({ vessels: count, observations: count, voyages: count, leftOut: count }),
   /** The completed import of the same file (same sha256): nothing was added again. */
   duplicateOf: z.uuid().nullable(),
   sourceId: slug.nullable(),

@@ -16,16 +16,33 @@ export async function detectionPorts(db: DB): Promise<GeofencedPort[]> {
   return rows.map((p) => ({ id: p.id, position: [p.lon, p.lat], geofenceRadiusNm: p.geofence_radius_nm }));
 }
 
+/** A fix and the import that brought it. */
+export type StoredPoint = TrackPoint & { import_seq: number };
+
 /** The vessel's fixes in time order from the imports in `seqs`. */
-export async function trackOf(db: DB, vesselId: string, seqs: readonly number[]): Promise<TrackPoint[]> {
+export async function trackOf(db: DB, vesselId: string, seqs: readonly number[]): Promise<StoredPoint[]> {
   if (seqs.length === 0) return [];
   return db
     .selectFrom('positions')
-    .select(['t', 'lon', 'lat', 'sog', 'cog'])
+    .select(['t', 'lon', 'lat', 'sog', 'cog', 'import_seq'])
     .where('vessel_id', '=', vesselId)
     .where('import_seq', 'in', seqs)
     .orderBy('t')
     .execute();
+}
+
+/** The imports (by seq) whose fixes in `points` (time order) fall within [start, end]. */
+export function seqsWithin(points: readonly StoredPoint[], start: number, end: number): Set<number> {
+  let lo = 0;
+  let hi = points.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]!.t < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const seqs = new Set<number>();
+  for (let i = lo; i < points.length && points[i]!.t <= end; i++) seqs.add(points[i]!.import_seq);
+  return seqs;
 }
 
 /** The vessel's events over the given track, with the default parameters. */

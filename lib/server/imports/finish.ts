@@ -9,16 +9,24 @@
 import 'server-only';
 import { AppError } from '@/lib/core/domain/errors';
 import type { Actor } from '@/lib/core/domain/permissions';
-import type { PortCallEvent, TrackEvent } from '@/lib/core/track/types';
+import type { PortCallEvent } from '@/lib/core/track/types';
 import type { DB } from '@/lib/server/db';
 import { immediateTransaction } from '@/lib/server/db/tx';
 import { createRecord } from '@/lib/server/desk/write';
-import { detect, detectionPorts, trackOf } from './detect';
+import { detect, detectionPorts, seqsWithin, trackOf } from './detect';
 import { type DraftCandidate, type SourceFacts, draftCandidates, sourceBody, vesselBody } from './drafts';
 import { type EventRow, eventRow, eventSpan } from './events';
 import { type ImportSummary, completedImportOf } from './store';
 import type { VesselResolver } from './vessels';
 import { visibleImports } from './visible';
+
+/**
+ * Draft sightings and voyages one import may propose. Each is written through the desk (checks,
+ * land test, revision) inside the final transaction, a few milliseconds apiece: the cap keeps that
+ * transaction, and so SQLite's write lock, to about a second. The events themselves are all kept
+ * (GET /api/events); the report counts the drafts left out.
+ */
+const MAX_DRAFTS = 250;
 
 export class ImportStopped extends Error {
   override name = 'ImportStopped';
@@ -51,7 +59,10 @@ async function prepare(db: DB, input: FinishInput): Promise<Prepared> {
     const points = await trackOf(db, vesselId, seqs);
     const events = detect(points, ports);
     const rows: EventRow[] = [];
-    for (const e of events) rows.push(eventRow(vesselId, e, await importsSpanned(db, vesselId, e, seqs, ids)));
+    for (const e of events) {
+      const [start, end] = eventSpan(e);
+      rows.push(eventRow(vesselId, e, [...seqsWithin(points, start, end)].map((seq) => ids.get(seq)!).sort()));
+    }
     out.events.set(vesselId, rows);
     out.counts.portCalls += events.filter((e) => e.kind === 'port_call').length;
     out.counts.gaps += events.filter((e) => e.kind === 'gap').length;
@@ -62,21 +73,6 @@ async function prepare(db: DB, input: FinishInput): Promise<Prepared> {
     out.candidates.push(...draftCandidates(vesselId, words, calls, points));
   }
   return out;
-}
-
-/** The ids of the imports whose fixes of this vessel fall within the event's span. */
-async function importsSpanned(db: DB, vesselId: string, e: TrackEvent, seqs: number[], ids: Map<number, string>): Promise<string[]> {
-  const [start, end] = eventSpan(e);
-  const rows = await db
-    .selectFrom('positions')
-    .select('import_seq')
-    .distinct()
-    .where('vessel_id', '=', vesselId)
-    .where('t', '>=', start)
-    .where('t', '<=', end)
-    .where('import_seq', 'in', seqs)
-    .execute();
-  return rows.map((r) => ids.get(r.import_seq)!).sort();
 }
 
 /** Runs the last step; answers the summary, or `{ duplicateOf }` when the same file completed meanwhile. */
@@ -97,10 +93,14 @@ export async function finishImport(db: DB, input: FinishInput): Promise<ImportSu
       await trx.deleteFrom('track_events').where('vessel_id', '=', vesselId).execute();
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('track_events').values(rows.slice(i, i + 500)).execute();
     }
-    const drafts = { vessels, observations: 0, voyages: 0 };
+    const drafts = { vessels, observations: 0, voyages: 0, leftOut: 0 };
     const made = new Set((await trx.selectFrom('track_drafts').select('key').execute()).map((r) => r.key));
     for (const c of prepared.candidates) {
       if (made.has(c.key)) continue;
+      if (drafts.observations + drafts.voyages >= MAX_DRAFTS) {
+        drafts.leftOut += 1;
+        continue;
+      }
       const record = await firstAccepted(trx, input.actor, c, source.id);
       if (!record) continue;
       await trx.insertInto('track_drafts').values({ key: c.key, record_kind: c.kind, record_id: record, import_id: importId }).execute();
@@ -141,5 +141,5 @@ async function firstAccepted(trx: DB, actor: Actor, c: DraftCandidate, sourceId:
 }
 
 function emptyCounts(): ImportSummary {
-  return { vessels: [], events: { portCalls: 0, gaps: 0, possiblePortCalls: 0 }, drafts: { vessels: 0, observations: 0, voyages: 0 } };
+  return { vessels: [], events: { portCalls: 0, gaps: 0, possiblePortCalls: 0 }, drafts: { vessels: 0, observations: 0, voyages: 0, leftOut: 0 } };
 }

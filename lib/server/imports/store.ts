@@ -35,7 +35,7 @@ type Row = Selectable<ImportsTable> & { username: string | null };
 const EMPTY_SUMMARY: ImportSummary = {
   vessels: [],
   events: { portCalls: 0, gaps: 0, possiblePortCalls: 0 },
-  drafts: { vessels: 0, observations: 0, voyages: 0 },
+  drafts: { vessels: 0, observations: 0, voyages: 0, leftOut: 0 },
 };
 
 function dto(r: Row): ImportDto {

@@ -21,7 +21,7 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 const trackFormat = z.enum(TRACK_FORMATS);
 const csvPreset = z.enum(CSV_PRESETS);
 const header = z.string().min(1).max(200);
-export const csvMappingSchema = z.strictObject({
+const csvMappingSchema = z.strictObject({
   time: header,
   lat: header,
   lon: header,
@@ -112,8 +112,8 @@ export const importSchema = z.object({
 });
 export type ImportDto = z.infer<typeof importSchema>;
 
-export const importAnswerSchema = z.object({ import: importSchema });
-export const importListSchema = z.object({ imports: z.array(importSchema) });
+const importAnswerSchema = z.object({ import: importSchema });
+const importListSchema = z.object({ imports: z.array(importSchema) });
 export const importPreviewSchema = z.object({
   format: trackFormat,
   headers: z.array(z.string()),
@@ -123,7 +123,7 @@ export const importPreviewSchema = z.object({
 
 const fixDto = z.object({ time: isoTime, lon: z.number(), lat: z.number() });
 const eventBase = { id: z.string(), vesselId: slug, importIds: z.array(z.uuid()) };
-export const eventDtoSchema = z.discriminatedUnion('kind', [
+const eventDtoSchema = z.discriminatedUnion('kind', [
   z.object({ ...eventBase, kind: z.literal('port_call'), portId: slug, arrival: isoTime, departure: isoTime, dwellHours: z.number(), fixes: count }),
   z.object({ ...eventBase, kind: z.literal('gap'), from: fixDto, to: fixDto, hours: z.number(), seaDistanceNm: z.number(), minSpeedKnots: z.number() }),
   z.object({
@@ -136,15 +136,15 @@ export const eventDtoSchema = z.discriminatedUnion('kind', [
     marginHours: z.number(),
   }),
 ]);
-export const detectionParamsSchema = z.object({
+const detectionParamsSchema = z.object({
   portCallMaxKnots: z.number(),
   portCallMinDwellHours: z.number(),
   gapMinHours: z.number(),
   darkTopSpeedKnots: z.number(),
   darkMinPortHours: z.number(),
 });
-export const eventsAnswerSchema = z.object({ params: detectionParamsSchema, events: z.array(eventDtoSchema) });
-export const tracksAnswerSchema = z.object({
+const eventsAnswerSchema = z.object({ params: detectionParamsSchema, events: z.array(eventDtoSchema) });
+const tracksAnswerSchema = z.object({
   tracks: z.array(
     z.object({
       vesselId: slug,

@@ -22,7 +22,7 @@ export function eventKey(vesselId: string, e: TrackEvent): string {
   }
 }
 
-export const eventId = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 20);
+const eventId = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 20);
 
 /** The event's first and last instant, epoch ms. */
 export function eventSpan(e: TrackEvent): [number, number] {

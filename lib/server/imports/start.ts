@@ -42,7 +42,7 @@ export interface Started {
 }
 
 /** The first bytes of a file. */
-export function readHead(file: string, bytes = HEAD_BYTES): Uint8Array {
+function readHead(file: string, bytes = HEAD_BYTES): Uint8Array {
   const fd = fs.openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(bytes);

@@ -198,5 +198,3 @@ export async function stopImport(db: DB, id: string, status: Extract<ImportStatu
 export async function markFinished(db: DB, id: string) {
   await db.updateTable('imports').set({ finished_at: new Date().toISOString() }).where('id', '=', id).execute();
 }
-
-export const emptySummary = (): ImportSummary => structuredClone(EMPTY_SUMMARY);

@@ -102,4 +102,24 @@ describe('importing a MarineCadastre CSV', () => {
     expect(done.vessels).toEqual([{ id: 'lady-r', name: expect.any(String), matched: true }]);
     expect(done.drafts.vessels).toBe(0);
   });
+
+  it('refuses an empty file and one in a format imports do not read, with the parser’s message', async () => {
+    fs.writeFileSync(`${dir}/empty.csv`, '');
+    fs.writeFileSync(`${dir}/picture.png`, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    await expect(startImport(db, { file: `${dir}/empty.csv`, fileName: 'empty.csv', actor })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('empty') });
+    await expect(startImport(db, { file: `${dir}/picture.png`, fileName: 'picture.png', actor })).rejects.toMatchObject({ status: 400, message: expect.stringContaining('PNG') });
+  });
+
+  it('leaves nothing of an import cancelled part-way', async () => {
+    const [ship] = vessels({ seed: 11, count: 1, fixesPerVessel: 45_000, gapProbability: 0 });
+    const started = await startImport(db, { file: writeCsv(dir, 'cancelled.csv', [ship!]), fileName: 'cancelled.csv', actor });
+    const controller = new AbortController();
+    const ended = await started.run({ signal: controller.signal, onBatch: () => controller.abort() });
+    expect(ended.status).toBe('cancelled');
+    expect(ended.finishedAt).not.toBeNull();
+    const seq = await db.selectFrom('imports').select('seq').where('id', '=', ended.id).executeTakeFirstOrThrow();
+    const left = await db.selectFrom('positions').select(db.fn.countAll<number>().as('n')).where('import_seq', '=', seq.seq).executeTakeFirstOrThrow();
+    expect(Number(left.n)).toBe(0);
+    expect(await db.selectFrom('sources').select('id').where('title', '=', 'cancelled.csv').execute()).toEqual([]);
+  });
 });

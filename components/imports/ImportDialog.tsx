@@ -83,6 +83,8 @@ export default function ImportDialog({ onClose, onOpenProfile }: { onClose: () =
           <form
             className={s.form}
             aria-label="Track file to import"
+            // The mapping's required columns are checked here, in words, not by the browser's bubble.
+            noValidate
             onSubmit={(e) => {
               e.preventDefault();
               submit();

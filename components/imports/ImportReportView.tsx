@@ -48,11 +48,10 @@ export default function ImportReportView({ report, onOpenProfile }: { report: Im
       <p>
         {plural(portCalls, 'port call')}, {plural(gaps, 'AIS gap')}, {plural(possiblePortCalls, 'possible dark port call')}.
       </p>
-      {detected > 0 && (
-        <p className={s.hint}>
-          The detections wait in review as draft sightings and voyages: <Link href="/review">review queue</Link>.
-        </p>
-      )}
+      <p data-testid="import-drafts">
+        Waiting in review as drafts: {plural(report.drafts.vessels, 'vessel')}, {plural(report.drafts.observations, 'sighting')},{' '}
+        {plural(report.drafts.voyages, 'voyage')}, and the import as their source. <Link href="/review">Open the review queue</Link>.
+      </p>
       <h3>Rejected rows ({n(report.rejected)})</h3>
       {report.rejected === 0 ? (
         <p className={s.hint}>Every row was usable.</p>

@@ -39,7 +39,8 @@ export default function TrackEvents({ vesselId }: { vesselId: string }) {
   const port = (id: string) => <ProfileLink to={{ kind: 'port', id }}>{name.get(id) ?? id}</ProfileLink>;
   const calls = data.events.filter((e): e is Of<'port_call'> => e.kind === 'port_call');
   const gaps = data.events.filter((e): e is Of<'gap'> => e.kind === 'gap');
-  const dark = data.events.filter((e): e is Of<'possible_port_call'> => e.kind === 'possible_port_call');
+  // Most time to spare first: the likeliest calls lead.
+  const dark = data.events.filter((e): e is Of<'possible_port_call'> => e.kind === 'possible_port_call').sort((a, b) => b.marginHours - a.marginHours);
   return (
     <section className="track-events" aria-labelledby={`track-events-${vesselId}`}>
       <h3 id={`track-events-${vesselId}`}>Detected from AIS</h3>

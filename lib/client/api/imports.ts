@@ -39,6 +39,8 @@ export interface ImportReport {
   positionsAdded: number;
   vessels: { id: string; name: string; matched: boolean }[];
   events: { portCalls: number; gaps: number; possiblePortCalls: number };
+  /** Records proposed for review: draft vessels, sightings (port calls) and voyages (between calls). */
+  drafts: { vessels: number; observations: number; voyages: number };
   /** The import this file's checksum matched: nothing was added again. */
   duplicateOf: string | null;
   error: string | null;

@@ -80,8 +80,10 @@ export function tracksToGpx(tracks: readonly TrackDto[], gapMinHours = DEFAULT_D
       parts.push('<trkseg>');
       for (let i = start; i < end; i++) {
         const sog = track.sog[i];
-        const ext = sog === null || sog === undefined ? '' : `<extensions>${extension('sog_knots', sog, true)}</extensions>`;
-        parts.push(`${pt('trkpt', track.coords[2 * i]!, track.coords[2 * i + 1]!)}<time>${isoSeconds(track.t[i]!)}</time>${ext}</trkpt>`);
+        // A number's text needs no escaping, and the DTO's coordinates are already rounded: this
+        // loop runs once per fix (a million in a big import), so it does no more than it must.
+        const ext = sog === null || sog === undefined ? '' : `<extensions><wakeline:sog_knots>${realText(sog)}</wakeline:sog_knots></extensions>`;
+        parts.push(`<trkpt lat="${track.coords[2 * i + 1]}" lon="${track.coords[2 * i]}"><time>${isoSeconds(track.t[i]!)}</time>${ext}</trkpt>`);
       }
       parts.push('</trkseg>\n');
     }

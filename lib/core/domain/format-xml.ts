@@ -20,7 +20,8 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
  */
 export function isoSeconds(t: number): string {
   if (!Number.isFinite(t)) throw new Error(`isoSeconds: ${t} is not a time; pass epoch seconds`);
-  return new Date(t * 1000).toISOString().replace('.000Z', 'Z');
+  const iso = new Date(t * 1000).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }
 
 /**

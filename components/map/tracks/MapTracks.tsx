@@ -24,14 +24,17 @@ const NO_EVENTS: readonly EventDto[] = [];
  */
 export default function MapTracks({ ports, selectedVesselId, highlightPortIds, finestZoom }: MapTracksProps) {
   const tracks = useTracks().data?.tracks ?? NO_TRACKS;
-  const answer = useTrackEvents().data;
+  const eventsAnswer = useTrackEvents();
+  const answer = eventsAnswer.data;
   const events = answer?.events ?? NO_EVENTS;
   const gapMinHours = answer?.params.gapMinHours ?? DEFAULT_DETECTION.gapMinHours;
   const selectedHalos = useMemo(
     () => [...new Set(events.flatMap((e) => (e.kind === 'possible_port_call' && e.vesselId === selectedVesselId ? [e.portId] : [])))],
     [events, selectedVesselId],
   );
-  if (tracks.length === 0 && events.length === 0) return null;
+  // Drawn once the events have come (or failed): they split the tracks, and a million fixes are
+  // better prepared once than twice.
+  if ((tracks.length === 0 && events.length === 0) || (!answer && !eventsAnswer.error)) return null;
   return (
     <TracksLayer
       tracks={tracks}

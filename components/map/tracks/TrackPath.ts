@@ -16,6 +16,9 @@ export interface TrackPathOptions extends L.PathOptions {
   renderer: L.Canvas;
   /** The map's deepest zoom: the simplification tree is built to it on the first zoom in. */
   finestZoom: number;
+  /** The gaps' dotted connectors: width and dash (drawn by this path: thousands of gaps, one stroke). */
+  gapWeight: number;
+  gapDash: readonly number[];
 }
 
 /**
@@ -118,5 +121,33 @@ export class TrackPath extends L.Path {
       drawn += k1 - k0 + 1;
     }
     if (drawn) canvas._fillStroke(ctx, this);
+    this.drawGaps(ctx, west, north, east, south);
+  }
+
+  /** Each gap a dotted connector from the last fix before it to the next, those crossing the view. */
+  private drawGaps(ctx: CanvasRenderingContext2D, west: number, north: number, east: number, south: number): void {
+    const { xy, gaps } = this.model;
+    if (gaps.length === 0) return;
+    const { scale, originX, originY } = this;
+    ctx.beginPath();
+    let drawn = 0;
+    for (const gap of gaps) {
+      const a = 2 * gap.from;
+      const b = a + 2;
+      if (Math.min(xy[a]!, xy[b]!) > east || Math.max(xy[a]!, xy[b]!) < west || Math.min(xy[a + 1]!, xy[b + 1]!) > south || Math.max(xy[a + 1]!, xy[b + 1]!) < north) continue;
+      ctx.moveTo(xy[a]! * scale - originX, xy[a + 1]! * scale - originY);
+      ctx.lineTo(xy[b]! * scale - originX, xy[b + 1]! * scale - originY);
+      drawn++;
+    }
+    if (!drawn) return;
+    const o = this.options;
+    ctx.save();
+    ctx.setLineDash(o.gapDash as number[]);
+    ctx.lineCap = 'round';
+    ctx.lineWidth = o.gapWeight;
+    ctx.strokeStyle = o.color ?? '#000';
+    ctx.globalAlpha = o.opacity ?? 1;
+    ctx.stroke();
+    ctx.restore();
   }
 }

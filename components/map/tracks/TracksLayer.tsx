@@ -5,11 +5,11 @@ import { useMap } from 'react-leaflet';
 import { TRACK_STYLE } from '@/lib/core/domain/legend';
 import { COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
-import { gapLabel } from '@/lib/core/track/gapLabel';
 import type { EventDto, TrackDto } from '@/lib/core/track/types';
 import { publishTracksDrawn } from './drawn';
 import { hoverFixes } from './hover';
-import { type TrackModel, buildTrackModel, pixelAt } from './model';
+import { labelGaps } from './gapLabels';
+import { type TrackModel, buildTrackModel } from './model';
 import { TrackPath } from './TrackPath';
 
 export interface TracksLayerProps {
@@ -27,8 +27,9 @@ export interface TracksLayerProps {
 
 /** Under the voyage routes (overlayPane, 400): reported legs stay readable over the observed track. */
 const PANE = 'tracks';
-/** A gap's label is shown when its connector is at least this long on screen (else labels pile up). */
-const LABEL_MIN_PX = 70;
+/** The halos ring the ports over their markers and geofences (ports pane: 450). */
+const HALO_PANE = 'trackHalos';
+const GAP_DASH = TRACK_STYLE.gapDash.split(' ').map(Number);
 
 const models = (tracks: readonly TrackDto[], events: readonly EventDto[], gapMinHours: number): TrackModel[] => {
   const starts = new Map<string, number[]>();
@@ -61,21 +62,11 @@ export default function TracksLayer({ tracks, events, gapMinHours, ports, haloPo
     const group = L.layerGroup();
     for (const model of list) {
       group.addLayer(
-        new TrackPath(model, { renderer, pane: PANE, color: COLORS.route, weight: TRACK_STYLE.weight, opacity: TRACK_STYLE.opacity, lineCap: 'round', lineJoin: 'round', finestZoom }),
+        new TrackPath(model, { renderer, pane: PANE, color: COLORS.route, weight: TRACK_STYLE.weight, opacity: TRACK_STYLE.opacity, lineCap: 'round', lineJoin: 'round', finestZoom, gapWeight: TRACK_STYLE.gapWeight, gapDash: GAP_DASH }),
       );
     }
-    const labels = gapConnectors(list, renderer, group);
     group.addTo(map);
-    const placeLabels = () => {
-      const px = pixelAt(map.getZoom());
-      for (const { tooltip, lengthUnits } of labels) {
-        const show = lengthUnits / px >= LABEL_MIN_PX;
-        if (show && !map.hasLayer(tooltip)) tooltip.addTo(map);
-        else if (!show && map.hasLayer(tooltip)) tooltip.remove();
-      }
-    };
-    placeLabels();
-    map.on('zoomend', placeLabels);
+    const unlabel = labelGaps(map, list);
     // The renderer draws in the next animation frame; this frame's callback runs after it.
     const frame = requestAnimationFrame(() => {
       const fixes = list.reduce((sum, m) => sum + m.n, 0);
@@ -87,17 +78,17 @@ export default function TracksLayer({ tracks, events, gapMinHours, ports, haloPo
       publishTracksDrawn({ fixes: 0, gaps: 0 });
       cancelAnimationFrame(frame);
       unhover();
-      map.off('zoomend', placeLabels);
-      for (const { tooltip } of labels) tooltip.remove();
+      unlabel();
       group.remove();
       renderer.remove();
     };
   }, [map, tracks, events, gapMinHours, finestZoom]);
 
   useEffect(() => {
-    const pane = map.getPane(PANE) ?? map.createPane(PANE);
-    pane.style.zIndex = '390';
-    const renderer = L.canvas({ pane: PANE });
+    const pane = map.getPane(HALO_PANE) ?? map.createPane(HALO_PANE);
+    pane.style.zIndex = '452';
+    pane.style.pointerEvents = 'none';
+    const renderer = L.canvas({ pane: HALO_PANE });
     const byId = new Map(ports.map((p) => [p.id, p]));
     const halos = L.layerGroup(
       haloPortIds.flatMap((id) => {
@@ -106,7 +97,7 @@ export default function TracksLayer({ tracks, events, gapMinHours, ports, haloPo
         return [
           L.circleMarker([port.position[1], port.position[0]], {
             renderer,
-            pane: PANE,
+            pane: HALO_PANE,
             radius: TRACK_STYLE.haloRadius,
             color: TRACK_STYLE.haloColor,
             weight: TRACK_STYLE.haloWeight,
@@ -126,38 +117,4 @@ export default function TracksLayer({ tracks, events, gapMinHours, ports, haloPo
   }, [map, ports, haloPortIds]);
 
   return null;
-}
-
-/** Each gap a dotted connector on the tracks' canvas, and its label (shown when long enough on screen). */
-function gapConnectors(list: readonly TrackModel[], renderer: L.Canvas, group: L.LayerGroup) {
-  const labels: { tooltip: L.Tooltip; lengthUnits: number }[] = [];
-  for (const model of list) {
-    const c = model.dto.coords;
-    for (const gap of model.gaps) {
-      const a = gap.from;
-      const b = gap.from + 1;
-      const from = L.latLng(c[2 * a + 1]!, c[2 * a]!);
-      const to = L.latLng(c[2 * b + 1]!, c[2 * b]!);
-      group.addLayer(
-        L.polyline([from, to], {
-          renderer,
-          pane: PANE,
-          color: COLORS.route,
-          weight: TRACK_STYLE.gapWeight,
-          dashArray: TRACK_STYLE.gapDash,
-          lineCap: 'round',
-          interactive: false,
-        }),
-      );
-      // The middle on screen (Mercator), where the label sits.
-      const mx = (model.xy[2 * a]! + model.xy[2 * b]!) / 2;
-      const my = (model.xy[2 * a + 1]! + model.xy[2 * b + 1]!) / 2;
-      const middle = L.CRS.EPSG3857.pointToLatLng(L.point(mx * 256, my * 256), 0);
-      const tooltip = L.tooltip({ permanent: true, direction: 'center', className: 'track-gap-label', interactive: false })
-        .setLatLng(middle)
-        .setContent(gapLabel(gap.hours));
-      labels.push({ tooltip, lengthUnits: Math.hypot(model.xy[2 * b]! - model.xy[2 * a]!, model.xy[2 * b + 1]! - model.xy[2 * a + 1]!) });
-    }
-  }
-  return labels;
 }

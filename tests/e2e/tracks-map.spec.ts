@@ -1,0 +1,162 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { type Page, expect, test } from '@playwright/test';
+
+/**
+ * Observed tracks on the map (issue 12): a vessel's track drawn solid, its 20-hour silence dotted
+ * with its duration, each fix's time on hover, a possible dark port call ringed when a voyage of
+ * the vessel is selected. The positions are written straight into the server's database as a
+ * completed import (the import pipeline has its own tests), read back through GET /api/tracks and
+ * GET /api/events.
+ */
+
+const VESSEL = 'maia-1';
+const VOYAGE = 'maia-1-rajin-vladivostok-2024-02';
+const T0 = Date.UTC(2024, 1, 6, 0, 0, 0);
+const STEP_MS = 10 * 60_000;
+const GAP_MS = 20 * 3_600_000;
+
+/** Rajin out to sea, silent for 20 hours, then seen off Vostochny: [t ms, lon, lat, sog]. */
+function fixes(): [number, number, number, number][] {
+  const out: [number, number, number, number][] = [];
+  for (let i = 0; i < 30; i++) out.push([T0 + i * STEP_MS, 130.32 + i * 0.02, 42.24 + i * 0.006, 10.5]);
+  const back = T0 + 29 * STEP_MS + GAP_MS;
+  for (let i = 0; i < 30; i++) out.push([back + i * STEP_MS, 132.55 + i * 0.017, 42.6 + i * 0.005, 9]);
+  return out;
+}
+
+function seed(file: string) {
+  const db = new Database(file);
+  try {
+    const source = db.prepare("select id from sources where status = 'published' and deleted_at is null order by id limit 1").get() as { id: string };
+    const importId = randomUUID();
+    const now = new Date().toISOString();
+    const seq = db
+      .prepare(
+        `insert into imports (id, file_name, format, checksum, size_bytes, status, vessel_ids, created_at, finished_at, source_id, owner, heartbeat_at)
+         values (?, 'tracks-map.csv', 'csv', ?, 1, 'done', ?, ?, ?, ?, 'e2e', 0)`,
+      )
+      .run(importId, randomUUID(), JSON.stringify([VESSEL]), now, now, source.id).lastInsertRowid;
+    const put = db.prepare('insert into positions (vessel_id, t, import_seq, lon, lat, sog, cog) values (?, ?, ?, ?, ?, ?, 60)');
+    const all = fixes();
+    db.transaction(() => all.forEach(([t, lon, lat, sog]) => put.run(VESSEL, t, seq, lon, lat, sog)))();
+    const [from, to] = [all[29]!, all[30]!];
+    const gap = { from: { t: from[0], lon: from[1], lat: from[2] }, to: { t: to[0], lon: to[1], lat: to[2] } };
+    const event = db.prepare('insert into track_events (id, vessel_id, kind, key, data, t_start, t_end, import_ids) values (?, ?, ?, ?, ?, ?, ?, ?)');
+    const events = [
+      { kind: 'gap', ...gap, hours: 20, seaDistanceNm: 95, minSpeedKnots: 4.75 },
+      { kind: 'possible_port_call', portId: 'dunai', gap, inNm: 60, outNm: 35, marginHours: 9.2 },
+    ];
+    for (const e of events) event.run(randomUUID().slice(0, 20), VESSEL, e.kind, `${e.kind}|e2e`, JSON.stringify(e), gap.from.t, gap.to.t, JSON.stringify([importId]));
+  } finally {
+    db.close();
+  }
+}
+
+/** Where a [lon, lat] is in the page, from the view the dashboard writes into its URL (lonlat, z). */
+async function toPage(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
+  const url = new URL(page.url());
+  const [clon, clat] = url.searchParams.get('lonlat')!.split(',').map(Number) as [number, number];
+  const z = Number(url.searchParams.get('z'));
+  const box = (await page.locator('.leaflet-container').boundingBox())!;
+  const scale = 256 * 2 ** z;
+  const mx = (l: number) => (l / 360 + 0.5) * scale;
+  const my = (l: number) => {
+    const s = Math.sin((l * Math.PI) / 180);
+    return (0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI)) * scale;
+  };
+  return { x: box.x + box.width / 2 + mx(lon) - mx(clon), y: box.y + box.height / 2 + my(lat) - my(clat) };
+}
+
+/** Whether a canvas of the pane has an opaque pixel within `reach` px of each page point. */
+function inked(page: Page, pane: string, points: { x: number; y: number }[], reach = 2): Promise<boolean[]> {
+  return page.evaluate(
+    ({ pane, points, reach }) => {
+      const canvas = document.querySelector(`.leaflet-${pane}-pane canvas`) as HTMLCanvasElement;
+      const rect = canvas.getBoundingClientRect();
+      const ctx = canvas.getContext('2d')!;
+      const k = canvas.width / rect.width;
+      return points.map(({ x, y }) => {
+        const cx = Math.round((x - rect.left) * k);
+        const cy = Math.round((y - rect.top) * k);
+        const r = Math.ceil(reach * k);
+        const data = ctx.getImageData(cx - r, cy - r, 2 * r + 1, 2 * r + 1).data;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 40) return true;
+        return false;
+      });
+    },
+    { pane, points, reach },
+  );
+}
+
+test.describe('observed tracks on the map', () => {
+  test.beforeAll(() => seed(process.env.WAKELINE_E2E_DB!));
+
+  test('draws the track solid, its gap dotted with its duration, and each fix’s time on hover', async ({ page }) => {
+    await page.goto('/?lonlat=131.7,42.5&z=8');
+    const label = page.locator('.track-gap-label');
+    await expect(label).toHaveText('20 h silent');
+    await expect(page.locator('[data-legend="route-observed"]')).toContainText('Route observed (AIS track)');
+    await expect(page.locator('[data-legend="track-gap"]')).toContainText('AIS gap');
+    const all = fixes();
+    const at = (i: number) => toPage(page, all[i]![1], all[i]![2]);
+
+    // Solid: every point along the first part, between fixes too, is inked.
+    const solid = [];
+    for (let i = 0; i < 29; i += 2) {
+      const [a, b] = [await at(i), await at(i + 1)];
+      solid.push({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+    }
+    expect((await inked(page, 'tracks', solid)).every(Boolean)).toBe(true);
+
+    // Dotted: along the connector from the last fix before the silence to the next, ink and gaps alternate.
+    const [from, to] = [await at(29), await at(30)];
+    const along = Array.from({ length: 60 }, (_, k) => ({ x: from.x + ((to.x - from.x) * (k + 10)) / 80, y: from.y + ((to.y - from.y) * (k + 10)) / 80 }));
+    const dots = await inked(page, 'tracks', along, 0);
+    const share = dots.filter(Boolean).length / dots.length;
+    expect(share).toBeGreaterThan(0.1);
+    expect(share).toBeLessThan(0.7);
+    // The label sits at the middle of the connector.
+    const box = (await label.boundingBox())!;
+    expect(Math.abs(box.x + box.width / 2 - (from.x + to.x) / 2)).toBeLessThan(4);
+    expect(Math.abs(box.y + box.height / 2 - (from.y + to.y) / 2)).toBeLessThan(4);
+    await page.screenshot({ path: test.info().outputPath('tracks-map-gap.png') });
+
+    // Hover: the nearest fix's time (UTC), speed and course.
+    const p = await at(10);
+    await page.mouse.move(p.x + 2, p.y + 1);
+    const tip = page.locator('.track-fix-tip');
+    await expect(tip).toContainText('Maia-1');
+    await expect(tip).toContainText('2024-02-06 01:40:00 UTC');
+    await expect(tip).toContainText('10.5 kn');
+    await page.screenshot({ path: test.info().outputPath('tracks-map-hover.png') });
+    await page.mouse.move(p.x, p.y + 60);
+    await expect(tip).toHaveCount(0);
+  });
+
+  test('rings the possible dark port call of the selected voyage’s vessel', async ({ page }) => {
+    await page.goto(`/?voyage=${VOYAGE}`);
+    await expect(page.locator('[data-legend="dark-port-call"]')).toContainText('Possible dark port call');
+    // The map fits the voyage, then writes its view into the URL.
+    await expect.poll(() => new URL(page.url()).searchParams.get('lonlat')).not.toBeNull();
+    await page.waitForTimeout(500);
+    const dunai = await toPage(page, 132.3375, 42.88028);
+    const ring = Array.from({ length: 16 }, (_, k) => ({ x: dunai.x + 15 * Math.cos((k * Math.PI) / 8), y: dunai.y + 15 * Math.sin((k * Math.PI) / 8) }));
+    const hits = await inked(page, 'trackHalos', ring, 2);
+    expect(hits.filter(Boolean).length).toBeGreaterThan(8);
+    expect((await inked(page, 'trackHalos', [dunai], 3))[0]).toBe(false);
+    // Folded, so that the legend does not hide Dunai in the picture.
+    await page.locator('.legend-title').click();
+    await page.screenshot({ path: test.info().outputPath('tracks-map-halo.png') });
+  });
+
+  test('the layer toggle hides the tracks and their legend entries', async ({ page }) => {
+    await page.goto('/?lonlat=131.7,42.5&z=8');
+    await expect(page.locator('.track-gap-label')).toHaveText('20 h silent');
+    await page.getByLabel('AIS tracks').uncheck();
+    await expect(page.locator('.track-gap-label')).toHaveCount(0);
+    await expect(page.locator('.leaflet-tracks-pane canvas')).toHaveCount(0);
+    await expect(page.locator('[data-legend="track-gap"]')).toHaveCount(0);
+    await expect(page).toHaveURL(/hide=tracks/);
+  });
+});

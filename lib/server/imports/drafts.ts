@@ -94,12 +94,24 @@ function routeBetween(points: readonly TrackPoint[], from: number, to: number, t
   return [...kept].map((i) => [part[i]!.lon, part[i]!.lat]);
 }
 
-/** Draft sightings and voyages from one vessel's port calls (in time order) and its track. */
-export function draftCandidates(vesselId: string, words: string, calls: readonly PortCallEvent[], points: readonly TrackPoint[]): DraftCandidate[] {
+/**
+ * Draft sightings and voyages from one vessel's port calls (in time order) and its track; only
+ * those whose key `wanted` accepts (not made before, within the cap) are built, so no route is
+ * simplified for a draft that will not be made.
+ */
+export function draftCandidates(
+  vesselId: string,
+  words: string,
+  calls: readonly PortCallEvent[],
+  points: readonly TrackPoint[],
+  wanted: (key: string) => boolean,
+): DraftCandidate[] {
   const out: DraftCandidate[] = [];
   for (const c of calls) {
+    const key = `observation|${eventKey(vesselId, c)}`;
+    if (!wanted(key)) continue;
     out.push({
-      key: `observation|${eventKey(vesselId, c)}`,
+      key,
       kind: 'observation',
       bodies: [
         (sourceId) => ({
@@ -121,6 +133,8 @@ export function draftCandidates(vesselId: string, words: string, calls: readonly
     const a = calls[i - 1]!;
     const b = calls[i]!;
     if (a.portId === b.portId) continue;
+    const key = `voyage|${vesselId}|${a.portId}|${a.departure}|${b.portId}|${b.arrival}`;
+    if (!wanted(key)) continue;
     const simplified = routeBetween(points, a.departure, b.arrival, ROUTE_TOLERANCE_DEG);
     if (simplified.length < 2) continue;
     const body = (route: [number, number][]) => (sourceId: string) => ({
@@ -138,7 +152,7 @@ export function draftCandidates(vesselId: string, words: string, calls: readonly
         notes: 'Detected from AIS: the leg between two consecutive port calls; the route is the track, simplified.',
       });
     out.push({
-      key: `voyage|${vesselId}|${a.portId}|${a.departure}|${b.portId}|${b.arrival}`,
+      key,
       kind: 'voyage',
       // Simplifying can cut a corner over land; the track as recorded may not.
       bodies: [body(simplified), body(routeBetween(points, a.departure, b.arrival, 0))],

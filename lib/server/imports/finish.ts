@@ -44,6 +44,8 @@ export interface FinishInput {
 interface Prepared {
   events: Map<string, EventRow[]>;
   candidates: DraftCandidate[];
+  /** Candidates past the cap, not built. */
+  leftOut: number;
   counts: ImportSummary['events'];
 }
 
@@ -53,7 +55,15 @@ async function prepare(db: DB, input: FinishInput): Promise<Prepared> {
   const ids = new Map(done);
   ids.set(input.seq, input.facts.importId);
   const seqs = [...ids.keys()];
-  const out: Prepared = { events: new Map(), candidates: [], counts: { portCalls: 0, gaps: 0, possiblePortCalls: 0 } };
+  const out: Prepared = { events: new Map(), candidates: [], leftOut: 0, counts: { portCalls: 0, gaps: 0, possiblePortCalls: 0 } };
+  const made = new Set((await db.selectFrom('track_drafts').select('key').execute()).map((r) => r.key));
+  let pending = 0;
+  const wanted = (key: string) => {
+    if (made.has(key)) return false;
+    if (out.candidates.length + pending < MAX_DRAFTS) return true;
+    out.leftOut += 1;
+    return false;
+  };
   for (const [vesselId] of input.resolver.used) {
     if (!(await input.alive())) throw new ImportStopped('cancelled');
     const points = await trackOf(db, vesselId, seqs);
@@ -70,7 +80,13 @@ async function prepare(db: DB, input: FinishInput): Promise<Prepared> {
     const calls = events.filter((e): e is PortCallEvent => e.kind === 'port_call');
     const draft = input.resolver.drafts.get(vesselId);
     const words = draft?.mmsi ? `MMSI ${draft.mmsi} in the AIS data` : `The positions in ${input.facts.fileName}`;
-    out.candidates.push(...draftCandidates(vesselId, words, calls, points));
+    const built = draftCandidates(vesselId, words, calls, points, (key) => {
+      const ok = wanted(key);
+      if (ok) pending += 1;
+      return ok;
+    });
+    pending = 0;
+    out.candidates.push(...built);
   }
   return out;
 }
@@ -93,7 +109,7 @@ export async function finishImport(db: DB, input: FinishInput): Promise<ImportSu
       await trx.deleteFrom('track_events').where('vessel_id', '=', vesselId).execute();
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('track_events').values(rows.slice(i, i + 500)).execute();
     }
-    const drafts = { vessels, observations: 0, voyages: 0, leftOut: 0 };
+    const drafts = { vessels, observations: 0, voyages: 0, leftOut: prepared.leftOut };
     const made = new Set((await trx.selectFrom('track_drafts').select('key').execute()).map((r) => r.key));
     for (const c of prepared.candidates) {
       if (made.has(c.key)) continue;

@@ -18,8 +18,8 @@ let team: Awaited<ReturnType<typeof openTeamDatabase>>;
 
 beforeAll(async () => {
   team = await openTeamDatabase('imports-api-client');
-  const preview = (await import('@/app/api/imports/preview/route')) as Routes;
-  const one = (await import('@/app/api/imports/[id]/route')) as Routes;
+  const preview = (await import('@/app/api/imports/preview/route')) as unknown as Routes;
+  const one = (await import('@/app/api/imports/[id]/route')) as unknown as Routes;
   globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(String(input), ORIGIN);
     const method = (init?.method ?? 'GET') as 'GET' | 'POST' | 'DELETE';
@@ -32,7 +32,8 @@ beforeAll(async () => {
     const routes = url.pathname === '/api/imports/preview' ? preview : id && id !== 'preview' ? one : null;
     const handler = routes?.[method];
     if (!handler) throw new Error(`imports-api.test: no route for ${method} ${url.pathname}`);
-    return handler(request, { params: Promise.resolve(id ? { id } : {}) });
+    const params: Record<string, string> = id ? { id } : {};
+    return handler(request, { params: Promise.resolve(params) });
   }) as typeof fetch;
 }, 60_000);
 

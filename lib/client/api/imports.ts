@@ -4,11 +4,9 @@
  * XMLHttpRequest, the one browser API that reports upload bytes), follow the import's processing by
  * polling, and cancel it. (Tracks and events are read through ./tracks.)
  */
+import { PREVIEW_MAX_BYTES } from '@/lib/core/domain/api-contract-tracks';
 import type { CsvMapping, CsvPreset, TrackFormat } from '@/lib/core/track/types';
 import { ApiError, apiErrorOf, fetchJson } from './index';
-
-/** How much of a file the preview reads: enough for the headers and a few sample rows. */
-export const PREVIEW_BYTES = 64 * 1024;
 
 /** What the server makes of a file's first bytes. */
 export interface ImportPreview {
@@ -70,12 +68,12 @@ export function importQuery(options: ImportOptions): string {
   return `?${q.toString()}`;
 }
 
-/** The server's reading of a file's first {@link PREVIEW_BYTES}. */
+/** The server's reading of a file's first {@link PREVIEW_MAX_BYTES} (the headers and a few sample rows). */
 export async function previewImport(file: Blob, name: string): Promise<ImportPreview> {
   const res = await fetch(`/api/imports/preview?${new URLSearchParams({ name }).toString()}`, {
     method: 'POST',
     headers: { Accept: 'application/json', 'Content-Type': 'application/octet-stream' },
-    body: file.slice(0, PREVIEW_BYTES),
+    body: file.slice(0, PREVIEW_MAX_BYTES),
     credentials: 'same-origin',
   });
   if (!res.ok) throw await apiErrorOf(res);

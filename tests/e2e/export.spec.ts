@@ -125,6 +125,16 @@ test.describe('exporting the map', () => {
     expect(lines).toHaveLength(seedVoyages.length);
   });
 
+  test('saves the voyages behind the image as KML and GPX, one feature each', async ({ page }) => {
+    await openExport(page);
+    const kml = await download(page, 'Download KML');
+    expect(kml.name).toMatch(/\.kml$/);
+    expect(fs.readFileSync(kml.file, 'utf8').match(/<Placemark>/g)).toHaveLength(seedVoyages.length);
+    const gpx = await download(page, 'Download GPX');
+    expect(gpx.name).toMatch(/\.gpx$/);
+    expect(fs.readFileSync(gpx.file, 'utf8').match(/<trk>/g)).toHaveLength(seedVoyages.length);
+  });
+
   test('a permalink reproduces the same view and the same export in a new browser', async ({ page, browser }) => {
     const dialog = await openExport(page, '/?vessel=lady-r');
     await dialog.getByLabel('Size').selectOption({ label: 'Square (1080 × 1080)' });

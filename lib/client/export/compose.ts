@@ -157,7 +157,7 @@ const slugify = (s: string) =>
 export function exportFileName(
   voyages: readonly VoyageSummary[],
   filters: Filters,
-  extension: 'png' | 'svg' | 'geojson',
+  extension: 'png' | 'svg' | 'geojson' | 'kml' | 'gpx',
   selected?: VoyageSummary,
   vesselName?: string,
 ): string {

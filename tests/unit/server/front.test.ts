@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_REQUEST_BYTES, ORIGINAL_METHOD_HEADER, PEER_HEADER, serveBehindFront, triage } from '@/server/front.mjs';
+import { MAX_IMPORT_BYTES, MAX_REQUEST_BYTES, ORIGINAL_METHOD_HEADER, PEER_HEADER, serveBehindFront, triage } from '@/server/front.mjs';
 import { SECURITY_HEADERS } from '@/server/headers.mjs';
 
 let server: http.Server;
@@ -61,6 +61,9 @@ describe('triage (pure)', () => {
       kind: 'refuse',
       status: 413,
     });
+    // A track import may be larger than any other body, up to its own limit.
+    expect(triage({ method: 'POST', url: '/api/imports?name=a.csv', headers: { 'content-length': String(MAX_REQUEST_BYTES + 1) } })).toEqual({ kind: 'pass' });
+    expect(triage({ method: 'POST', url: '/api/imports', headers: { 'content-length': String(MAX_IMPORT_BYTES + 1) } })).toMatchObject({ kind: 'refuse', status: 413 });
     expect(triage({ method: 'DELETE', url: '/', headers: {} })).toMatchObject({ kind: 'refuse', status: 405, allow: 'GET, HEAD' });
     expect(triage({ method: 'TRACE', url: '/login', headers: {} })).toMatchObject({ kind: 'refuse', status: 405 });
     // The query is the app's to read: a stray % there is not a malformed path.

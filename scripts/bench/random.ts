@@ -1,11 +1,2 @@
-/** mulberry32: a tiny seeded PRNG, so generated benchmark data is the same on every run. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG of the generated benchmark data: the one in lib/core (synthetic tracks use it too). */
+export { mulberry32 } from '../../lib/core/track/mulberry32';

@@ -1,7 +1,6 @@
 /**
  * mulberry32: a tiny seeded pseudo-random generator (uniform in [0, 1)), so synthetic tracks are
- * the same on every run and machine. A copy of scripts/bench/random.ts, kept in lib/core because
- * core may import nothing outside core.
+ * the same on every run and machine. The benchmarks' generated data uses it too (scripts/bench/random.ts).
  *
  * @param seed - any integer (taken modulo 2^32)
  * @returns a function giving the next number in [0, 1)

@@ -6,6 +6,7 @@ import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
 import { type ExportSettings, type ViewState, isHidden } from '@/lib/core/domain/view-state';
 import { exportFileName } from '@/lib/client/export/compose';
 import type { AnnotationPin } from '../map/types';
+import { trapFocus } from '../shell/trapFocus';
 import { CopyLink } from './CopyLink';
 import { DownloadActions } from './DownloadActions';
 import { ExportPreview } from './ExportPreview';
@@ -33,21 +34,6 @@ interface Props {
   onResetFrame: () => void;
   /** The dialog comes back from reframing: focus returns to the button that started it. */
   returning?: boolean;
-}
-
-/** Keeps Tab and Shift+Tab inside the dialog, wrapping round at either end. */
-function trapFocus(e: KeyboardEvent<HTMLDivElement>, dialog: HTMLDivElement) {
-  const focusable = [...dialog.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [tabindex="0"]')].filter((el) => !el.hasAttribute('disabled'));
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (!first || !last) return;
-  if (e.shiftKey && document.activeElement === first) {
-    e.preventDefault();
-    last.focus();
-  } else if (!e.shiftKey && document.activeElement === last) {
-    e.preventDefault();
-    first.focus();
-  }
 }
 
 /** A modal's keyboard: focus moves in when it opens, stays inside, and Escape closes it. */

@@ -1,7 +1,6 @@
 'use client';
 import { type KeyboardEvent, useEffect, useRef } from 'react';
-
-const FOCUSABLE = 'button, input, select, textarea, a[href], [tabindex="0"]';
+import { trapFocus } from '../shell/trapFocus';
 
 /**
  * A modal dialog's keyboard: focus moves to its first field as it opens, Tab and Shift+Tab stay
@@ -12,7 +11,7 @@ export function useDialogKeys(onClose: () => void) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // The first field (the file chooser), not the close button that comes first in the DOM.
-    (ref.current?.querySelector<HTMLElement>('input, select, textarea') ?? ref.current?.querySelector<HTMLElement>(FOCUSABLE))?.focus();
+    (ref.current?.querySelector<HTMLElement>('input, select, textarea') ?? ref.current?.querySelector<HTMLElement>('button, a[href]'))?.focus();
   }, []);
   function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
     if (e.key === 'Escape') {
@@ -20,18 +19,7 @@ export function useDialogKeys(onClose: () => void) {
       onClose();
       return;
     }
-    if (e.key !== 'Tab' || !ref.current) return;
-    const focusable = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.hasAttribute('disabled'));
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
+    if (ref.current) trapFocus(e, ref.current);
   }
   return { ref, onKeyDown };
 }

@@ -13,6 +13,7 @@ import { type VoyageTimes, possibleProgressOnDay } from '@/lib/core/time/possibl
 import { TimeCursorContext } from '../timeCursor';
 import { type CursorTimes, progressAt, useVoyageTimes } from './cursorStates';
 import { type PreparedRoute, prepareRoute, stretchOf } from './preparedRoute';
+import { tooltipLines } from './tooltipLines';
 
 interface Props {
   voyages: VoyageFeatures;
@@ -76,17 +77,6 @@ const DOT: L.CircleMarkerOptions = {
 /** "Lady R could have been on this stretch on 6 Feb 2024 (possibly under way)", in lines. */
 function stretchText(vessel: string, day: string, state: 'possible' | 'certain', point: boolean): string[] {
   return [vessel, `could have been ${point ? 'here' : 'on this stretch'}`, `on ${formatDay(day)} (${state === 'certain' ? 'certainly' : 'possibly'} under way)`];
-}
-
-/** The lines as a tooltip (Leaflet's tooltips do not wrap, and a long line runs off a phone). */
-function tipContent(lines: readonly string[]): HTMLElement {
-  const el = document.createElement('div');
-  lines.forEach((line, i) => {
-    if (i > 0) el.append(document.createElement('br'));
-    // A space before each break, so the text reads as one sentence to a screen reader and a test.
-    el.append(i < lines.length - 1 ? `${line} ` : line);
-  });
-  return el;
 }
 
 /**
@@ -214,7 +204,7 @@ function hoverStretches(map: L.Map, drawn: ReadonlyMap<string, Drawn>, day: () =
     const lines = stretchText(d.vessel, day()!, d.state, d.shown === d.dot);
     if (lines.join(' ') !== text) {
       text = lines.join(' ');
-      tip.setContent(tipContent(lines));
+      tip.setContent(tooltipLines(lines));
     }
     const at = map.containerPointToLatLng(pointer);
     if (map.hasLayer(tip)) tip.setLatLng(at);

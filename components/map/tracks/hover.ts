@@ -2,22 +2,13 @@
 import L from 'leaflet';
 import { COLORS } from '@/lib/core/domain/map-style';
 import { type TrackModel, nearestFix, pixelAt } from './model';
+import { tooltipLines } from '../tooltipLines';
 import { fixLines } from './text';
 
 /** Within this many pixels of a fix, the pointer is on it. */
 const REACH_PX = 8;
 /** The hovered fix's ring, on a canvas of its own (moving it must not redraw a million fixes). */
 const HOVER_PANE = 'trackHover';
-
-/** The lines as tooltip content, a space before each break so a screen reader reads one sentence. */
-function content(lines: readonly string[]): HTMLElement {
-  const el = document.createElement('div');
-  lines.forEach((line, i) => {
-    if (i > 0) el.append(document.createElement('br'));
-    el.append(i < lines.length - 1 ? `${line} ` : line);
-  });
-  return el;
-}
 
 /** The fix nearest a point of the map's container over all tracks, within reach: [model, index] or null. */
 function fixAt(map: L.Map, models: readonly TrackModel[], at: L.Point): [TrackModel, number] | null {
@@ -75,7 +66,7 @@ export function hoverFixes(map: L.Map, models: readonly TrackModel[]): () => voi
     const ll = L.latLng(model.dto.coords[2 * i + 1]!, model.dto.coords[2 * i]!);
     ring.setLatLng(ll);
     if (!map.hasLayer(ring)) ring.addTo(map);
-    tip.setContent(content(fixLines(model, i)));
+    tip.setContent(tooltipLines(fixLines(model, i)));
     tip.setLatLng(ll);
     if (!map.hasLayer(tip)) map.openTooltip(tip);
   };

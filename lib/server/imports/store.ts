@@ -108,25 +108,29 @@ export interface NewImport {
   owner: string;
 }
 
+/** The columns every new import row has, from what the upload said. */
+function importColumns(n: NewImport, now: number) {
+  return {
+    id: n.id,
+    file_name: n.fileName,
+    format: n.format,
+    options: JSON.stringify(n.options),
+    checksum: n.checksum,
+    size_bytes: n.sizeBytes,
+    created_by: n.createdBy,
+    created_at: new Date(now).toISOString(),
+    licence: n.licence,
+    owner: n.owner,
+    heartbeat_at: now,
+  };
+}
+
 /** A new running import; its `seq` is the key its positions carry. */
 export async function insertImport(db: DB, n: NewImport): Promise<number> {
   const now = Date.now();
   const row = await db
     .insertInto('imports')
-    .values({
-      id: n.id,
-      file_name: n.fileName,
-      format: n.format,
-      options: JSON.stringify(n.options),
-      checksum: n.checksum,
-      size_bytes: n.sizeBytes,
-      status: 'running',
-      created_by: n.createdBy,
-      created_at: new Date(now).toISOString(),
-      licence: n.licence,
-      owner: n.owner,
-      heartbeat_at: now,
-    })
+    .values({ ...importColumns(n, now), status: 'running' })
     .returning('seq')
     .executeTakeFirstOrThrow();
   return row.seq;
@@ -134,26 +138,10 @@ export async function insertImport(db: DB, n: NewImport): Promise<number> {
 
 /** A finished duplicate: the same file as `original`, nothing added. */
 export async function insertDuplicate(db: DB, n: NewImport, original: string): Promise<void> {
-  const now = new Date().toISOString();
+  const now = Date.now();
   await db
     .insertInto('imports')
-    .values({
-      id: n.id,
-      file_name: n.fileName,
-      format: n.format,
-      options: JSON.stringify(n.options),
-      checksum: n.checksum,
-      size_bytes: n.sizeBytes,
-      bytes_read: n.sizeBytes,
-      status: 'done',
-      duplicate_of: original,
-      created_by: n.createdBy,
-      created_at: now,
-      finished_at: now,
-      licence: n.licence,
-      owner: n.owner,
-      heartbeat_at: Date.now(),
-    })
+    .values({ ...importColumns(n, now), bytes_read: n.sizeBytes, status: 'done', duplicate_of: original, finished_at: new Date(now).toISOString() })
     .execute();
 }
 

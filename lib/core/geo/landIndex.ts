@@ -1,6 +1,7 @@
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
-import { lineIntersect } from '@turf/line-intersect';
-import type { FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import Flatbush from 'flatbush';
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { edgeGrid } from './edgeGrid';
+import { pointOnSegment } from './segmentsMeet';
 
 /** Land polygons as drawn by the map. */
 export type Land = FeatureCollection<Polygon | MultiPolygon>;
@@ -19,21 +20,11 @@ export interface LandIndex {
   isOnLand(position: Position): boolean;
 }
 
-type Box = [number, number, number, number];
-interface Chunk {
-  box: Box;
-  line: LineString;
-}
-interface PolygonEntry {
-  box: Box;
-  polygon: Polygon;
-  chunks: Chunk[];
-}
-
 /** Nautical miles per degree of arc on turf's sphere (R = 3440.065 nm). */
 const NM_PER_DEG = (3440.065 * Math.PI) / 180;
-const CHUNK_EDGES = 16;
 const cache = new WeakMap<Land, LandIndex>();
+/** Side of the edge grid's cells, projected degrees: about 1,000 cells over the region's 17,600 edges hold most of them in a few. */
+const CELL_DEG = 0.05;
 
 /** Web Mercator y, in "degrees" so that x = lon keeps the same scale (conformal). */
 function mercY(lat: number): number {
@@ -44,35 +35,26 @@ function project(p: Position): [number, number] {
   return [p[0] as number, mercY(p[1] as number)];
 }
 
-function boxOf(coords: readonly (readonly number[])[]): Box {
-  const b: Box = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const c of coords) {
-    const x = c[0] as number;
-    const y = c[1] as number;
-    if (x < b[0]) b[0] = x;
-    if (y < b[1]) b[1] = y;
-    if (x > b[2]) b[2] = x;
-    if (y > b[3]) b[3] = y;
-  }
-  return b;
-}
-
-const overlaps = (a: Box, b: Box) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-const contains = (b: Box, x: number, y: number) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3];
-
-function build(land: Land): PolygonEntry[] {
-  const entries: PolygonEntry[] = [];
+/**
+ * Every ring edge, projected, as [x1, y1, x2, y2] in `edges` (4 numbers each), with the polygon it
+ * belongs to in `owner` (holes belong to their polygon, so parity per polygon handles them).
+ */
+function build(land: Land): { edges: Float64Array; owner: Int32Array; polygons: number } {
+  const edges: number[] = [];
+  const owner: number[] = [];
+  let polygons = 0;
   const add = (rings: Position[][]) => {
-    const projected = rings.map((ring) => ring.map(project));
-    const chunks: Chunk[] = [];
-    for (const ring of projected) {
-      for (let i = 0; i < ring.length - 1; i += CHUNK_EDGES) {
-        const coords = ring.slice(i, Math.min(ring.length, i + CHUNK_EDGES + 1));
-        if (coords.length >= 2) chunks.push({ box: boxOf(coords), line: { type: 'LineString', coordinates: coords } });
+    if (!rings[0] || rings[0].length < 4) return;
+    for (const ring of rings) {
+      const projected = ring.map(project);
+      for (let i = 0; i + 1 < projected.length; i++) {
+        const a = projected[i] as [number, number];
+        const b = projected[i + 1] as [number, number];
+        edges.push(a[0], a[1], b[0], b[1]);
+        owner.push(polygons);
       }
     }
-    const outer = projected[0];
-    if (outer && outer.length >= 4) entries.push({ box: boxOf(outer), polygon: { type: 'Polygon', coordinates: projected }, chunks });
+    polygons += 1;
   };
   for (const f of land.features) {
     const g = f.geometry;
@@ -90,7 +72,7 @@ function build(land: Land): PolygonEntry[] {
       }
     }
   }
-  return entries;
+  return { edges: Float64Array.from(edges), owner: Int32Array.from(owner), polygons };
 }
 
 /** Parameter intervals [t0, t1] ⊂ [0, 1] of segment a→b (projected) lying outside all discs. */
@@ -131,9 +113,11 @@ function outsideIntervals(a: [number, number], b: [number, number], discs: reado
  *
  * All tests run in Web Mercator (x = lon, y = Mercator northing): a segment between two vertices
  * is the straight line Leaflet draws on the map, and coastline edges are the edges the map draws,
- * so "crosses land" means exactly "crosses the drawn land". Segment/edge intersections use
- * `@turf/line-intersect` on chunks of 16 coastline edges with a bbox prefilter per polygon and per
- * chunk; vertices and piece ends are tested with `@turf/boolean-point-in-polygon` (boundary = land).
+ * so "crosses land" means exactly "crosses the drawn land". Segment/edge intersections are found
+ * through a grid of the coastline's edges ({@link edgeGrid}) and decided by exact orientation
+ * tests (robust-predicates' orient2d; touching the coastline counts); a point is tested by
+ * crossing number along a ray through a packed R-tree of the edges (flatbush), once per empty
+ * grid cell (boundary = land).
  *
  * Discs to ignore are circles of `radiusNm` on the map around their centre (Mercator is conformal;
  * the scale is taken at the centre's latitude, which is exact to < 0.1% for radii of a few nm).
@@ -146,25 +130,66 @@ function outsideIntervals(a: [number, number], b: [number, number], discs: reado
 export function landIndex(land: Land): LandIndex {
   const hit = cache.get(land);
   if (hit) return hit;
-  const entries = build(land);
+  const { edges, owner, polygons } = build(land);
 
-  const pointOnLandProjected = (x: number, y: number): boolean => {
-    for (const e of entries) {
-      if (contains(e.box, x, y) && booleanPointInPolygon([x, y], e.polygon)) return true;
-    }
-    return false;
+  // One R-tree (flatbush, packed once) over every coastline edge's box, for the rays of point tests.
+  const tree = new Flatbush(Math.max(1, edges.length / 4));
+  for (let i = 0; i < edges.length; i += 4) {
+    tree.add(Math.min(edges[i]!, edges[i + 2]!), Math.min(edges[i + 1]!, edges[i + 3]!), Math.max(edges[i]!, edges[i + 2]!), Math.max(edges[i + 1]!, edges[i + 3]!));
+  }
+  if (edges.length === 0) tree.add(0, 0, 0, 0); // flatbush wants one item; a point box no segment meets as an edge
+  tree.finish();
+  const [minX, , maxX] = edges.length === 0 ? [0, 0, 0] : [tree.minX, tree.minY, tree.maxX];
+  const parity = new Uint8Array(Math.max(1, polygons));
+
+  /**
+   * Point in land by crossing number along a horizontal ray (to the nearer side of the land's
+   * box), counted per polygon so that overlapping polygons and holes both come out right; a point
+   * on an edge is land. The ray's box finds the edges it may cross through the same R-tree.
+   */
+  const rayTest = (x: number, y: number): boolean => {
+    if (edges.length === 0 || x < minX || x > maxX) return false;
+    const right = maxX - x <= x - minX;
+    let onEdge = false;
+    const touched: number[] = [];
+    tree.search(right ? x : minX, y, right ? maxX : x, y, (i) => {
+      if (onEdge) return false;
+      const k = i * 4;
+      const x1 = edges[k]!;
+      const y1 = edges[k + 1]!;
+      const x2 = edges[k + 2]!;
+      const y2 = edges[k + 3]!;
+      if (pointOnSegment(x, y, x1, y1, x2, y2)) {
+        onEdge = true;
+        return false;
+      }
+      // Half-open in y, so a ray through a vertex counts it once.
+      if (y1 > y !== y2 > y) {
+        const cx = x1 + ((y - y1) * (x2 - x1)) / (y2 - y1);
+        if (right ? cx > x : cx < x) {
+          const poly = owner[i]!;
+          if (parity[poly] === 0) touched.push(poly);
+          parity[poly] = parity[poly]! ^ 1;
+          if (parity[poly] === 0) touched.splice(touched.indexOf(poly), 1);
+        }
+      }
+      return false;
+    });
+    const inside = touched.length > 0;
+    for (const poly of touched) parity[poly] = 0;
+    return onEdge || inside;
   };
 
-  const segmentCrossesEdges = (a: [number, number], b: [number, number]): boolean => {
-    const box: Box = [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])];
-    const seg: LineString = { type: 'LineString', coordinates: [a, b] };
-    for (const e of entries) {
-      if (!overlaps(box, e.box)) continue;
-      for (const chunk of e.chunks) {
-        if (overlaps(box, chunk.box) && lineIntersect(seg, chunk.line).features.length > 0) return true;
-      }
-    }
-    return false;
+  // Segments go through a grid of the edges: a sight line over open water walks empty cells.
+  const grid = edgeGrid(edges, CELL_DEG);
+  // An empty cell lies wholly on land or wholly at sea: its answer is found once, at its centre.
+  const emptyCell = new Int8Array(grid.cells).fill(-1);
+  const pointOnLandProjected = (x: number, y: number): boolean => {
+    const cell = grid.cellAt(x, y);
+    if (cell < 0) return rayTest(x, y);
+    if (!grid.isEmpty(cell)) return rayTest(x, y);
+    if (emptyCell[cell] === -1) emptyCell[cell] = rayTest(...grid.centreOf(cell)) ? 1 : 0;
+    return emptyCell[cell] === 1;
   };
 
   const index: LandIndex = {
@@ -187,8 +212,8 @@ export function landIndex(land: Land): LandIndex {
         for (const [t0, t1] of outsideIntervals(a, b, discs)) {
           const p: [number, number] = [a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0];
           const q: [number, number] = [a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1];
-          if (pointOnLandProjected(p[0], p[1]) || pointOnLandProjected(q[0], q[1])) return true;
-          if (segmentCrossesEdges(p, q)) return true;
+          // No edge met: the whole piece lies on one side of the coast, so one end tells which.
+          if (grid.meets(p[0], p[1], q[0], q[1]) || pointOnLandProjected(p[0], p[1])) return true;
         }
       }
       return false;

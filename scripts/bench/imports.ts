@@ -7,6 +7,7 @@
  * Writes bench-results/imports.json.
  *
  * Run: npx tsx --conditions=react-server scripts/bench/imports.ts [rows]
+ * (BENCH_CPU_PROF=DIR also writes the import's CPU profile to DIR)
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -61,7 +62,9 @@ async function main(): Promise<void> {
     await createUser(db, { username: 'bench', role: 'admin', password: 'correct horse battery' });
     await db.destroy();
     const parse = await parseOnly();
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/bench/import-child.ts', file], {
+    // BENCH_CPU_PROF=DIR writes the child's V8 CPU profile there (open it in Chrome's DevTools).
+    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(process.env.BENCH_CPU_PROF)}`] : [];
+    const out = execFileSync(process.execPath, [...profile, '--import', 'tsx', '--conditions=react-server', 'scripts/bench/import-child.ts', file], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: `file:${dbFile}` },
       encoding: 'utf8',

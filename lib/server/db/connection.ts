@@ -10,7 +10,7 @@ import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, type SqliteDatabase, SqliteDialect, type SqliteStatement } from 'kysely';
 import type { Database } from './schema';
 
 export type DB = Kysely<Database>;
@@ -25,8 +25,39 @@ function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
+/** Statements kept prepared per connection: the app's distinct queries, with room to spare. */
+const STATEMENT_CACHE = 500;
+
+/**
+ * The handle as Kysely sees it, with its statements kept: Kysely prepares every query it runs,
+ * and preparing costs more than running for a short lookup or for a 3,500-parameter insert of
+ * fixes. A statement another caller is still iterating (`busy`) is not handed out twice. SQLite
+ * re-prepares a kept statement by itself after a schema change (migrations).
+ */
+function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
+  const kept = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(text: string): SqliteStatement {
+      const known = kept.get(text);
+      if (known && !known.busy) {
+        // Most recently used last: the first key is the one to drop.
+        kept.delete(text);
+        kept.set(text, known);
+        return known;
+      }
+      const statement = sqlite.prepare(text);
+      if (!known) {
+        if (kept.size >= STATEMENT_CACHE) kept.delete(kept.keys().next().value!);
+        kept.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
 export function createDb(file: string): { db: DB; sqlite: SQLite.Database } {
   const sqlite = openSqlite(file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
   return { db, sqlite };
 }

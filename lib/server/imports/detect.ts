@@ -8,6 +8,7 @@ import type { GeofencedPort } from '@/lib/core/geo/types';
 import { detectEvents } from '@/lib/core/track/detectEvents';
 import { DEFAULT_DETECTION, type TrackEvent, type TrackPoint } from '@/lib/core/track/types';
 import type { DB } from '@/lib/server/db';
+import { keptFixes } from './fixes';
 import { seaDistanceNm } from './sea-distance';
 
 /** Every port with its geofence, as detection needs them. */
@@ -19,16 +20,69 @@ export async function detectionPorts(db: DB): Promise<GeofencedPort[]> {
 /** A fix and the import that brought it. */
 export type StoredPoint = TrackPoint & { import_seq: number };
 
-/** The vessel's fixes in time order from the imports in `seqs`. */
+/**
+ * The vessel's fixes in time order from the imports in `seqs`. A running import whose fixes this
+ * process keeps (lib/server/imports/fixes.ts) gives its own from memory; the rest come from the
+ * database, and at a time both have, the stored (earlier) import's fix is the one kept.
+ */
 export async function trackOf(db: DB, vesselId: string, seqs: readonly number[]): Promise<StoredPoint[]> {
   if (seqs.length === 0) return [];
-  return db
-    .selectFrom('positions')
-    .select(['t', 'lon', 'lat', 'sog', 'cog', 'import_seq'])
-    .where('vessel_id', '=', vesselId)
-    .where('import_seq', 'in', seqs)
-    .orderBy('t')
-    .execute();
+  const inMemory = seqs.filter((seq) => keptFixes(seq) !== undefined);
+  const stored = seqs.filter((seq) => keptFixes(seq) === undefined);
+  const rows: StoredPoint[] =
+    stored.length === 0
+      ? []
+      : await db
+          .selectFrom('positions')
+          .select(['t', 'lon', 'lat', 'sog', 'cog', 'import_seq'])
+          .where('vessel_id', '=', vesselId)
+          .where('import_seq', 'in', stored)
+          .orderBy('t')
+          .execute();
+  let track = rows;
+  for (const seq of inMemory) {
+    const own = keptFixes(seq)!.track(vesselId, seq);
+    track = track.length === 0 ? own : mergeByTime(track, own);
+  }
+  return track;
+}
+
+/** Two time-ordered tracks as one; at a time both have, `first`'s fix only. */
+function mergeByTime(first: StoredPoint[], second: StoredPoint[]): StoredPoint[] {
+  const out: StoredPoint[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < first.length || j < second.length) {
+    const a = first[i];
+    const b = second[j];
+    if (b === undefined || (a !== undefined && a.t <= b.t)) {
+      out.push(a!);
+      i++;
+      if (b !== undefined && a!.t === b.t) j++;
+    } else {
+      out.push(b);
+      j++;
+    }
+  }
+  return out;
+}
+
+const onlySeq = new WeakMap<readonly StoredPoint[], number | null>();
+
+/** The one import every fix of `points` came from, or null when there are several (kept per array). */
+function singleSeq(points: readonly StoredPoint[]): number | null {
+  let known = onlySeq.get(points);
+  if (known === undefined) {
+    known = points[0]?.import_seq ?? null;
+    for (const p of points) {
+      if (p.import_seq !== known) {
+        known = null;
+        break;
+      }
+    }
+    onlySeq.set(points, known);
+  }
+  return known;
 }
 
 /** The imports (by seq) whose fixes in `points` (time order) fall within [start, end]. */
@@ -41,6 +95,10 @@ export function seqsWithin(points: readonly StoredPoint[], start: number, end: n
     else hi = mid;
   }
   const seqs = new Set<number>();
+  if (lo >= points.length || points[lo]!.t > end) return seqs;
+  // A vessel seen by one import only (the usual case): no need to walk a long port call's fixes.
+  const only = singleSeq(points);
+  if (only !== null) return seqs.add(only);
   for (let i = lo; i < points.length && points[i]!.t <= end; i++) seqs.add(points[i]!.import_seq);
   return seqs;
 }

@@ -5,6 +5,7 @@
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
+import { CompiledQuery } from 'kysely';
 import type { Visibility } from '@/lib/core/domain/records';
 import type { EventDto, FixDto, Fix, TrackEvent, TrackEventKind } from '@/lib/core/track/types';
 import type { DB } from '@/lib/server/db';
@@ -45,6 +46,24 @@ export interface EventRow {
   t_start: number;
   t_end: number;
   import_ids: string;
+}
+
+const EVENT_COLUMNS = ['id', 'vessel_id', 'kind', 'key', 'data', 't_start', 't_end', 'import_ids'] as const;
+/** Rows per INSERT: 8 columns each, 2,000 parameters. */
+const EVENTS_PER_STATEMENT = 250;
+
+/**
+ * Inserts event rows inside the caller's transaction. Tens of thousands come with a million fixes,
+ * so the statement is plain SQL with its parameters (as positions are: lib/server/imports/positions.ts),
+ * not rebuilt by the query builder for every batch.
+ */
+export async function insertEventRows(trx: DB, rows: readonly EventRow[]): Promise<void> {
+  const tuple = `(${EVENT_COLUMNS.map(() => '?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += EVENTS_PER_STATEMENT) {
+    const batch = rows.slice(i, i + EVENTS_PER_STATEMENT);
+    const text = `insert into "track_events" (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${new Array<string>(batch.length).fill(tuple).join(', ')}`;
+    await trx.executeQuery(CompiledQuery.raw(text, batch.flatMap((r) => EVENT_COLUMNS.map((c) => r[c]))));
+  }
 }
 
 /** The row of an event of `vesselId`, credited to the imports whose fixes it spans. */

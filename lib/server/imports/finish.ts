@@ -15,7 +15,7 @@ import { immediateTransaction } from '@/lib/server/db/tx';
 import { createRecord } from '@/lib/server/desk/write';
 import { detect, detectionPorts, seqsWithin, trackOf } from './detect';
 import { type DraftCandidate, type SourceFacts, draftCandidates, sourceBody, vesselBody } from './drafts';
-import { type EventRow, eventRow, eventSpan } from './events';
+import { type EventRow, eventRow, eventSpan, insertEventRows } from './events';
 import { type ImportSummary, completedImportOf } from './store';
 import type { VesselResolver } from './vessels';
 import { visibleImports } from './visible';
@@ -107,7 +107,7 @@ export async function finishImport(db: DB, input: FinishInput): Promise<ImportSu
     }
     for (const [vesselId, rows] of prepared.events) {
       await trx.deleteFrom('track_events').where('vessel_id', '=', vesselId).execute();
-      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('track_events').values(rows.slice(i, i + 500)).execute();
+      await insertEventRows(trx, rows);
     }
     const drafts = { vessels, observations: 0, voyages: 0, leftOut: prepared.leftOut };
     const made = new Set((await trx.selectFrom('track_drafts').select('key').execute()).map((r) => r.key));

@@ -1,7 +1,7 @@
 /**
  * Running an import: the file streamed through the format's parser (constant memory), each row
- * given to a vessel, fixes written in committed batches tagged with the import, then the final
- * step (lib/server/imports/finish.ts). All or nothing without one long transaction:
+ * given to a vessel, fixes written in committed batches tagged with the import (and kept in memory
+ * for detection: lib/server/imports/fixes.ts), then the final step (lib/server/imports/finish.ts). All or nothing without one long transaction:
  *
  * - each batch (about 20,000 fixes and the progress counters) is one short BEGIN IMMEDIATE
  *   transaction, so another writer waits tens of milliseconds, never SQLite's 5 s busy timeout;
@@ -19,8 +19,9 @@ import type { DB } from '@/lib/server/db';
 import { immediateTransaction } from '@/lib/server/db/tx';
 import { deletePositionsOf } from './cleanup';
 import { ImportStopped, finishImport } from './finish';
+import { dropFixes, keepFixes } from './fixes';
 import { parseTrack } from './formats';
-import { type PositionRow, insertPositions } from './positions';
+import { PositionBatch, insertPositions } from './positions';
 import { type ImportOptions, type Progress, REJECTED_SAMPLE, markFinished, readImport, stopImport, writeProgress } from './store';
 import { VesselResolver } from './vessels';
 
@@ -64,10 +65,10 @@ export async function runImport(db: DB, r: Running, hooks: RunHooks = {}): Promi
     // Cancelled while it waited in the queue?
     if (!(await stillRunning())) throw new ImportStopped('cancelled');
     const resolver = await VesselResolver.load(db, r.options.vesselId);
-    let rows: PositionRow[] = [];
+    const fixes = keepFixes(r.seq);
+    const rows = new PositionBatch();
     const flush = async () => {
-      const batch = rows;
-      rows = [];
+      const batch = rows.take();
       const alive = await immediateTransaction(db, async (trx) => {
         p.positionsAdded += await insertPositions(trx, batch);
         return !hooks.signal?.aborted && writeProgress(trx, r.id, p);
@@ -85,10 +86,10 @@ export async function runImport(db: DB, r: Running, hooks: RunHooks = {}): Promi
           if (p.rejectedSample.length < REJECTED_SAMPLE) p.rejectedSample.push({ line: row.line, reason: 'error' in row ? row.error : NO_VESSEL });
           continue;
         }
-        const { t, lon, lat, sog, cog } = row.point;
-        rows.push({ vessel_id: vesselId, t, import_seq: r.seq, lon, lat, sog, cog });
+        rows.add(vesselId, r.seq, row.point);
+        fixes.add(vesselId, row.point);
       }
-      if (rows.length >= BATCH_FIXES) await flush();
+      if (rows.size >= BATCH_FIXES) await flush();
     }
     await flush();
     const facts = { fileName: r.fileName, format: r.format, checksum: r.checksum, sizeBytes: r.sizeBytes, uploader: r.actor.username, licence: r.licence, importId: r.id };
@@ -102,6 +103,8 @@ export async function runImport(db: DB, r: Running, hooks: RunHooks = {}): Promi
     }
     await deletePositionsOf(db, r.seq);
     await markFinished(db, r.id);
+  } finally {
+    dropFixes(r.seq);
   }
   return (await readImport(db, r.id))!;
 }

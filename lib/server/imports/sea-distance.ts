@@ -3,8 +3,9 @@
  * million-fix import. `seaRoute` answers the same question for one pair by testing the sight lines
  * from both ends to every waypoint; detection asks it for each gap's two fixes against every port,
  * so most of those sight lines repeat. Here each end's visible waypoints are found once (and kept,
- * memoised by position), and the distance is a Dijkstra over the small graph: the length of the
- * route `seaRoute` would draw (its vertices joined by great circles, as `routeLengthNm` sums them).
+ * memoised by position), and each target's distance to every waypoint is one Dijkstra over the
+ * small graph, kept: a port asked about by thousands of gaps costs one. The answer is the length of
+ * the route `seaRoute` would draw (its vertices joined by great circles, as `routeLengthNm` sums them).
  * When no route exists (an end inside the basemap's coarse land, a river berth) the great-circle
  * distance stands in: a lower bound, so a gap's least speed stays a lower bound and no possible
  * dark port call is missed.
@@ -24,9 +25,10 @@ interface Graph {
 
 let graph: Graph | undefined;
 const MEMO_LIMIT = 50_000;
-const SIGHT_LINES = 6;
+const SIGHT_LINES = 4;
 const sights = new Map<string, { node: number; nm: number }[]>();
 const pairs = new Map<string, number>();
+const fields = new Map<string, Float64Array | null>();
 
 function load(): Graph {
   if (graph) return graph;
@@ -78,15 +80,21 @@ function sightsFrom(g: Graph, p: XY): { node: number; nm: number }[] {
   return remember(sights, key, seen);
 }
 
-function shortest(g: Graph, a: XY, b: XY): number {
-  if (!g.crosses(a, b)) return greatCircleNm(a, b);
-  const from = sightsFrom(g, a);
-  const to = sightsFrom(g, b);
-  if (from.length === 0 || to.length === 0) return greatCircleNm(a, b);
+/**
+ * Distance by sea from every waypoint to `p`, through the nearest waypoints `p` sees: one Dijkstra
+ * per target, kept, so that a target asked about again and again (a port, by every gap near it)
+ * costs a lookup per waypoint its partner sees. Null when `p` sees no waypoint.
+ */
+function fieldTo(g: Graph, p: XY): Float64Array | null {
+  const key = keyOf(p);
+  const known = fields.get(key);
+  if (known !== undefined) return known;
+  const to = sightsFrom(g, p);
+  if (to.length === 0) return remember(fields, key, null);
   const n = g.positions.length;
   const dist = new Float64Array(n).fill(Infinity);
   const done = new Uint8Array(n);
-  for (const s of from) dist[s.node] = Math.min(dist[s.node]!, s.nm);
+  for (const s of to) dist[s.node] = Math.min(dist[s.node]!, s.nm);
   // A few dozen nodes: a linear scan beats a heap.
   for (;;) {
     let u = -1;
@@ -95,9 +103,18 @@ function shortest(g: Graph, a: XY, b: XY): number {
     done[u] = 1;
     for (const { to: v, w } of g.adj[u]!) if (dist[u]! + w < dist[v]!) dist[v] = dist[u]! + w;
   }
+  return remember(fields, key, dist);
+}
+
+function shortest(g: Graph, a: XY, b: XY): number {
+  const direct = greatCircleNm(a, b);
+  const field = fieldTo(g, b);
   let best = Infinity;
-  for (const t of to) best = Math.min(best, dist[t.node]! + t.nm);
-  return Number.isFinite(best) ? best : greatCircleNm(a, b);
+  if (field) for (const s of sightsFrom(g, a)) best = Math.min(best, s.nm + field[s.node]!);
+  // No route is shorter than the great circle: a graph route that long needs no sight-line check.
+  if (best <= direct * (1 + 1e-9)) return best;
+  if (!g.crosses(a, b)) return direct;
+  return Number.isFinite(best) ? best : direct;
 }
 
 /** Shortest distance by sea between two positions, nautical miles (see above). */

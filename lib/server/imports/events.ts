@@ -57,7 +57,10 @@ const EVENTS_PER_STATEMENT = 250;
  * so the statement is plain SQL with its parameters (as positions are: lib/server/imports/positions.ts),
  * not rebuilt by the query builder for every batch.
  */
-export async function insertEventRows(trx: DB, rows: readonly EventRow[]): Promise<void> {
+export async function insertEventRows(trx: DB, unsorted: readonly EventRow[]): Promise<void> {
+  // In key order, the rows append to the table's B-tree instead of landing on random pages (the
+  // ids are hashes): several times faster for tens of thousands, and SQLite's page cache suffices.
+  const rows = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const tuple = `(${EVENT_COLUMNS.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += EVENTS_PER_STATEMENT) {
     const batch = rows.slice(i, i + EVENTS_PER_STATEMENT);

@@ -1,7 +1,7 @@
 /**
- * The fixes a running import has written, kept in memory by vessel as plain number columns
- * (about 40 bytes a fix: 40 MB for a million), so that its final step detects over them without
- * reading back what it has just written. The runner opens one per import (`keepFixes`) and drops it
+ * The fixes a running import has written, kept in memory by vessel as number columns (40 bytes a
+ * fix in Float64Array chunks: 40 MB for a million, nothing for the collector to trace), so that its
+ * final step detects over them without reading back what it has just written. The runner opens one per import (`keepFixes`) and drops it
  * when the import ends; `trackOf` (lib/server/imports/detect.ts) takes a vessel's own fixes from
  * here and only the earlier imports' from the database.
  *
@@ -11,12 +11,30 @@
 import 'server-only';
 import type { TrackPoint } from '@/lib/core/track/types';
 
-interface Columns {
-  t: number[];
-  lon: number[];
-  lat: number[];
-  sog: number[];
-  cog: number[];
+/** Fixes per chunk: columns grow a chunk at a time, never copied (160 KB a chunk for all five). */
+const CHUNK = 4_096;
+
+/** One vessel's fixes as five number columns (t, lon, lat, sog, cog; NaN for "not reported"). */
+class Columns {
+  private readonly chunks: Float64Array[] = [];
+  length = 0;
+
+  push(t: number, lon: number, lat: number, sog: number, cog: number): void {
+    const at = this.length % CHUNK;
+    if (at === 0) this.chunks.push(new Float64Array(CHUNK * 5));
+    const chunk = this.chunks[this.chunks.length - 1]!;
+    chunk[at] = t;
+    chunk[CHUNK + at] = lon;
+    chunk[2 * CHUNK + at] = lat;
+    chunk[3 * CHUNK + at] = sog;
+    chunk[4 * CHUNK + at] = cog;
+    this.length += 1;
+  }
+
+  /** Column `c` (0 t, 1 lon, 2 lat, 3 sog, 4 cog) of fix `i`. */
+  get(c: number, i: number): number {
+    return this.chunks[Math.floor(i / CHUNK)]![c * CHUNK + (i % CHUNK)]!;
+  }
 }
 
 /** One running import's fixes by vessel. */
@@ -26,37 +44,32 @@ export class ImportFixes {
   add(vesselId: string, p: TrackPoint): void {
     let c = this.byVessel.get(vesselId);
     if (!c) {
-      c = { t: [], lon: [], lat: [], sog: [], cog: [] };
+      c = new Columns();
       this.byVessel.set(vesselId, c);
     }
-    c.t.push(p.t);
-    c.lon.push(p.lon);
-    c.lat.push(p.lat);
-    // NaN for "not reported" keeps the columns numeric (packed doubles, not boxed values).
-    c.sog.push(p.sog ?? NaN);
-    c.cog.push(p.cog ?? NaN);
+    c.push(p.t, p.lon, p.lat, p.sog ?? NaN, p.cog ?? NaN);
   }
 
   /** The vessel's fixes in time order, the first of any two at the same time only, tagged with `seq`. */
   track(vesselId: string, seq: number): (TrackPoint & { import_seq: number })[] {
     const c = this.byVessel.get(vesselId);
     if (!c) return [];
-    const n = c.t.length;
+    const n = c.length;
     let sorted = true;
-    for (let i = 1; i < n && sorted; i++) sorted = c.t[i]! >= c.t[i - 1]!;
+    for (let i = 1; i < n && sorted; i++) sorted = c.get(0, i) >= c.get(0, i - 1);
     // A file is nearly always in time order per vessel: then no sort at all.
-    const order = sorted ? null : Array.from(c.t.keys()).sort((a, b) => c.t[a]! - c.t[b]! || a - b);
+    const order = sorted ? null : Array.from({ length: n }, (_, i) => i).sort((a, b) => c.get(0, a) - c.get(0, b) || a - b);
     const out: (TrackPoint & { import_seq: number })[] = [];
     let last = NaN;
     for (let k = 0; k < n; k++) {
       const i = order ? order[k]! : k;
-      const t = c.t[i]!;
+      const t = c.get(0, i);
       if (t === last) continue;
       last = t;
-      const sog = c.sog[i]!;
-      const cog = c.cog[i]!;
+      const sog = c.get(3, i);
+      const cog = c.get(4, i);
       // One literal shape, as the database's rows have: the detectors' loops stay monomorphic.
-      out.push({ t, lon: c.lon[i]!, lat: c.lat[i]!, sog: Number.isNaN(sog) ? null : sog, cog: Number.isNaN(cog) ? null : cog, import_seq: seq });
+      out.push({ t, lon: c.get(1, i), lat: c.get(2, i), sog: Number.isNaN(sog) ? null : sog, cog: Number.isNaN(cog) ? null : cog, import_seq: seq });
     }
     return out;
   }

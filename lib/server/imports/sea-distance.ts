@@ -26,6 +26,8 @@ interface Graph {
 let graph: Graph | undefined;
 const MEMO_LIMIT = 50_000;
 const SIGHT_LINES = 4;
+/** Distance fields kept: every port's, and the latest gap ends' (a field is 8 bytes a waypoint). */
+const FIELD_LIMIT = 2_000;
 const sights = new Map<string, { node: number; nm: number }[]>();
 const pairs = new Map<string, number>();
 const fields = new Map<string, Float64Array | null>();
@@ -56,8 +58,8 @@ function load(): Graph {
 
 const keyOf = (p: XY) => `${p[0].toFixed(5)},${p[1].toFixed(5)}`;
 
-function remember<V>(map: Map<string, V>, key: string, value: V): V {
-  if (map.size >= MEMO_LIMIT) map.clear();
+function remember<V>(map: Map<string, V>, key: string, value: V, limit = MEMO_LIMIT): V {
+  if (map.size >= limit) map.clear();
   map.set(key, value);
   return value;
 }
@@ -90,7 +92,7 @@ function fieldTo(g: Graph, p: XY): Float64Array | null {
   const known = fields.get(key);
   if (known !== undefined) return known;
   const to = sightsFrom(g, p);
-  if (to.length === 0) return remember(fields, key, null);
+  if (to.length === 0) return remember(fields, key, null, FIELD_LIMIT);
   const n = g.positions.length;
   const dist = new Float64Array(n).fill(Infinity);
   const done = new Uint8Array(n);
@@ -103,7 +105,7 @@ function fieldTo(g: Graph, p: XY): Float64Array | null {
     done[u] = 1;
     for (const { to: v, w } of g.adj[u]!) if (dist[u]! + w < dist[v]!) dist[v] = dist[u]! + w;
   }
-  return remember(fields, key, dist);
+  return remember(fields, key, dist, FIELD_LIMIT);
 }
 
 function shortest(g: Graph, a: XY, b: XY): number {

@@ -4,6 +4,8 @@ import { segmentsMeet } from './segmentsMeet';
 export interface EdgeGrid {
   /** Whether segment a–b meets any of the edges (a crossing, a touch or an overlap). */
   meets(ax: number, ay: number, bx: number, by: number): boolean;
+  /** Whether some edge passes within distance `r` of (x, y) (r in the edges' units). */
+  near(x: number, y: number, r: number): boolean;
   /** The cell holding (x, y), or −1 outside the grid (where there is no edge). */
   cellAt(x: number, y: number): number;
   /** Whether a cell holds no edge: then no edge passes through it, and all of it lies on one side. */
@@ -12,6 +14,17 @@ export interface EdgeGrid {
   centreOf(cell: number): [number, number];
   /** How many cells the grid has. */
   readonly cells: number;
+}
+
+/** Squared distance from (x, y) to segment a–b. */
+function squaredDistanceToSegment(x: number, y: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const length2 = dx * dx + dy * dy;
+  const t = length2 === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / length2));
+  const ex = ax + t * dx - x;
+  const ey = ay + t * dy - y;
+  return ex * ex + ey * ey;
 }
 
 /**
@@ -103,6 +116,20 @@ export function edgeGrid(edges: Float64Array, cellSize: number): EdgeGrid {
         const cLo = Math.max(0, c - (left - (minX + c * cellSize) < eps * cellSize ? 1 : 0));
         const cHi = Math.min(nx - 1, c + (minX + (c + 1) * cellSize - right < eps * cellSize ? 1 : 0));
         for (let r = r0; r <= r1; r++) for (let cc = cLo; cc <= cHi; cc++) if (meetsIn(r * nx + cc, ax, ay, bx, by)) return true;
+      }
+      return false;
+    },
+    near(x, y, r) {
+      if (count === 0) return false;
+      const r2 = r * r;
+      for (let row_ = row(y - r); row_ <= row(y + r); row_++) {
+        for (let c = column(x - r); c <= column(x + r); c++) {
+          const cell = row_ * nx + c;
+          for (let i = start[cell]!; i < start[cell + 1]!; i++) {
+            const k = items[i]! * 4;
+            if (squaredDistanceToSegment(x, y, edges[k]!, edges[k + 1]!, edges[k + 2]!, edges[k + 3]!) <= r2) return true;
+          }
+        }
       }
       return false;
     },

@@ -1,4 +1,5 @@
 export { BERTH_TOLERANCE_NM } from './berthToleranceNm';
+export { COAST_SLACK_NM } from './coastSlackNm';
 export { buildSeaGraph } from './buildSeaGraph';
 export { classifyPositionsNaive } from './classifyPositionsNaive';
 export { geofenceIndex } from './geofenceIndex';

@@ -14,8 +14,12 @@ export interface IgnoreDisc {
 
 /** Spatial index over land polygons, in Web Mercator coordinates (see {@link landIndex}). */
 export interface LandIndex {
-  /** Whether the polyline `coords` ([lon, lat]) passes over land outside the given discs. */
-  crossesLand(coords: readonly Position[], ignore?: readonly IgnoreDisc[]): boolean;
+  /**
+   * Whether the polyline `coords` ([lon, lat]) passes over land outside the given discs. With
+   * `slackNm` > 0, land the line enters no deeper than that (every point of it on land lies within
+   * `slackNm` of the coastline) does not count: for recorded tracks against a coarse coastline.
+   */
+  crossesLand(coords: readonly Position[], ignore?: readonly IgnoreDisc[], slackNm?: number): boolean;
   /** Whether a position is on land (the coastline counts as land). */
   isOnLand(position: Position): boolean;
 }
@@ -192,12 +196,29 @@ export function landIndex(land: Land): LandIndex {
     return emptyCell[cell] === 1;
   };
 
+  /**
+   * Whether some point of p–q on land lies farther than `slackNm` from the coastline: sampled every
+   * half slack along the piece, so land narrower than the step between samples may slip through
+   * (a spit under `slackNm` wide, which the slack forgives anyway).
+   */
+  const deeperThan = (p: [number, number], q: [number, number], slackNm: number): boolean => {
+    const midLat = (Math.atan(Math.sinh((((p[1] + q[1]) / 2) * Math.PI) / 180)) * 180) / Math.PI;
+    const slack = slackNm / (NM_PER_DEG * Math.cos((midLat * Math.PI) / 180));
+    const steps = Math.max(1, Math.ceil(Math.hypot(q[0] - p[0], q[1] - p[1]) / (slack / 2)));
+    for (let k = 0; k <= steps; k++) {
+      const x = p[0] + ((q[0] - p[0]) * k) / steps;
+      const y = p[1] + ((q[1] - p[1]) * k) / steps;
+      if (pointOnLandProjected(x, y) && !grid.near(x, y, slack)) return true;
+    }
+    return false;
+  };
+
   const index: LandIndex = {
     isOnLand(position) {
       const [x, y] = project(position);
       return pointOnLandProjected(x, y);
     },
-    crossesLand(coords, ignore = []) {
+    crossesLand(coords, ignore = [], slackNm = 0) {
       const discs = ignore
         .filter((d) => d.radiusNm > 0)
         .map((d) => ({ c: project(d.center), r: d.radiusNm / (NM_PER_DEG * Math.cos(((d.center[1] as number) * Math.PI) / 180)) }));
@@ -213,7 +234,8 @@ export function landIndex(land: Land): LandIndex {
           const p: [number, number] = [a[0] + (b[0] - a[0]) * t0, a[1] + (b[1] - a[1]) * t0];
           const q: [number, number] = [a[0] + (b[0] - a[0]) * t1, a[1] + (b[1] - a[1]) * t1];
           // No edge met: the whole piece lies on one side of the coast, so one end tells which.
-          if (grid.meets(p[0], p[1], q[0], q[1]) || pointOnLandProjected(p[0], p[1])) return true;
+          if (!grid.meets(p[0], p[1], q[0], q[1]) && !pointOnLandProjected(p[0], p[1])) continue;
+          if (!(slackNm > 0) || deeperThan(p, q, slackNm)) return true;
         }
       }
       return false;

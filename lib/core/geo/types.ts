@@ -43,4 +43,9 @@ export interface BerthToleranceOptions {
    * point (port reference points may sit on land or on a quay). Default 0: strict.
    */
   ignoreWithinNmOfEnds?: number;
+  /**
+   * Land the line enters no deeper than this many nautical miles from the coastline does not count
+   * (a recorded track against a generalised coastline; see COAST_SLACK_NM). Default 0: strict.
+   */
+  coastSlackNm?: number;
 }

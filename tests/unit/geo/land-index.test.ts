@@ -45,6 +45,17 @@ describe('landIndex on small shapes', () => {
     expect(idx.crossesLand([[130.1, 40.1], [130.2, 40.2]])).toBe(true); // inside the island, no edge crossed
   });
 
+  it('forgives land entered no deeper than the coast slack, and only that', () => {
+    // Cutting the island's north-west corner: no point of it more than about 0.25 nm from the coast.
+    const corner = [[129.995, 40.985], [130.015, 41.005]];
+    expect(idx.crossesLand(corner)).toBe(true);
+    expect(idx.crossesLand(corner, [], 0.5)).toBe(false);
+    expect(idx.crossesLand(corner, [], 0.1)).toBe(true);
+    // Straight across the island (60 nm of land) and ending inland: refused whatever the slack.
+    expect(idx.crossesLand([[129.5, 40.25], [131.5, 40.25]], [], 0.5)).toBe(true);
+    expect(idx.crossesLand([[129.5, 40.25], [130.3, 40.25]], [], 0.5)).toBe(true);
+  });
+
   it('ignores land inside the given discs only', () => {
     // From 3 nm west of the coast, a segment ending 2 nm inland: land within 3 nm of the end is ignored.
     expect(idx.crossesLand([[129.9, 40.5], [130.04, 40.5]], [{ center: [130.04, 40.5], radiusNm: 3 }])).toBe(false);

@@ -123,3 +123,16 @@ describe('importing a MarineCadastre CSV', () => {
     expect(await db.selectFrom('sources').select('id').where('title', '=', 'cancelled.csv').execute()).toEqual([]);
   });
 });
+
+describe('importing the issue’s test track (leaving Rajin, 20 h silent, seen off Vostochny)', () => {
+  it('leaves a draft voyage Rajin → Vostochny on the AIS track, though the track cuts the generalised coast', async () => {
+    const done = await importFile('tests/fixtures/tracks/e2e/rajin-dark-vostochny.csv');
+    expect(done.status).toBe('done');
+    expect(done.drafts.voyages).toBe(1);
+    const [vessel] = done.vessels;
+    const voyages = await db.selectFrom('voyages').selectAll().where('vessel_id', '=', vessel!.id).execute();
+    expect(voyages.map((v) => [v.origin_port_id, v.destination_port_id, v.status, v.route_kind])).toEqual([['rajin', 'vostochny', 'draft', 'observed']]);
+    // The route is the track's own fixes (simplified), not a drawn sea route.
+    expect(JSON.parse(voyages[0]!.route_geojson).coordinates.length).toBeGreaterThan(5);
+  });
+});

@@ -52,6 +52,21 @@ export default function ImportReportView({ report, onOpenProfile }: { report: Im
         Waiting in review as drafts: {plural(report.drafts.vessels, 'vessel')}, {plural(report.drafts.observations, 'sighting')},{' '}
         {plural(report.drafts.voyages, 'voyage')}, and the import as their source. <Link href="/review">Open the review queue</Link>.
       </p>
+      {report.drafts.leftOut > 0 && (
+        <p className={s.hint} data-testid="import-drafts-left-out">
+          {plural(report.drafts.leftOut, 'detected sighting or voyage', 'detected sightings and voyages')} past this import’s cap were not drafted; their events are kept.
+        </p>
+      )}
+      {report.drafts.refused > 0 && (
+        <div data-testid="import-drafts-refused">
+          <p>{plural(report.drafts.refused, 'detected sighting or voyage', 'detected sightings and voyages')} refused by the evidence desk, not drafted:</p>
+          <ul className={s.rejected}>
+            {report.drafts.refusedReasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <h3>Rejected rows ({n(report.rejected)})</h3>
       {report.rejected === 0 ? (
         <p className={s.hint}>Every row was usable.</p>

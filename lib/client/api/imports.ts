@@ -37,8 +37,11 @@ export interface ImportReport {
   positionsAdded: number;
   vessels: { id: string; name: string; matched: boolean }[];
   events: { portCalls: number; gaps: number; possiblePortCalls: number };
-  /** Records proposed for review: draft vessels, sightings (port calls) and voyages (between calls). */
-  drafts: { vessels: number; observations: number; voyages: number };
+  /**
+   * Records proposed for review: draft vessels, sightings (port calls) and voyages (between calls);
+   * those past the per-import cap (`leftOut`) and those the desk refused, with the first reasons.
+   */
+  drafts: { vessels: number; observations: number; voyages: number; leftOut: number; refused: number; refusedReasons: string[] };
   /** The import this file's checksum matched: nothing was added again. */
   duplicateOf: string | null;
   error: string | null;

@@ -98,8 +98,12 @@ export const importSchema = z.object({
   positionsAdded: count,
   vessels: z.array(z.object({ id: slug, name: z.string(), matched: z.boolean() })),
   events: z.object({ portCalls: count, gaps: count, possiblePortCalls: count }),
-  /** Draft records made for review; `leftOut`: detected sightings and voyages past the per-import cap, not drafted (their events are kept). */
-  drafts: z.object({ vessels: count, observations: count, voyages: count, leftOut: count }),
+  /**
+   * Draft records made for review; `leftOut`: detected sightings and voyages past the per-import
+   * cap, not drafted (their events are kept); `refused`: those the evidence desk refused (a route
+   * over land, a port deleted meanwhile), with the first few reasons in `refusedReasons`.
+   */
+  drafts: z.object({ vessels: count, observations: count, voyages: count, leftOut: count, refused: count, refusedReasons: z.array(z.string()) }),
   /** The completed import of the same file (same sha256): nothing was added again. */
   duplicateOf: z.uuid().nullable(),
   sourceId: slug.nullable(),

@@ -109,7 +109,7 @@ export async function finishImport(db: DB, input: FinishInput): Promise<ImportSu
       await trx.deleteFrom('track_events').where('vessel_id', '=', vesselId).execute();
       await insertEventRows(trx, rows);
     }
-    const drafts = { vessels, observations: 0, voyages: 0, leftOut: prepared.leftOut };
+    const drafts: ImportSummary['drafts'] = { vessels, observations: 0, voyages: 0, leftOut: prepared.leftOut, refused: 0, refusedReasons: [] };
     const made = new Set((await trx.selectFrom('track_drafts').select('key').execute()).map((r) => r.key));
     for (const c of prepared.candidates) {
       if (made.has(c.key)) continue;
@@ -118,8 +118,12 @@ export async function finishImport(db: DB, input: FinishInput): Promise<ImportSu
         continue;
       }
       const record = await firstAccepted(trx, input.actor, c, source.id);
-      if (!record) continue;
-      await trx.insertInto('track_drafts').values({ key: c.key, record_kind: c.kind, record_id: record, import_id: importId }).execute();
+      if ('refused' in record) {
+        drafts.refused += 1;
+        if (drafts.refusedReasons.length < REFUSED_REASONS) drafts.refusedReasons.push(`${c.kind === 'voyage' ? 'Voyage' : 'Sighting'} ${describeKey(c.key)}: ${record.refused}`);
+        continue;
+      }
+      await trx.insertInto('track_drafts').values({ key: c.key, record_kind: c.kind, record_id: record.id, import_id: importId }).execute();
       drafts[c.kind === 'observation' ? 'observations' : 'voyages'] += 1;
     }
     const summary: ImportSummary = { vessels: input.resolver.summary(), events: prepared.counts, drafts };
@@ -140,22 +144,35 @@ export async function finishImport(db: DB, input: FinishInput): Promise<ImportSu
   });
 }
 
+/** Refusal reasons kept in an import's report (the count is exact). */
+const REFUSED_REASONS = 5;
+
+/** A draft's key (`voyage|vessel|port|ms|port|ms`, `observation|port_call|vessel|port|ms|ms`) in words. */
+function describeKey(key: string): string {
+  const parts = key.split('|');
+  const when = (ms: string | undefined) => (ms && Number.isFinite(Number(ms)) ? new Date(Number(ms)).toISOString().slice(0, 16).replace('T', ' ') : '?');
+  if (parts[0] === 'voyage') return `${parts[2]} ${when(parts[3])} → ${parts[4]} ${when(parts[5])} UTC`;
+  return `at ${parts[3]} from ${when(parts[4])} UTC`;
+}
+
 /**
- * Creates the candidate's first body the desk accepts; null when it refuses every one (a route
- * over the land polygons, a port deleted meanwhile): that draft is left out, its savepoint rolled
- * back, and the rest of the import stands.
+ * Creates the candidate's first body the desk accepts; when it refuses every one (a route over
+ * the land polygons, a port deleted meanwhile), answers the last refusal: that draft is left out,
+ * its savepoint rolled back, counted in the report, and the rest of the import stands.
  */
-async function firstAccepted(trx: DB, actor: Actor, c: DraftCandidate, sourceId: string): Promise<string | null> {
+async function firstAccepted(trx: DB, actor: Actor, c: DraftCandidate, sourceId: string): Promise<{ id: string } | { refused: string }> {
+  let refused = 'refused by the desk';
   for (const body of c.bodies) {
     try {
-      return (await createRecord(trx, actor, c.kind, body(sourceId))).id;
+      return { id: (await createRecord(trx, actor, c.kind, body(sourceId))).id };
     } catch (err) {
       if (!(err instanceof AppError) || err.status !== 400) throw err;
+      refused = err.message;
     }
   }
-  return null;
+  return { refused };
 }
 
 function emptyCounts(): ImportSummary {
-  return { vessels: [], events: { portCalls: 0, gaps: 0, possiblePortCalls: 0 }, drafts: { vessels: 0, observations: 0, voyages: 0, leftOut: 0 } };
+  return { vessels: [], events: { portCalls: 0, gaps: 0, possiblePortCalls: 0 }, drafts: { vessels: 0, observations: 0, voyages: 0, leftOut: 0, refused: 0, refusedReasons: [] } };
 }

@@ -35,7 +35,7 @@ type Row = Selectable<ImportsTable> & { username: string | null };
 const EMPTY_SUMMARY: ImportSummary = {
   vessels: [],
   events: { portCalls: 0, gaps: 0, possiblePortCalls: 0 },
-  drafts: { vessels: 0, observations: 0, voyages: 0, leftOut: 0 },
+  drafts: { vessels: 0, observations: 0, voyages: 0, leftOut: 0, refused: 0, refusedReasons: [] },
 };
 
 function dto(r: Row): ImportDto {
@@ -57,7 +57,8 @@ function dto(r: Row): ImportDto {
     positionsAdded: r.positions_added,
     vessels: summary.vessels,
     events: summary.events,
-    drafts: summary.drafts,
+    // Imports finished before `refused` was counted have none.
+    drafts: { ...EMPTY_SUMMARY.drafts, ...summary.drafts },
     duplicateOf: r.duplicate_of,
     sourceId: r.source_id,
     checksum: r.checksum,

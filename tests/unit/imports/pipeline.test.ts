@@ -136,3 +136,25 @@ describe('importing the issue’s test track (leaving Rajin, 20 h silent, seen o
     expect(JSON.parse(voyages[0]!.route_geojson).coordinates.length).toBeGreaterThan(5);
   });
 });
+
+describe('a detected voyage the desk refuses', () => {
+  it('is counted in the import’s report with the desk’s reason, and the rest of the import stands', async () => {
+    // Three hours at Rajin, then straight over the land of North Korea and Russia to Vladivostok,
+    // three hours there: a leg no observed route may draw.
+    const line = (minutes: number, lat: number, lon: number, sog: number) =>
+      `445111222,${new Date(Date.UTC(2024, 4, 1) + minutes * 60_000).toISOString().slice(0, 19)},${lat},${lon},${sog},0,511,OVERLAND,,,70,0,,,,,A`;
+    const lines = ['MMSI,BaseDateTime,LAT,LON,SOG,COG,Heading,VesselName,IMO,CallSign,VesselType,Status,Length,Width,Draft,Cargo,TransceiverClass'];
+    for (let m = 0; m <= 180; m += 10) lines.push(line(m, 42.2333, 130.3, 0.1));
+    for (let k = 1; k < 20; k++) lines.push(line(180 + k * 20, 42.2333 + (0.8756 * k) / 20, 130.3 + (1.5883 * k) / 20, 12));
+    for (let m = 580; m <= 760; m += 10) lines.push(line(m, 43.1089, 131.8883, 0.1));
+    const file = `${dir}/overland.csv`;
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    const done = await importFile(file);
+    expect(done.status).toBe('done');
+    expect(done.events.portCalls).toBe(2);
+    expect(done.drafts.observations).toBe(2);
+    expect(done.drafts.voyages).toBe(0);
+    expect(done.drafts.refused).toBe(1);
+    expect(done.drafts.refusedReasons).toEqual([expect.stringMatching(/^Voyage rajin 2024-05-01 03:00 → vladivostok 2024-05-01 09:40 UTC: Field "observedRoute" is invalid: crosses land/)]);
+  });
+});

@@ -97,7 +97,8 @@ test.describe.serial('tracks in', () => {
     await expect(report.getByRole('status')).toHaveText('Imported rajin-dark-vostochny.csv: 122 positions added from 122 rows.');
     await expect(report.getByRole('listitem').filter({ hasText: 'E2E KESTREL' })).toContainText('new draft vessel, for review');
     await expect(report).toContainText('2 port calls, 1 AIS gap,');
-    await expect(report.getByTestId('import-drafts')).toContainText('Waiting in review as drafts: 1 vessel, 2 sightings,');
+    await expect(report.getByTestId('import-drafts')).toContainText('Waiting in review as drafts: 1 vessel, 2 sightings, 1 voyage,');
+    await expect(report.getByTestId('import-drafts-refused')).toHaveCount(0);
     await expect(report.getByRole('link', { name: 'Open the review queue' })).toHaveAttribute('href', '/review');
     await expect(report).toContainText('Every row was usable.');
     await shot(d, 'import-report');
@@ -152,6 +153,10 @@ test.describe.serial('tracks in', () => {
     expect(ours.filter((i) => i.kind === 'vessel').map((i) => i.label)).toEqual(['E2E KESTREL']);
     const sightings = ours.filter((i) => i.kind === 'observation').map((i) => JSON.stringify(i.after));
     expect(sightings.some((o) => o.includes('"portId":"rajin"'))).toBe(true);
+    // The leg Rajin → Vostochny, on the AIS track itself (observed), waits as a draft voyage.
+    const voyages = ours.filter((i) => i.kind === 'voyage').map((i) => i.after as { originPortId: string; destinationPortId: string; observedRoute: unknown });
+    expect(voyages.map((v) => `${v.originPortId}>${v.destinationPortId}`)).toEqual(['rajin>vostochny']);
+    expect(voyages[0]!.observedRoute).not.toBeNull();
     await page.goto('/review');
     const waiting = page.getByRole('list', { name: 'Waiting for review' });
     await expect(waiting.getByRole('heading', { name: /E2E KESTREL/ }).first()).toBeVisible();

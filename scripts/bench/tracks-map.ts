@@ -14,7 +14,8 @@
  * seed, ±30 m of weave at sea so that simplification has work to do), written into the bench
  * database as one completed import before the server starts.
  *
- * Run: npm run bench (or: npx tsx --conditions=react-server scripts/bench/tracks-map.ts after `next build`)
+ * Run: npm run bench (or: npx tsx --conditions=react-server scripts/bench/tracks-map.ts after `next build`;
+ * BENCH_TRACKS_PROFILE=FILE also writes the page's CPU profile while the tracks are panned)
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -147,6 +148,12 @@ async function panning(page: Page): Promise<Figures> {
   await page.evaluate(
     `(() => { const w = window; w.__frames = []; const tick = (t) => { w.__frames.push(t); w.__raf = requestAnimationFrame(tick); }; w.__raf = requestAnimationFrame(tick); })()`,
   );
+  // BENCH_TRACKS_PROFILE=FILE writes the page's CPU profile over the drags (open it in DevTools).
+  const profile = process.env.BENCH_TRACKS_PROFILE && !page.url().includes('hide=tracks') ? await page.context().newCDPSession(page) : null;
+  if (profile) {
+    await profile.send('Profiler.enable');
+    await profile.send('Profiler.start');
+  }
   const started = await page.evaluate(() => performance.now());
   for (let d = 0; d < 8; d++) {
     const dir = d % 2 === 0 ? 1 : -1;
@@ -160,6 +167,7 @@ async function panning(page: Page): Promise<Figures> {
     await page.waitForTimeout(150);
   }
   const frames = await page.evaluate<number[]>(`(() => { cancelAnimationFrame(window.__raf); return window.__frames; })()`);
+  if (profile) fs.writeFileSync(process.env.BENCH_TRACKS_PROFILE!, JSON.stringify((await profile.send('Profiler.stop')).profile));
   const inWindow = frames.filter((t) => t >= started);
   const gaps = inWindow.slice(1).map((t, i) => t - inWindow[i]!);
   const seconds = (inWindow.at(-1)! - inWindow[0]!) / 1000;

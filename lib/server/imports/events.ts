@@ -5,10 +5,10 @@
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { CompiledQuery } from 'kysely';
 import type { Visibility } from '@/lib/core/domain/records';
 import type { EventDto, FixDto, Fix, TrackEvent, TrackEventKind } from '@/lib/core/track/types';
 import type { DB } from '@/lib/server/db';
+import { insertValues } from '@/lib/server/db/insert-values';
 import { visibleImports } from './visible';
 
 /** What the event is, independent of when it was detected: kind, vessel, port and times. */
@@ -52,21 +52,9 @@ const EVENT_COLUMNS = ['id', 'vessel_id', 'kind', 'key', 'data', 't_start', 't_e
 /** Rows per INSERT: 8 columns each, 2,000 parameters. */
 const EVENTS_PER_STATEMENT = 250;
 
-/**
- * Inserts event rows inside the caller's transaction. Tens of thousands come with a million fixes,
- * so the statement is plain SQL with its parameters (as positions are: lib/server/imports/positions.ts),
- * not rebuilt by the query builder for every batch.
- */
-export async function insertEventRows(trx: DB, unsorted: readonly EventRow[]): Promise<void> {
-  // In key order, the rows append to the table's B-tree instead of landing on random pages (the
-  // ids are hashes): several times faster for tens of thousands, and SQLite's page cache suffices.
-  const rows = [...unsorted].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const tuple = `(${EVENT_COLUMNS.map(() => '?').join(', ')})`;
-  for (let i = 0; i < rows.length; i += EVENTS_PER_STATEMENT) {
-    const batch = rows.slice(i, i + EVENTS_PER_STATEMENT);
-    const text = `insert into "track_events" (${EVENT_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${new Array<string>(batch.length).fill(tuple).join(', ')}`;
-    await trx.executeQuery(CompiledQuery.raw(text, batch.flatMap((r) => EVENT_COLUMNS.map((c) => r[c]))));
-  }
+/** Inserts event rows inside the caller's transaction (tens of thousands come with a million fixes). */
+export async function insertEventRows(trx: DB, rows: readonly EventRow[]): Promise<void> {
+  await insertValues(trx, 'track_events', EVENT_COLUMNS, rows.flatMap((r) => EVENT_COLUMNS.map((c) => r[c])), { rowsPerStatement: EVENTS_PER_STATEMENT });
 }
 
 /** The row of an event of `vesselId`, credited to the imports whose fixes it spans. */

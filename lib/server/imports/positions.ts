@@ -4,33 +4,18 @@
  * is skipped by the key: re-importing overlapping data adds nothing twice. The rows stay invisible
  * until the import's final transaction marks it done (lib/server/imports/visible.ts).
  *
- * A million fixes go through here, so the statement is written once per batch size as plain SQL
- * with its parameters (CompiledQuery.raw): building the same 500-row INSERT through the query
- * builder cost more than SQLite's work, and the connection keeps the prepared statement
- * (lib/server/db/connection.ts), so only the parameters change from one statement to the next.
+ * A million fixes go through here: they travel as the statement's parameters, never as row
+ * objects, and are written by insertValues (lib/server/db/insert-values.ts).
  */
 import 'server-only';
-import { CompiledQuery } from 'kysely';
 import type { TrackPoint } from '@/lib/core/track/types';
 import type { DB } from '@/lib/server/db';
+import { insertValues } from '@/lib/server/db/insert-values';
 
 /** Rows per INSERT statement: 7 columns each, 3,500 parameters, far below SQLite's 32,766 bound. */
 const ROWS_PER_STATEMENT = 500;
 /** The positions table's columns (lib/server/db/schema-tracks.ts), in the order PositionBatch adds them. */
 const COLUMNS = ['vessel_id', 't', 'import_seq', 'lon', 'lat', 'sog', 'cog'] as const;
-
-const statements = new Map<number, string>();
-
-/** `insert into positions (…) values (?, …), … on conflict do nothing` for `rows` rows. */
-function insertSql(rows: number): string {
-  let text = statements.get(rows);
-  if (!text) {
-    const tuple = `(${COLUMNS.map(() => '?').join(', ')})`;
-    text = `insert into "positions" (${COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${new Array<string>(rows).fill(tuple).join(', ')} on conflict do nothing`;
-    statements.set(rows, text);
-  }
-  return text;
-}
 
 /**
  * Fixes waiting to be written, as the statement's parameters in column order: a million fixes
@@ -57,13 +42,6 @@ export class PositionBatch {
 }
 
 /** Inserts the fixes of `parameters` (PositionBatch.take()) inside the caller's transaction; answers how many were new. */
-export async function insertPositions(trx: DB, parameters: readonly unknown[]): Promise<number> {
-  let added = 0;
-  const perStatement = ROWS_PER_STATEMENT * COLUMNS.length;
-  for (let i = 0; i < parameters.length; i += perStatement) {
-    const slice = parameters.slice(i, i + perStatement);
-    const result = await trx.executeQuery(CompiledQuery.raw(insertSql(slice.length / COLUMNS.length), slice));
-    added += Number(result.numAffectedRows ?? 0);
-  }
-  return added;
+export function insertPositions(trx: DB, parameters: readonly unknown[]): Promise<number> {
+  return insertValues(trx, 'positions', COLUMNS, parameters, { rowsPerStatement: ROWS_PER_STATEMENT, onConflictDoNothing: true });
 }

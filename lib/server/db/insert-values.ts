@@ -1,0 +1,44 @@
+/**
+ * Many rows into one table as plain SQL with parameters (CompiledQuery.raw): for tens of thousands
+ * of rows at once (an import's positions and events), building the same multi-row INSERT through
+ * the query builder cost more than SQLite's own work. The statement text is the same for every
+ * full batch, so the connection's kept statement (connection.ts) serves them all.
+ */
+import 'server-only';
+import { CompiledQuery } from 'kysely';
+import type { DB } from './connection';
+
+const texts = new Map<string, string>();
+
+function insertSql(table: string, columns: readonly string[], rows: number, onConflictDoNothing: boolean): string {
+  const key = `${table}|${columns.join(',')}|${rows}|${onConflictDoNothing}`;
+  let text = texts.get(key);
+  if (!text) {
+    const tuple = `(${columns.map(() => '?').join(', ')})`;
+    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${new Array<string>(rows).fill(tuple).join(', ')}${onConflictDoNothing ? ' on conflict do nothing' : ''}`;
+    texts.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Inserts rows given as their parameters, flat and in `columns` order, `rowsPerStatement` to a
+ * statement, inside the caller's transaction; answers how many rows were added.
+ */
+export async function insertValues(
+  trx: DB,
+  table: string,
+  columns: readonly string[],
+  parameters: readonly unknown[],
+  options: { rowsPerStatement: number; onConflictDoNothing?: boolean },
+): Promise<number> {
+  let added = 0;
+  const perStatement = options.rowsPerStatement * columns.length;
+  for (let i = 0; i < parameters.length; i += perStatement) {
+    const slice = parameters.slice(i, i + perStatement);
+    const text = insertSql(table, columns, slice.length / columns.length, options.onConflictDoNothing ?? false);
+    const result = await trx.executeQuery(CompiledQuery.raw(text, slice));
+    added += Number(result.numAffectedRows ?? 0);
+  }
+  return added;
+}

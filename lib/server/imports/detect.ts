@@ -8,7 +8,7 @@ import type { GeofencedPort } from '@/lib/core/geo/types';
 import { detectEvents } from '@/lib/core/track/detectEvents';
 import { DEFAULT_DETECTION, type TrackEvent, type TrackPoint } from '@/lib/core/track/types';
 import type { DB } from '@/lib/server/db';
-import { keptFixes } from './fixes';
+import type { ImportFixes } from './fixes';
 import { seaDistanceNm } from './sea-distance';
 
 /** Every port with its geofence, as detection needs them. */
@@ -21,14 +21,13 @@ export async function detectionPorts(db: DB): Promise<GeofencedPort[]> {
 export type StoredPoint = TrackPoint & { import_seq: number };
 
 /**
- * The vessel's fixes in time order from the imports in `seqs`. A running import whose fixes this
- * process keeps (lib/server/imports/fixes.ts) gives its own from memory; the rest come from the
- * database, and at a time both have, the stored (earlier) import's fix is the one kept.
+ * The vessel's fixes in time order from the imports in `seqs`. The running import's own (`kept`,
+ * in memory: lib/server/imports/fixes.ts) are not read back from the database; the rest are, and
+ * at a time both have, the stored (earlier) import's fix is the one kept.
  */
-export async function trackOf(db: DB, vesselId: string, seqs: readonly number[]): Promise<StoredPoint[]> {
-  if (seqs.length === 0) return [];
-  const inMemory = seqs.filter((seq) => keptFixes(seq) !== undefined);
-  const stored = seqs.filter((seq) => keptFixes(seq) === undefined);
+export async function trackOf(db: DB, vesselId: string, seqs: readonly number[], kept?: { seq: number; fixes: ImportFixes }): Promise<StoredPoint[]> {
+  const own = kept && seqs.includes(kept.seq) ? kept.fixes.track(vesselId, kept.seq) : [];
+  const stored = seqs.filter((seq) => seq !== kept?.seq);
   const rows: StoredPoint[] =
     stored.length === 0
       ? []
@@ -39,12 +38,8 @@ export async function trackOf(db: DB, vesselId: string, seqs: readonly number[])
           .where('import_seq', 'in', stored)
           .orderBy('t')
           .execute();
-  let track = rows;
-  for (const seq of inMemory) {
-    const own = keptFixes(seq)!.track(vesselId, seq);
-    track = track.length === 0 ? own : mergeByTime(track, own);
-  }
-  return track;
+  if (own.length === 0) return rows;
+  return rows.length === 0 ? own : mergeByTime(rows, own);
 }
 
 /** Two time-ordered tracks as one; at a time both have, `first`'s fix only. */

@@ -16,7 +16,8 @@ const ROUTE_TOLERANCE_DEG = 0.002;
 const MAX_ROUTE_VERTICES = 2000;
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
-const minute = (t: number) => `${new Date(t).toISOString().slice(0, 16).replace('T', ' ')}Z`;
+const stamp = (t: number) => new Date(t).toISOString().slice(0, 16).replace('T', ' ');
+const minute = (t: number) => `${stamp(t)}Z`;
 
 export interface SourceFacts {
   fileName: string;
@@ -73,6 +74,8 @@ export function vesselBody(d: DraftVessel, sourceId: string, fileName: string): 
 export interface DraftCandidate {
   key: string;
   kind: 'observation' | 'voyage';
+  /** The record in words, for the import's report when the desk refuses it. */
+  label: string;
   /** The body, and a second one to try if the desk refuses the first (a voyage's route unsimplified). */
   bodies: ((sourceId: string) => Record<string, unknown>)[];
 }
@@ -113,6 +116,7 @@ export function draftCandidates(
     out.push({
       key,
       kind: 'observation',
+      label: `at ${c.portId} from ${stamp(c.arrival)} UTC`,
       bodies: [
         (sourceId) => ({
         vesselId,
@@ -154,6 +158,7 @@ export function draftCandidates(
     out.push({
       key,
       kind: 'voyage',
+      label: `${a.portId} ${stamp(a.departure)} → ${b.portId} ${stamp(b.arrival)} UTC`,
       // Simplifying can cut a corner over land; the track as recorded may not.
       bodies: [body(simplified), body(routeBetween(points, a.departure, b.arrival, 0))],
     });

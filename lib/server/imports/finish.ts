@@ -16,6 +16,7 @@ import { createRecord } from '@/lib/server/desk/write';
 import { detect, detectionPorts, seqsWithin, trackOf } from './detect';
 import { type DraftCandidate, type SourceFacts, draftCandidates, sourceBody, vesselBody } from './drafts';
 import { type EventRow, eventRow, eventSpan, insertEventRows } from './events';
+import type { ImportFixes } from './fixes';
 import { type ImportSummary, completedImportOf } from './store';
 import type { VesselResolver } from './vessels';
 import { visibleImports } from './visible';
@@ -37,6 +38,8 @@ export interface FinishInput {
   actor: Actor;
   facts: SourceFacts;
   resolver: VesselResolver;
+  /** The import's own fixes, kept in memory as they were written (detection reads them from here). */
+  fixes: ImportFixes;
   /** Called between vessels: false when the import was cancelled meanwhile. */
   alive: () => Promise<boolean>;
 }
@@ -66,7 +69,7 @@ async function prepare(db: DB, input: FinishInput): Promise<Prepared> {
   };
   for (const [vesselId] of input.resolver.used) {
     if (!(await input.alive())) throw new ImportStopped('cancelled');
-    const points = await trackOf(db, vesselId, seqs);
+    const points = await trackOf(db, vesselId, seqs, { seq: input.seq, fixes: input.fixes });
     const events = detect(points, ports);
     const rows: EventRow[] = [];
     for (const e of events) {
@@ -120,7 +123,7 @@ export async function finishImport(db: DB, input: FinishInput): Promise<ImportSu
       const record = await firstAccepted(trx, input.actor, c, source.id);
       if ('refused' in record) {
         drafts.refused += 1;
-        if (drafts.refusedReasons.length < REFUSED_REASONS) drafts.refusedReasons.push(`${c.kind === 'voyage' ? 'Voyage' : 'Sighting'} ${describeKey(c.key)}: ${record.refused}`);
+        if (drafts.refusedReasons.length < REFUSED_REASONS) drafts.refusedReasons.push(`${c.kind === 'voyage' ? 'Voyage' : 'Sighting'} ${c.label}: ${record.refused}`);
         continue;
       }
       await trx.insertInto('track_drafts').values({ key: c.key, record_kind: c.kind, record_id: record.id, import_id: importId }).execute();
@@ -146,14 +149,6 @@ export async function finishImport(db: DB, input: FinishInput): Promise<ImportSu
 
 /** Refusal reasons kept in an import's report (the count is exact). */
 const REFUSED_REASONS = 5;
-
-/** A draft's key (`voyage|vessel|port|ms|port|ms`, `observation|port_call|vessel|port|ms|ms`) in words. */
-function describeKey(key: string): string {
-  const parts = key.split('|');
-  const when = (ms: string | undefined) => (ms && Number.isFinite(Number(ms)) ? new Date(Number(ms)).toISOString().slice(0, 16).replace('T', ' ') : '?');
-  if (parts[0] === 'voyage') return `${parts[2]} ${when(parts[3])} → ${parts[4]} ${when(parts[5])} UTC`;
-  return `at ${parts[3]} from ${when(parts[4])} UTC`;
-}
 
 /**
  * Creates the candidate's first body the desk accepts; when it refuses every one (a route over

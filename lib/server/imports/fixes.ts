@@ -1,9 +1,10 @@
 /**
  * The fixes a running import has written, kept in memory by vessel as number columns (40 bytes a
  * fix in Float64Array chunks: 40 MB for a million, nothing for the collector to trace), so that its
- * final step detects over them without reading back what it has just written. The runner opens one per import (`keepFixes`) and drops it
- * when the import ends; `trackOf` (lib/server/imports/detect.ts) takes a vessel's own fixes from
- * here and only the earlier imports' from the database.
+ * final step detects over them without reading back what it has just written. The runner makes
+ * one per import and hands it to the final step (FinishInput.fixes); `trackOf`
+ * (lib/server/imports/detect.ts) takes the vessel's own fixes from it and only the earlier
+ * imports' from the database.
  *
  * Kept exactly as the database keeps them: the key is (vessel, time), the first fix at a time wins
  * within the import, and a fix at a time an earlier import already stored is that import's.
@@ -73,23 +74,4 @@ export class ImportFixes {
     }
     return out;
   }
-}
-
-const open = new Map<number, ImportFixes>();
-
-/** Starts keeping the fixes of the import `seq` (until `dropFixes`). */
-export function keepFixes(seq: number): ImportFixes {
-  const fixes = new ImportFixes();
-  open.set(seq, fixes);
-  return fixes;
-}
-
-/** The fixes kept for the import `seq` in this process, if any. */
-export function keptFixes(seq: number): ImportFixes | undefined {
-  return open.get(seq);
-}
-
-/** Forgets the import's fixes (it ended, however). */
-export function dropFixes(seq: number): void {
-  open.delete(seq);
 }

@@ -19,7 +19,7 @@ import type { DB } from '@/lib/server/db';
 import { immediateTransaction } from '@/lib/server/db/tx';
 import { deletePositionsOf } from './cleanup';
 import { ImportStopped, finishImport } from './finish';
-import { dropFixes, keepFixes } from './fixes';
+import { ImportFixes } from './fixes';
 import { parseTrack } from './formats';
 import { PositionBatch, insertPositions } from './positions';
 import { type ImportOptions, type Progress, REJECTED_SAMPLE, markFinished, readImport, stopImport, writeProgress } from './store';
@@ -65,7 +65,7 @@ export async function runImport(db: DB, r: Running, hooks: RunHooks = {}): Promi
     // Cancelled while it waited in the queue?
     if (!(await stillRunning())) throw new ImportStopped('cancelled');
     const resolver = await VesselResolver.load(db, r.options.vesselId);
-    const fixes = keepFixes(r.seq);
+    const fixes = new ImportFixes();
     const rows = new PositionBatch();
     const flush = async () => {
       const batch = rows.take();
@@ -93,7 +93,7 @@ export async function runImport(db: DB, r: Running, hooks: RunHooks = {}): Promi
     }
     await flush();
     const facts = { fileName: r.fileName, format: r.format, checksum: r.checksum, sizeBytes: r.sizeBytes, uploader: r.actor.username, licence: r.licence, importId: r.id };
-    const done = await finishImport(db, { seq: r.seq, actor: r.actor, facts, resolver, alive: stillRunning });
+    const done = await finishImport(db, { seq: r.seq, actor: r.actor, facts, resolver, fixes, alive: stillRunning });
     if (done.duplicateOf) await settleDuplicate(db, r, done.duplicateOf);
   } catch (err) {
     if (!(err instanceof ImportStopped)) {
@@ -103,8 +103,6 @@ export async function runImport(db: DB, r: Running, hooks: RunHooks = {}): Promi
     }
     await deletePositionsOf(db, r.seq);
     await markFinished(db, r.id);
-  } finally {
-    dropFixes(r.seq);
   }
   return (await readImport(db, r.id))!;
 }

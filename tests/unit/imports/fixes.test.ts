@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrackPoint } from '@/lib/core/track/types';
 import { type DB, openReadyDatabase } from '@/lib/server/db';
 import { trackOf } from '@/lib/server/imports/detect';
-import { ImportFixes, dropFixes, keepFixes } from '@/lib/server/imports/fixes';
+import { ImportFixes } from '@/lib/server/imports/fixes';
 import { tempDbFile } from '../helpers';
 
 const fix = (t: number, lon = 131, sog: number | null = 5): TrackPoint => ({ t, lon, lat: 42, sog, cog: sog === null ? null : 90 });
@@ -49,22 +49,19 @@ describe('trackOf with a running import’s fixes in memory', () => {
       .insertInto('positions')
       .values([1000, 3000].map((t) => ({ vessel_id: 'v', t, import_seq: 1, lon: 131, lat: 42, sog: 5, cog: 90 })))
       .execute();
-    const kept = keepFixes(2);
-    try {
-      for (const p of [fix(2000, 135), fix(3000, 135), fix(4000, 135)]) kept.add('v', p);
-      const track = await trackOf(db, 'v', [1, 2]);
-      expect(track.map((p) => [p.t, p.lon, p.import_seq])).toEqual([
-        [1000, 131, 1],
-        [2000, 135, 2],
-        [3000, 131, 1],
-        [4000, 135, 2],
-      ]);
-      // Only the imports asked for count.
-      expect((await trackOf(db, 'v', [2])).map((p) => p.t)).toEqual([2000, 3000, 4000]);
-    } finally {
-      dropFixes(2);
-    }
-    // Dropped: the import's fixes now come from the database only (none were written here).
+    const fixes = new ImportFixes();
+    for (const p of [fix(2000, 135), fix(3000, 135), fix(4000, 135)]) fixes.add('v', p);
+    const kept = { seq: 2, fixes };
+    const track = await trackOf(db, 'v', [1, 2], kept);
+    expect(track.map((p) => [p.t, p.lon, p.import_seq])).toEqual([
+      [1000, 131, 1],
+      [2000, 135, 2],
+      [3000, 131, 1],
+      [4000, 135, 2],
+    ]);
+    // Only the imports asked for count.
+    expect((await trackOf(db, 'v', [2], kept)).map((p) => p.t)).toEqual([2000, 3000, 4000]);
+    // Without them, the import's fixes come from the database only (none were written here).
     expect((await trackOf(db, 'v', [1, 2])).map((p) => p.t)).toEqual([1000, 3000]);
   });
 });

@@ -4,6 +4,13 @@ import { segmentsMeet } from './segmentsMeet';
 export interface EdgeGrid {
   /** Whether segment a–b meets any of the edges (a crossing, a touch or an overlap). */
   meets(ax: number, ay: number, bx: number, by: number): boolean;
+  /**
+   * Calls `visit` once for every edge bucketed in the row of cells holding `y`, from the column of
+   * `x` to the grid's east end (`east`) or west end: the edges a horizontal ray from (x, y) may cross.
+   */
+  alongRow(x: number, y: number, east: boolean, visit: (edge: number) => void): void;
+  /** The grid's extent: [minX, minY, maxX, maxY] of all the edges. */
+  readonly box: readonly [number, number, number, number];
   /** Whether some edge passes within distance `r` of (x, y) (r in the edges' units). */
   near(x: number, y: number, r: number): boolean;
   /** The cell holding (x, y), or −1 outside the grid (where there is no edge). */
@@ -79,6 +86,14 @@ export function edgeGrid(edges: Float64Array, cellSize: number): EdgeGrid {
 
   const stamp = new Uint32Array(count);
   let query = 0;
+  // A new query's stamp: an edge bucketed in several cells is visited once per query.
+  const nextQuery = () => {
+    query = (query + 1) >>> 0;
+    if (query === 0) {
+      stamp.fill(0);
+      query = 1;
+    }
+  };
   const eps = 1e-6;
 
   const meetsIn = (cell: number, ax: number, ay: number, bx: number, by: number): boolean => {
@@ -94,16 +109,28 @@ export function edgeGrid(edges: Float64Array, cellSize: number): EdgeGrid {
 
   return {
     cells: nx * ny,
+    box: [minX, minY, maxX, maxY],
+    alongRow(x, y, east, visit) {
+      if (count === 0 || y < minY || y > maxY) return;
+      nextQuery();
+      const r = row(y);
+      const [c0, c1] = east ? [column(x), nx - 1] : [0, column(x)];
+      for (let c = c0; c <= c1; c++) {
+        const cell = r * nx + c;
+        for (let i = start[cell]!; i < start[cell + 1]!; i++) {
+          const e = items[i]!;
+          if (stamp[e] === query) continue;
+          stamp[e] = query;
+          visit(e);
+        }
+      }
+    },
     meets(ax, ay, bx, by) {
       if (count === 0) return false;
       const x0 = Math.min(ax, bx);
       const x1 = Math.max(ax, bx);
       if (x1 < minX || x0 > maxX || Math.max(ay, by) < minY || Math.min(ay, by) > maxY) return false;
-      query = (query + 1) >>> 0;
-      if (query === 0) {
-        stamp.fill(0);
-        query = 1;
-      }
+      nextQuery();
       const slope = bx === ax ? 0 : (by - ay) / (bx - ax);
       const yAt = (x: number) => (bx === ax ? ay : ay + (x - ax) * slope);
       for (let c = column(x0); c <= column(x1); c++) {

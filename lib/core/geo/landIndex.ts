@@ -1,4 +1,3 @@
-import Flatbush from 'flatbush';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { edgeGrid } from './edgeGrid';
 import { pointOnSegment } from './segmentsMeet';
@@ -120,8 +119,8 @@ function outsideIntervals(a: [number, number], b: [number, number], discs: reado
  * so "crosses land" means exactly "crosses the drawn land". Segment/edge intersections are found
  * through a grid of the coastline's edges ({@link edgeGrid}) and decided by exact orientation
  * tests (robust-predicates' orient2d; touching the coastline counts); a point is tested by
- * crossing number along a ray through a packed R-tree of the edges (flatbush), once per empty
- * grid cell (boundary = land).
+ * crossing number along a ray through the same grid's row, once per empty grid cell (boundary =
+ * land).
  *
  * Discs to ignore are circles of `radiusNm` on the map around their centre (Mercator is conformal;
  * the scale is taken at the centre's latitude, which is exact to < 0.1% for radii of a few nm).
@@ -136,28 +135,23 @@ export function landIndex(land: Land): LandIndex {
   if (hit) return hit;
   const { edges, owner, polygons } = build(land);
 
-  // One R-tree (flatbush, packed once) over every coastline edge's box, for the rays of point tests.
-  const tree = new Flatbush(Math.max(1, edges.length / 4));
-  for (let i = 0; i < edges.length; i += 4) {
-    tree.add(Math.min(edges[i]!, edges[i + 2]!), Math.min(edges[i + 1]!, edges[i + 3]!), Math.max(edges[i]!, edges[i + 2]!), Math.max(edges[i + 1]!, edges[i + 3]!));
-  }
-  if (edges.length === 0) tree.add(0, 0, 0, 0); // flatbush wants one item; a point box no segment meets as an edge
-  tree.finish();
-  const [minX, , maxX] = edges.length === 0 ? [0, 0, 0] : [tree.minX, tree.minY, tree.maxX];
+  // Segments go through a grid of the edges: a sight line over open water walks empty cells.
+  const grid = edgeGrid(edges, CELL_DEG);
+  const [minX, , maxX] = grid.box;
   const parity = new Uint8Array(Math.max(1, polygons));
 
   /**
    * Point in land by crossing number along a horizontal ray (to the nearer side of the land's
    * box), counted per polygon so that overlapping polygons and holes both come out right; a point
-   * on an edge is land. The ray's box finds the edges it may cross through the same R-tree.
+   * on an edge is land. The edges the ray may cross are those of its row of grid cells.
    */
   const rayTest = (x: number, y: number): boolean => {
     if (edges.length === 0 || x < minX || x > maxX) return false;
     const right = maxX - x <= x - minX;
     let onEdge = false;
     const touched: number[] = [];
-    tree.search(right ? x : minX, y, right ? maxX : x, y, (i) => {
-      if (onEdge) return false;
+    grid.alongRow(x, y, right, (i) => {
+      if (onEdge) return;
       const k = i * 4;
       const x1 = edges[k]!;
       const y1 = edges[k + 1]!;
@@ -165,7 +159,7 @@ export function landIndex(land: Land): LandIndex {
       const y2 = edges[k + 3]!;
       if (pointOnSegment(x, y, x1, y1, x2, y2)) {
         onEdge = true;
-        return false;
+        return;
       }
       // Half-open in y, so a ray through a vertex counts it once.
       if (y1 > y !== y2 > y) {
@@ -177,15 +171,12 @@ export function landIndex(land: Land): LandIndex {
           if (parity[poly] === 0) touched.splice(touched.indexOf(poly), 1);
         }
       }
-      return false;
     });
     const inside = touched.length > 0;
     for (const poly of touched) parity[poly] = 0;
     return onEdge || inside;
   };
 
-  // Segments go through a grid of the edges: a sight line over open water walks empty cells.
-  const grid = edgeGrid(edges, CELL_DEG);
   // An empty cell lies wholly on land or wholly at sea: its answer is found once, at its centre.
   const emptyCell = new Int8Array(grid.cells).fill(-1);
   const pointOnLandProjected = (x: number, y: number): boolean => {

@@ -10,7 +10,7 @@ import { publishTracksDrawn } from './drawn';
 import { hoverFixes } from './hover';
 import { labelGaps } from './gapLabels';
 import { type TrackModel, buildTrackModel } from './model';
-import { TrackPath } from './TrackPath';
+import { TrackTiles } from './TrackTiles';
 
 export interface TracksLayerProps {
   tracks: readonly TrackDto[];
@@ -29,7 +29,8 @@ export interface TracksLayerProps {
 const PANE = 'tracks';
 /** The halos ring the ports over their markers and geofences (ports pane: 450). */
 const HALO_PANE = 'trackHalos';
-const GAP_DASH = TRACK_STYLE.gapDash.split(' ').map(Number);
+/** The legend's dotted line (a short dash with round caps) is a dot every dash period. */
+const GAP_DOT_EVERY_PX = TRACK_STYLE.gapDash.split(' ').map(Number).reduce((sum, d) => sum + d, 0);
 
 const models = (tracks: readonly TrackDto[], events: readonly EventDto[], gapMinHours: number): TrackModel[] => {
   const starts = new Map<string, number[]>();
@@ -43,8 +44,8 @@ const models = (tracks: readonly TrackDto[], events: readonly EventDto[], gapMin
 };
 
 /**
- * Observed (AIS) tracks: each vessel's fixes as a solid line on a canvas of its own, simplified per
- * zoom (TrackPath), split at its gaps, each gap a dotted connector from the last fix to the next
+ * Observed (AIS) tracks: each vessel's fixes as a solid line on canvas tiles of their own (TrackTiles),
+ * simplified per zoom, split at its gaps, each gap a dotted connector from the last fix to the next
  * with its duration at its middle; each fix's time, speed and course on hover (hover.ts); ports
  * the ship could have called at while dark ringed with a dashed halo.
  *
@@ -58,16 +59,17 @@ export default function TracksLayer({ tracks, events, gapMinHours, ports, haloPo
     const pane = map.getPane(PANE) ?? map.createPane(PANE);
     pane.style.zIndex = '390';
     pane.style.pointerEvents = 'none';
-    const renderer = L.canvas({ pane: PANE });
-    const group = L.layerGroup();
-    for (const model of list) {
-      group.addLayer(
-        new TrackPath(model, { renderer, pane: PANE, color: COLORS.route, weight: TRACK_STYLE.weight, opacity: TRACK_STYLE.opacity, lineCap: 'round', lineJoin: 'round', finestZoom, gapWeight: TRACK_STYLE.gapWeight, gapDash: GAP_DASH }),
-      );
-    }
-    group.addTo(map);
+    const tiles = new TrackTiles(list, {
+      pane: PANE,
+      className: 'track-tiles',
+      // New tiles are drawn when a pan ends, not during it: a drag then only moves tiles.
+      updateWhenIdle: true,
+      // Tiles at the new zoom are drawn once the zoom ends, not at each step of its animation.
+      updateWhenZooming: false,
+      style: { color: COLORS.route, weight: TRACK_STYLE.weight, opacity: TRACK_STYLE.opacity, gapWeight: TRACK_STYLE.gapWeight, gapDotEveryPx: GAP_DOT_EVERY_PX, finestZoom },
+    }).addTo(map);
     const unlabel = labelGaps(map, list);
-    // The renderer draws in the next animation frame; this frame's callback runs after it.
+    // The tiles in view were drawn as the layer was added; this frame's callback runs after they are painted.
     const frame = requestAnimationFrame(() => {
       const fixes = list.reduce((sum, m) => sum + m.n, 0);
       performance.measure('wakeline:tracks-drawn', { start: started, end: performance.now(), detail: { fixes, tracks: list.length } });
@@ -79,8 +81,7 @@ export default function TracksLayer({ tracks, events, gapMinHours, ports, haloPo
       cancelAnimationFrame(frame);
       unhover();
       unlabel();
-      group.remove();
-      renderer.remove();
+      tiles.remove();
     };
   }, [map, tracks, events, gapMinHours, finestZoom]);
 

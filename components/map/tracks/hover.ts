@@ -1,7 +1,7 @@
 'use client';
 import L from 'leaflet';
 import { COLORS } from '@/lib/core/domain/map-style';
-import { type TrackModel, nearestFix, pixelAt } from './model';
+import { type TrackModel, fixIndex, nearestFix, pixelAt } from './model';
 import { tooltipLines } from '../tooltipLines';
 import { fixLines } from './text';
 
@@ -9,6 +9,10 @@ import { fixLines } from './text';
 const REACH_PX = 8;
 /** The hovered fix's ring, on a canvas of its own (moving it must not redraw a million fixes). */
 const HOVER_PANE = 'trackHover';
+
+/** requestIdleCallback where the browser has it (Safari has not), else a timeout. */
+const whenIdle = (run: () => void): number => (typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 2000 }) : window.setTimeout(run, 200));
+const cancelIdle = (id: number): void => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(id) : window.clearTimeout(id));
 
 /** The fix nearest a point of the map's container over all tracks, within reach: [model, index] or null. */
 function fixAt(map: L.Map, models: readonly TrackModel[], at: L.Point): [TrackModel, number] | null {
@@ -85,11 +89,24 @@ export function hoverFixes(map: L.Map, models: readonly TrackModel[]): () => voi
   const end = () => {
     moving = false;
   };
+  // The tracks' indexes are built while the page is idle after the draw, one track a time, so
+  // that the first hover (often the start of a drag) does not wait for them; a hover before then
+  // builds what it needs.
+  let next = 0;
+  let idle = 0;
+  const build = () => {
+    idle = 0;
+    if (next >= models.length) return;
+    fixIndex(models[next++]!);
+    idle = whenIdle(build);
+  };
+  idle = whenIdle(build);
   map.on('mousemove', move);
   map.on('mouseout', out);
   map.on('movestart zoomstart', start);
   map.on('moveend zoomend', end);
   return () => {
+    cancelIdle(idle);
     cancelAnimationFrame(frame);
     map.off('mousemove', move);
     map.off('mouseout', out);

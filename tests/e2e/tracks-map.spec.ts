@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { type Page, expect, test } from '@playwright/test';
+import { canvasSamples } from './track-canvas';
 
 /**
  * Observed tracks on the map (issue 12): a vessel's track drawn solid, its 20-hour silence dotted
@@ -68,7 +69,7 @@ async function toPage(page: Page, lon: number, lat: number): Promise<{ x: number
   return { x: box.x + box.width / 2 + mx(lon) - mx(clon), y: box.y + box.height / 2 + my(lat) - my(clat) };
 }
 
-/** Whether a canvas of the pane has an opaque pixel within `reach` px of each page point. */
+/** Whether the pane's canvas (one for the whole view, as the halos' is) has an opaque pixel within `reach` px of each page point. */
 function inked(page: Page, pane: string, points: { x: number; y: number }[], reach = 2): Promise<boolean[]> {
   return page.evaluate(
     ({ pane, points, reach }) => {
@@ -102,20 +103,17 @@ test.describe('observed tracks on the map', () => {
     const at = (i: number) => toPage(page, all[i]![1], all[i]![2]);
 
     // Solid: every point along the first part, between fixes too, is inked.
-    const solid = [];
+    const lonLat = (i: number): [number, number] => [all[i]![1], all[i]![2]];
     for (let i = 0; i < 29; i += 2) {
-      const [a, b] = [await at(i), await at(i + 1)];
-      solid.push({ x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 });
+      const between = await canvasSamples(page, lonLat(i), lonLat(i + 1), 4);
+      expect(between!.inked, `between fixes ${i} and ${i + 1}`).toBe(1);
     }
-    expect((await inked(page, 'tracks', solid)).every(Boolean)).toBe(true);
 
     // Dotted: along the connector from the last fix before the silence to the next, ink and gaps alternate.
+    const dots = await canvasSamples(page, lonLat(29), lonLat(30), 0, Array.from({ length: 60 }, (_, k) => (k + 10) / 80));
+    expect(dots!.inked).toBeGreaterThan(0.1);
+    expect(dots!.inked).toBeLessThan(0.7);
     const [from, to] = [await at(29), await at(30)];
-    const along = Array.from({ length: 60 }, (_, k) => ({ x: from.x + ((to.x - from.x) * (k + 10)) / 80, y: from.y + ((to.y - from.y) * (k + 10)) / 80 }));
-    const dots = await inked(page, 'tracks', along, 0);
-    const share = dots.filter(Boolean).length / dots.length;
-    expect(share).toBeGreaterThan(0.1);
-    expect(share).toBeLessThan(0.7);
     // The label sits at the middle of the connector.
     const box = (await label.boundingBox())!;
     expect(Math.abs(box.x + box.width / 2 - (from.x + to.x) / 2)).toBeLessThan(4);

@@ -15,7 +15,8 @@
  * database as one completed import before the server starts.
  *
  * Run: npm run bench (or: npx tsx --conditions=react-server scripts/bench/tracks-map.ts after `next build`;
- * BENCH_TRACKS_PROFILE=FILE also writes the page's CPU profile while the tracks are panned)
+ * BENCH_TRACKS_LOAD_TRACE=FILE also writes a Chrome trace of the first page load, and
+ * BENCH_TRACKS_PAN_TRACE=PREFIX one of each case's drags; open them in DevTools' Performance panel)
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -36,6 +37,9 @@ const CASES = [
   { name: 'tracks', query: '' },
   { name: 'empty', query: 'hide=tracks' },
 ] as const;
+
+/** What a trace records: the main thread's tasks, script, layout, paint and the canvas's raster. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'toplevel', 'blink.user_timing'];
 
 type Figures = Record<string, number | string | null>;
 type Result = { ok: true; figures: Figures } | { ok: false; why: string };
@@ -95,7 +99,10 @@ async function visible(browser: Browser, base: string): Promise<Result> {
   let fixes = 0;
   for (let i = 0; i < RUNS; i++) {
     const page = await newPage(browser);
+    // BENCH_TRACKS_LOAD_TRACE=FILE writes a Chrome trace of the first load (open it in DevTools' Performance panel).
+    const trace = process.env.BENCH_TRACKS_LOAD_TRACE && i === 0;
     try {
+      if (trace) await browser.startTracing(page, { path: process.env.BENCH_TRACKS_LOAD_TRACE, categories: TRACE_CATEGORIES });
       await page.goto(`${base}/`);
       const handle = await page.waitForFunction(
         () => {
@@ -110,17 +117,20 @@ async function visible(browser: Browser, base: string): Promise<Result> {
             arrived: Math.max(...api.map((r) => r.responseEnd)),
             requested: Math.min(...api.map((r) => r.requestStart)),
             bytes: api.reduce((s, r) => s + r.encodedBodySize, 0),
+            tiles: document.querySelectorAll('.leaflet-tracks-pane canvas').length,
+            zoom: new URL(location.href).searchParams.get('z'),
           };
         },
         null,
         { timeout: 120_000, polling: 100 },
       );
       const m = (await handle.jsonValue())!;
+      if (trace) await browser.stopTracing();
       fromData.push(m.end - m.arrived);
       layer.push(m.duration);
       transfer.push(m.arrived - m.requested);
       fixes = m.fixes;
-      if (i === 0) console.log(`  tracks + events: ${round(m.bytes / 1e6)} MB`);
+      if (i === 0) console.log(`  tracks + events: ${round(m.bytes / 1e6)} MB; ${m.tiles} track tiles drawn at zoom ${m.zoom}`);
     } catch (err) {
       return { ok: false, why: why(err) };
     } finally {
@@ -148,12 +158,9 @@ async function panning(page: Page): Promise<Figures> {
   await page.evaluate(
     `(() => { const w = window; w.__frames = []; const tick = (t) => { w.__frames.push(t); w.__raf = requestAnimationFrame(tick); }; w.__raf = requestAnimationFrame(tick); })()`,
   );
-  // BENCH_TRACKS_PROFILE=FILE writes the page's CPU profile over the drags (open it in DevTools).
-  const profile = process.env.BENCH_TRACKS_PROFILE && !page.url().includes('hide=tracks') ? await page.context().newCDPSession(page) : null;
-  if (profile) {
-    await profile.send('Profiler.enable');
-    await profile.send('Profiler.start');
-  }
+  // BENCH_TRACKS_PAN_TRACE=PREFIX writes a Chrome trace of the drags per case (PREFIX-tracks.json, PREFIX-empty.json).
+  const trace = process.env.BENCH_TRACKS_PAN_TRACE ? `${process.env.BENCH_TRACKS_PAN_TRACE}-${page.url().includes('hide=tracks') ? 'empty' : 'tracks'}.json` : null;
+  if (trace) await page.context().browser()!.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
   const started = await page.evaluate(() => performance.now());
   for (let d = 0; d < 8; d++) {
     const dir = d % 2 === 0 ? 1 : -1;
@@ -167,7 +174,7 @@ async function panning(page: Page): Promise<Figures> {
     await page.waitForTimeout(150);
   }
   const frames = await page.evaluate<number[]>(`(() => { cancelAnimationFrame(window.__raf); return window.__frames; })()`);
-  if (profile) fs.writeFileSync(process.env.BENCH_TRACKS_PROFILE!, JSON.stringify((await profile.send('Profiler.stop')).profile));
+  if (trace) await page.context().browser()!.stopTracing();
   const inWindow = frames.filter((t) => t >= started);
   const gaps = inWindow.slice(1).map((t, i) => t - inWindow[i]!);
   const seconds = (inWindow.at(-1)! - inWindow[0]!) / 1000;

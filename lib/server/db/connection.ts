@@ -56,8 +56,17 @@ function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** Each connection's file, for a second connection to it (lib/server/db/writer.ts). */
+const files = new WeakMap<DB, string>();
+
 export function createDb(file: string): { db: DB; sqlite: SQLite.Database } {
   const sqlite = openSqlite(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
+  files.set(db, file);
   return { db, sqlite };
+}
+
+/** The file `db` was opened on (':memory:' for none); null for a connection made elsewhere (a transaction's). */
+export function databaseFileOf(db: DB): string | null {
+  return files.get(db) ?? null;
 }

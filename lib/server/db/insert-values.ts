@@ -2,11 +2,13 @@
  * Many rows into one table as plain SQL with parameters (CompiledQuery.raw): for tens of thousands
  * of rows at once (an import's positions and events), building the same multi-row INSERT through
  * the query builder cost more than SQLite's own work. The statement text is the same for every
- * full batch, so the connection's kept statement (connection.ts) serves them all.
+ * full batch, so the connection's kept statement (connection.ts) serves them all. The same
+ * statements can go to the writer thread instead (insertStatements, lib/server/db/writer.ts).
  */
 import 'server-only';
 import { CompiledQuery } from 'kysely';
 import type { DB } from './connection';
+import type { Statement } from './writer';
 
 const texts = new Map<string, string>();
 
@@ -21,6 +23,17 @@ function insertSql(table: string, columns: readonly string[], rows: number, onCo
   return text;
 }
 
+/** The INSERT statements for rows given as their parameters, flat and in `columns` order, `rowsPerStatement` to a statement. */
+export function insertStatements(table: string, columns: readonly string[], parameters: readonly unknown[], options: { rowsPerStatement: number; onConflictDoNothing?: boolean }): Statement[] {
+  const statements: Statement[] = [];
+  const perStatement = options.rowsPerStatement * columns.length;
+  for (let i = 0; i < parameters.length; i += perStatement) {
+    const slice = parameters.slice(i, i + perStatement);
+    statements.push({ sql: insertSql(table, columns, slice.length / columns.length, options.onConflictDoNothing ?? false), parameters: slice });
+  }
+  return statements;
+}
+
 /**
  * Inserts rows given as their parameters, flat and in `columns` order, `rowsPerStatement` to a
  * statement, inside the caller's transaction; answers how many rows were added.
@@ -33,11 +46,8 @@ export async function insertValues(
   options: { rowsPerStatement: number; onConflictDoNothing?: boolean },
 ): Promise<number> {
   let added = 0;
-  const perStatement = options.rowsPerStatement * columns.length;
-  for (let i = 0; i < parameters.length; i += perStatement) {
-    const slice = parameters.slice(i, i + perStatement);
-    const text = insertSql(table, columns, slice.length / columns.length, options.onConflictDoNothing ?? false);
-    const result = await trx.executeQuery(CompiledQuery.raw(text, slice));
+  for (const { sql, parameters: slice } of insertStatements(table, columns, parameters, options)) {
+    const result = await trx.executeQuery(CompiledQuery.raw(sql, [...slice]));
     added += Number(result.numAffectedRows ?? 0);
   }
   return added;

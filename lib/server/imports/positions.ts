@@ -10,7 +10,8 @@
 import 'server-only';
 import type { TrackPoint } from '@/lib/core/track/types';
 import type { DB } from '@/lib/server/db';
-import { insertValues } from '@/lib/server/db/insert-values';
+import { insertStatements, insertValues } from '@/lib/server/db/insert-values';
+import type { Statement } from '@/lib/server/db/writer';
 
 /** Rows per INSERT statement: 7 columns each, 3,500 parameters, far below SQLite's 32,766 bound. */
 const ROWS_PER_STATEMENT = 500;
@@ -44,4 +45,9 @@ export class PositionBatch {
 /** Inserts the fixes of `parameters` (PositionBatch.take()) inside the caller's transaction; answers how many were new. */
 export function insertPositions(trx: DB, parameters: readonly unknown[]): Promise<number> {
   return insertValues(trx, 'positions', COLUMNS, parameters, { rowsPerStatement: ROWS_PER_STATEMENT, onConflictDoNothing: true });
+}
+
+/** The same inserts as statements, for the writer thread (lib/server/db/writer.ts). */
+export function positionStatements(parameters: readonly unknown[]): Statement[] {
+  return insertStatements('positions', COLUMNS, parameters, { rowsPerStatement: ROWS_PER_STATEMENT, onConflictDoNothing: true });
 }

@@ -9,6 +9,7 @@ import type { ImportDto, ImportStatus } from '@/lib/core/domain/api-contract-tra
 import type { CsvMapping, CsvPreset, TrackFormat } from '@/lib/core/track/types';
 import type { DB } from '@/lib/server/db';
 import type { ImportsTable } from '@/lib/server/db/schema-tracks';
+import type { Statement } from '@/lib/server/db/writer';
 
 export interface ImportOptions {
   preset: CsvPreset | null;
@@ -156,7 +157,18 @@ export interface Progress {
 
 /** Moves the counters and the heartbeat on; false when the import is no longer running (cancelled). */
 export async function writeProgress(db: DB, id: string, p: Progress): Promise<boolean> {
-  const result = await db
+  const result = await progressUpdate(db, id, p).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** writeProgress's UPDATE as a statement for the writer thread: it changed one row if the import still runs. */
+export function progressStatement(db: DB, id: string, p: Progress): Statement {
+  const { sql, parameters } = progressUpdate(db, id, p).compile();
+  return { sql, parameters };
+}
+
+function progressUpdate(db: DB, id: string, p: Progress) {
+  return db
     .updateTable('imports')
     .set({
       bytes_read: p.bytesRead,
@@ -167,9 +179,7 @@ export async function writeProgress(db: DB, id: string, p: Progress): Promise<bo
       heartbeat_at: Date.now(),
     })
     .where('id', '=', id)
-    .where('status', '=', 'running')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .where('status', '=', 'running');
 }
 
 /** Sets a running import's status (cancelled by a person, failed); false when it was not running. */

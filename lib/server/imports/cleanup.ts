@@ -6,7 +6,8 @@
  *
  * The sweep finds imports left unfinished by a process that died (`kill -9`, a crash, a power
  * cut): still `running`, or cancelled by a person but not yet cleaned up, with an owner that no
- * longer lives. It runs before each new import and whenever imports are read.
+ * longer lives. It runs when the server starts (instrumentation.ts), before each new import and
+ * whenever imports are read.
  */
 import 'server-only';
 import type { DB } from '@/lib/server/db';
@@ -56,4 +57,20 @@ export async function sweepDeadImports(db: DB): Promise<string[]> {
     swept.push(imp.id);
   }
   return swept;
+}
+
+/**
+ * The sweep as the server starts (instrumentation.ts): what a crashed process left is cleaned up
+ * before anyone asks, and said in the log. A failure is logged, never thrown: a database that
+ * cannot be swept now is swept again before the next import, and must not stop the server.
+ */
+export async function sweepAtStart(db: DB, log: Pick<Console, 'log' | 'error'> = console): Promise<string[]> {
+  try {
+    const swept = await sweepDeadImports(db);
+    if (swept.length) log.log(`[wakeline] ${swept.length} import${swept.length === 1 ? '' : 's'} left unfinished by a stopped process marked interrupted and removed: ${swept.join(', ')}`);
+    return swept;
+  } catch (err) {
+    log.error(`[wakeline] the sweep of unfinished imports failed (it runs again before the next import): ${err instanceof Error ? err.message : String(err)}`);
+    return [];
+  }
 }

@@ -1,6 +1,7 @@
 'use client';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { type VoyageFeatures, useBasemap, useSources } from '@/lib/client/api';
+import { useTrackEvents, useTracks } from '@/lib/client/api/tracks';
 import { REGION_BOUNDS } from '@/lib/core/domain/map-style';
 import type { Port, Vessel } from '@/lib/core/domain/schemas';
 import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
@@ -10,6 +11,8 @@ import { fitVoyagesBbox } from '@/lib/client/export/fit';
 import { exportLayout } from '@/lib/client/export/layout';
 import { type ComposeInput, composeSvg } from '@/lib/client/export/svg';
 import { type TileRequest, placeTiles, tilesFor } from '@/lib/client/export/tiles';
+import type { ExportTracks } from '@/lib/client/export/tracks';
+import { DEFAULT_DETECTION } from '@/lib/core/track/types';
 import type { AnnotationPin } from '../map/types';
 import { TileExportError, fetchTiles } from './browser';
 
@@ -27,6 +30,29 @@ export interface ExportImageArgs {
 
 const noSubscription = () => () => undefined;
 
+/**
+ * The observed tracks the image draws, as the map does (the same answers, from SWR's cache): none
+ * when the map hides them; undefined while they load, so the image waits for them.
+ */
+function useExportTracks(state: ViewState, selectedVesselId: string | undefined): ExportTracks | null | undefined {
+  const tracks = useTracks();
+  const events = useTrackEvents();
+  const hidden = isHidden(state, 'tracks');
+  return useMemo(() => {
+    if (hidden) return null;
+    if ((!tracks.data && !tracks.error) || (!events.data && !events.error)) return undefined;
+    const list = tracks.data?.tracks ?? [];
+    if (list.length === 0) return null;
+    const gapStarts = new Map<string, number[]>();
+    const halos = new Set<string>();
+    for (const e of events.data?.events ?? []) {
+      if (e.kind === 'gap') gapStarts.set(e.vesselId, [...(gapStarts.get(e.vesselId) ?? []), Math.round(Date.parse(e.from.time) / 1000)]);
+      if (e.kind === 'possible_port_call' && e.vesselId === selectedVesselId) halos.add(e.portId);
+    }
+    return { tracks: list, gapMinHours: events.data?.params.gapMinHours ?? DEFAULT_DETECTION.gapMinHours, gapStarts, haloPortIds: [...halos] };
+  }, [hidden, tracks.data, tracks.error, events.data, events.error, selectedVesselId]);
+}
+
 /** What the image shows and says: the composition's input, null until every layer has loaded. */
 export function useComposeInput({ state, settings, voyages, ports, vessels, tileLayer, pins, exportTiles }: ExportImageArgs) {
   const sources = useSources();
@@ -43,11 +69,12 @@ export function useComposeInput({ state, settings, voyages, ports, vessels, tile
   const subtitle = settings.subtitle ?? defaultSubtitle(selected ? [selected] : shown);
   const origin = useSyncExternalStore(noSubscription, () => window.location.origin, () => '');
   const permalink = `${origin}/${viewStateToSearch(state)}`;
-  const ready = Boolean(voyages && ports && sources.data && land.data && world.data);
+  const tracks = useExportTracks(state, selected?.vessel?.id);
+  const ready = Boolean(voyages && ports && sources.data && land.data && world.data && tracks !== undefined);
   const span = useMemo(() => dateSpan(selected ? {} : filters, selected ? [selected] : shown), [selected, filters, shown]);
 
   const input: ComposeInput | null = useMemo(() => {
-    if (!voyages || !ports || !sources.data || !land.data || !world.data) return null;
+    if (!voyages || !ports || !sources.data || !land.data || !world.data || tracks === undefined) return null;
     const parts = new Set(EXPORT_PARTS.filter((p) => !settings.off.includes(p)));
     const unframed: Omit<ComposeInput, 'bbox'> = {
       width: settings.width,
@@ -71,11 +98,12 @@ export function useComposeInput({ state, settings, voyages, ports, vessels, tile
       // The time cursor's day, and the timeline strip with the brushed range marked.
       ...(state.at ? { cursor: { day: state.at } } : {}),
       ...(settings.timeline ? { strip: true, range: { from: filters.from, to: filters.to } } : {}),
+      ...(tracks ? { tracks } : {}),
     };
     // "Fit the voyages shown" keeps every route, its labels and its ports' names clear of the furniture.
     const bbox = (settings.frame === 'voyages' ? fitVoyagesBbox(unframed) : null) ?? settings.bbox ?? REGION_BOUNDS;
     return { ...unframed, bbox };
-  }, [voyages, ports, sources.data, land.data, world.data, borders.data, places.data, settings, title, subtitle, permalink, state, shown, filters, selected, exportTiles, tileLayer, pins, span]);
+  }, [voyages, ports, sources.data, land.data, world.data, borders.data, places.data, settings, title, subtitle, permalink, state, shown, filters, selected, exportTiles, tileLayer, pins, span, tracks]);
 
   return { input, ready, shown, filters, selected, vesselName, title, subtitle, span };
 }

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { PNG } from 'pngjs';
 import { type Page, expect, test } from '@playwright/test';
 import { canvasSamples } from './track-canvas';
 
@@ -29,6 +31,8 @@ function fixes(): [number, number, number, number][] {
 function seed(file: string) {
   const db = new Database(file);
   try {
+    // Once per database: a worker restarted after a failed test runs beforeAll again.
+    if (db.prepare("select 1 from imports where file_name = 'tracks-map.csv'").get()) return;
     const source = db.prepare("select id from sources where status = 'published' and deleted_at is null order by id limit 1").get() as { id: string };
     const importId = randomUUID();
     const now = new Date().toISOString();
@@ -146,6 +150,46 @@ test.describe('observed tracks on the map', () => {
     // Folded, so that the legend does not hide Dunai in the picture.
     await page.locator('.legend-title').click();
     await page.screenshot({ path: test.info().outputPath('tracks-map-halo.png') });
+  });
+
+  test('the exported image draws the track solid and its silence dotted, with its duration, in the legend too', async ({ page }) => {
+    await page.goto('/?lonlat=131.7,42.5&z=8');
+    await expect(page.locator('.track-gap-label')).toHaveText('20 h silent');
+    await page.getByRole('button', { name: 'Export image' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export image' });
+    await expect(dialog.getByTestId('export-preview')).toBeVisible();
+    const save = async (button: string) => {
+      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      const file = test.info().outputPath(dl.suggestedFilename());
+      await dl.saveAs(file);
+      return file;
+    };
+    const svg = fs.readFileSync(await save('Download SVG'), 'utf8');
+    const group = svg.match(/<g id="tracks"[^>]*>([\s\S]*?)<\/g>/)?.[1] ?? '';
+    const [solid, dotted] = [...group.matchAll(/<path d="([^"]+)"/g)].map((m) => m[1]!);
+    expect(solid, 'a solid track').toBeTruthy();
+    expect(dotted, 'a dotted gap').toBeTruthy();
+    expect(group).toMatch(/stroke-dasharray/);
+    expect(svg).toContain('>20 h silent</text>');
+    expect(svg.match(/<g id="legend">[\s\S]*?<\/g>/)![0]).toContain('AIS gap (dotted, with its duration)');
+    // The PNG holds the track's colour along the solid path, where nothing is drawn over it (the legend, a port).
+    const png = PNG.sync.read(fs.readFileSync(await save('Download PNG')));
+    const [lx, ly, lw, lh] = svg.match(/<g id="legend"><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/)!.slice(1).map(Number) as [number, number, number, number];
+    const vertices = [...solid!.matchAll(/([ML])([\d.]+) ([\d.]+)/g)].map((m) => ({ move: m[1] === 'M', x: Number(m[2]), y: Number(m[3]) }));
+    const points = vertices.slice(1).flatMap((v, i) => (v.move ? [] : [0.3, 0.5, 0.7].map((f) => [vertices[i]!.x + (v.x - vertices[i]!.x) * f, vertices[i]!.y + (v.y - vertices[i]!.y) * f] as const)));
+    const visible = points.filter(([x, y]) => !(x > lx - 3 && x < lx + lw + 3 && y > ly - 3 && y < ly + lh + 3));
+    expect(visible.length).toBeGreaterThan(2);
+    const coloured = ([x, y]: readonly [number, number]) => {
+      for (let dx = -2; dx <= 2; dx++)
+        for (let dy = -2; dy <= 2; dy++) {
+          const i = (png.width * Math.round(y + dy) + Math.round(x + dx)) << 2;
+          if (Math.abs(png.data[i]! - 0xc2) < 40 && Math.abs(png.data[i + 1]! - 0x41) < 40 && Math.abs(png.data[i + 2]! - 0x0c) < 40) return true;
+        }
+      return false;
+    };
+    // Most of it: the routes' and ports' labels, drawn over everything on the map, may hide a sample.
+    expect(visible.filter(coloured).length).toBeGreaterThanOrEqual(3);
+    expect(visible.filter(coloured).length / visible.length).toBeGreaterThanOrEqual(0.6);
   });
 
   test('the layer toggle hides the tracks and their legend entries', async ({ page }) => {

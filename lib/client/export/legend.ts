@@ -2,7 +2,7 @@
  * The export image's legend: only the symbols the image holds, in a white box at the top right of
  * the map. Pure.
  */
-import { CURSOR_STYLE, type CursorSummary, type LegendKey, cursorLabel, legendKeys } from '@/lib/core/domain/legend';
+import { CURSOR_STYLE, type CursorSummary, type LegendKey, TRACK_STYLE, type TrackSummary, cursorLabel, legendKeys } from '@/lib/core/domain/legend';
 import { ANNOTATION_COLORS, BORDER_DASH, COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
 import { type ExportVoyage, inferredDash } from './map';
@@ -24,6 +24,8 @@ export interface LegendInput {
    * and certainly under way, and how many stretches (CURSOR_STYLE in lib/core/domain/legend.ts).
    */
   cursor?: CursorSummary;
+  /** What the image draws of the observed tracks (lib/client/export/tracks.ts). */
+  tracks?: TrackSummary;
 }
 
 /** Draws a legend symbol with its left end at x, centred on the row's line y. */
@@ -98,11 +100,23 @@ function entryFor(key: LegendKey, u: number, selectedInferred: boolean, day: str
         symbol: (x, y) =>
           `<line x1="${n1(x)}" y1="${n1(y)}" x2="${n1(x + 30 * u)}" y2="${n1(y)}" stroke="${COLORS.border}" stroke-width="${n1(1.5 * u)}" stroke-dasharray="${BORDER_DASH.split(' ').map((d) => n1(Number(d) * u)).join(' ')}"/>`,
       };
+    case 'track-gap':
+      return {
+        label: 'AIS gap (dotted, with its duration)',
+        symbol: (x, y) =>
+          `<line x1="${n1(x + 2 * u)}" y1="${n1(y)}" x2="${n1(x + 28 * u)}" y2="${n1(y)}" stroke="${COLORS.route}" stroke-width="${n1(TRACK_STYLE.gapWeight * u)}" stroke-linecap="round" stroke-dasharray="${TRACK_STYLE.gapDash.split(' ').map((d) => n1(Number(d) * u)).join(' ')}"/>`,
+      };
+    case 'dark-port-call':
+      return {
+        label: 'Possible dark port call',
+        symbol: circle(
+          8,
+          `fill="none" stroke="${TRACK_STYLE.haloColor}" stroke-width="${n1(TRACK_STYLE.haloWeight * u)}" stroke-dasharray="${TRACK_STYLE.haloDash.split(' ').map((d) => n1(Number(d) * u)).join(' ')}"`,
+        ),
+      };
+    // The image draws no sightings.
     case 'sighting':
     case 'sighting-draft':
-    // The exported image draws no AIS tracks (yet), so it explains none of their symbols.
-    case 'track-gap':
-    case 'dark-port-call':
       return null;
   }
 }

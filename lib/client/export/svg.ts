@@ -1,6 +1,6 @@
 /**
- * The export image as one SVG document: map (land, geofences, routes with direction arrows, ports
- * and labels), title, subtitle, legend, scale bar, dates, credits and permalink. Everything is
+ * The export image as one SVG document: map (land, geofences, observed tracks, routes with
+ * direction arrows, ports and labels), title, subtitle, legend, scale bar, dates, credits and permalink. Everything is
  * vector, so the same document is the SVG download and, rasterised at the exact size asked for, the
  * PNG: text stays crisp at every size and nothing can come out blank or tainted.
  *
@@ -23,6 +23,7 @@ import { stripScene } from './strip';
 import { type Cursor, type CursorCounts, badgeBox, badgeShapes, cursorDay, cursorInstant, fadedRoutes, prepareVoyages, routesAtCursor } from './timed';
 import { type Box, FONT, escapeXml } from './text';
 import type { TileImage } from './tiles';
+import { type ExportTracks, tracksSvg } from './tracks';
 
 export interface ComposeInput extends LayoutInput {
   land: FeatureCollection;
@@ -46,6 +47,8 @@ export interface ComposeInput extends LayoutInput {
   range?: { from?: string; to?: string };
   /** Instants the timeline strip must show besides the voyages (a video's range). */
   stripInclude?: readonly number[];
+  /** Observed (AIS) tracks, drawn under the routes (only when the map shows them). */
+  tracks?: ExportTracks;
 }
 
 /** The document's opening tag and the map's clip path. */
@@ -110,6 +113,7 @@ function sceneParts(input: ComposeInput, cursor?: CursorSummary) {
   const ports = portsInFrame(input.ports, frame);
   const selected = input.voyages.find((v) => v.id === input.selectedId);
   const active = new Set(input.voyages.flatMap((v) => [v.origin.id, v.destination.id]));
+  const tracks = input.tracks ? tracksSvg(input.tracks, input.ports, frame, [0, layout.map.top, layout.width, layout.map.bottom], u) : null;
   const legend = input.parts.has('legend')
     ? legendSvg(
         {
@@ -120,6 +124,7 @@ function sceneParts(input: ComposeInput, cursor?: CursorSummary) {
           hasPins: Boolean(input.pins?.length),
           hasTiles: Boolean(input.tiles),
           borders: bordersInView(input.borders, frame.bbox),
+          ...(tracks ? { tracks: tracks.summary } : {}),
           ...(cursor ? { cursor } : {}),
         },
         layout.width,
@@ -127,15 +132,19 @@ function sceneParts(input: ComposeInput, cursor?: CursorSummary) {
         u,
       )
     : null;
-  // Labels keep clear of the legend, scale bar and cursor's date, and of the map's edges: a label
+  // Labels keep clear of the legend, scale bar, cursor's date and gaps' durations, and of the map's edges: a label
   // that does not fit inside the map takes another place or is left out, never cut off.
-  const obstacles = [legend?.box, layout.scaleBar?.box, input.cursor ? badgeBox(layout) : undefined, ...outsideMap(layout)].filter((b): b is Box => b !== undefined);
+  const obstacles = [legend?.box, layout.scaleBar?.box, input.cursor ? badgeBox(layout) : undefined, ...outsideMap(layout), ...(tracks?.labelBoxes ?? [])].filter((b): b is Box => b !== undefined);
   const strip = layout.strip
     ? stripScene(layout.strip, u, { voyages: input.voyages, range: input.range, include: [...(input.stripInclude ?? []), ...(input.cursor ? [cursorInstant(input.cursor)] : [])] })
     : null;
   return {
     layout,
-    below: [...basemapSvg(input.tiles?.(frame) ?? [], input.land, input.world, frame, u, input.borders), ...(input.showGeofences ? geofencesSvg(ports, frame, u) : [])],
+    below: [
+      ...basemapSvg(input.tiles?.(frame) ?? [], input.land, input.world, frame, u, input.borders),
+      ...(input.showGeofences ? geofencesSvg(ports, frame, u) : []),
+      ...(tracks?.svg ?? []),
+    ],
     mapAbove: [
       ...portsSvg(ports, active, frame, u),
       ...pinsSvg(input.pins, frame, u),

@@ -56,8 +56,22 @@ function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
+/** Each Kysely instance's better-sqlite3 handle, for the few reads too big to go through Kysely's row objects. */
+const handles = new WeakMap<DB, SQLite.Database>();
+
 export function createDb(file: string): { db: DB; sqlite: SQLite.Database } {
   const sqlite = openSqlite(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
+  handles.set(db, sqlite);
   return { db, sqlite };
+}
+
+/**
+ * The better-sqlite3 handle under `db`: a million rows read as raw arrays (`.raw(true)`) instead of
+ * Kysely's objects cost a fraction of the time (GET /api/tracks, scripts/bench/tracks-api.ts).
+ */
+export function sqliteOf(db: DB): SQLite.Database {
+  const sqlite = handles.get(db);
+  if (!sqlite) throw new Error('sqliteOf: this Kysely instance was not opened by createDb; open the database with createDb or getDb');
+  return sqlite;
 }

@@ -7,6 +7,7 @@
  */
 import 'server-only';
 import type { Visibility } from '@/lib/core/domain/records';
+import { dayStart } from '@/lib/core/time/days';
 import type { TrackDto } from '@/lib/core/track/types';
 import type { DB } from '@/lib/server/db';
 import { sqliteOf } from '@/lib/server/db/connection';
@@ -19,6 +20,13 @@ export interface TrackFilter {
   vesselId?: string;
   sinceMs?: number;
   untilMs?: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The query's days (validated `from` and `to`, YYYY-MM-DD) as epoch ms: [00:00Z of from, 24:00Z of to). */
+export function dayWindowMs(q: { from?: string; to?: string }): Pick<TrackFilter, 'sinceMs' | 'untilMs'> {
+  return { sinceMs: q.from ? dayStart(q.from) : undefined, untilMs: q.to ? dayStart(q.to) + DAY_MS : undefined };
 }
 
 /**

@@ -223,6 +223,7 @@ export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: Til
             hidden={state.hide ?? []}
             highlightPortId={state.profile?.kind === 'port' ? state.profile.id : undefined}
             highlightPortIds={trackPorts.length > 0 ? trackPorts : undefined}
+            trackFilter={{ vessel: state.vessel, from: state.from, to: state.to }}
           />
           <Legend keys={legend} />
           <TimelinePanel

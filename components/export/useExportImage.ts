@@ -35,8 +35,10 @@ const noSubscription = () => () => undefined;
  * when the map hides them; undefined while they load, so the image waits for them.
  */
 function useExportTracks(state: ViewState, selectedVesselId: string | undefined): ExportTracks | null | undefined {
-  const tracks = useTracks();
-  const events = useTrackEvents();
+  // The dashboard's vessel and days, as the map asks (Dashboard's trackFilter): the same SWR keys.
+  const filter = { vessel: state.vessel, from: state.from, to: state.to };
+  const tracks = useTracks(filter);
+  const events = useTrackEvents(filter);
   const hidden = isHidden(state, 'tracks');
   return useMemo(() => {
     if (hidden) return null;

@@ -22,7 +22,7 @@ import VoyagesLayer from './VoyagesLayer';
 /** The map: offline land, optional raster tiles, ports and voyage routes, on one canvas renderer. */
 export default function VoyageMap(props: VoyageMapProps) {
   const { voyages, ports, selectedId, hoveredId, onSelect, onHover, tileLayer, initialView, onViewChange, hidden } = props;
-  const { pins, onPinClick, onPick, highlightPortId, highlightPortIds } = props;
+  const { pins, onPinClick, onPick, highlightPortId, highlightPortIds, trackFilter } = props;
   const showTiles = Boolean(tileLayer) && !hidden.includes('tiles');
   const renderer = useMemo(() => L.canvas({ tolerance: 6 }), []);
   const maxZoom = tileLayer?.maxZoom ?? 13;
@@ -63,7 +63,7 @@ export default function VoyageMap(props: VoyageMapProps) {
       <PlaceLabels ports={ports} active={activePorts} highlighted={highlightPortId} showPortLabels={!hidden.includes('labels')} showPlaces={!showTiles} />
       {/* Observed (AIS) tracks, on their own canvas under the routes (pane 'tracks'). */}
       {!hidden.includes('tracks') && (
-        <MapTracks ports={ports} selectedVesselId={selectedVesselId} highlightPortIds={highlightPortIds} finestZoom={maxZoom} />
+        <MapTracks ports={ports} selectedVesselId={selectedVesselId} highlightPortIds={highlightPortIds} finestZoom={maxZoom} filter={trackFilter} />
       )}
       {voyages && (
         <VoyagesLayer

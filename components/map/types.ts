@@ -1,4 +1,5 @@
 import type { VoyageFeatures } from '@/lib/client/api';
+import type { TrackFilter } from '@/lib/client/api/tracks';
 import type { AnnotationKind } from '@/lib/core/domain/annotations';
 import type { Port, Position } from '@/lib/core/domain/schemas';
 import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
@@ -30,6 +31,8 @@ export interface VoyageMapProps {
    * of the selected voyage's vessel. The tracks themselves are fetched by the map (MapTracks).
    */
   highlightPortIds?: readonly string[];
+  /** The dashboard's vessel and days, which the imported tracks follow. */
+  trackFilter?: TrackFilter;
   /** Annotation pins of the selected voyage. */
   pins?: readonly AnnotationPin[];
   onPinClick?: (id: string) => void;

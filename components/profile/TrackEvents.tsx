@@ -30,7 +30,7 @@ function Params({ params }: { params: DetectionParams }) {
  * while pointed at or focused. Nothing is shown for a vessel with no imported track.
  */
 export default function TrackEvents({ vesselId }: { vesselId: string }) {
-  const { data, error } = useTrackEvents(vesselId);
+  const { data, error } = useTrackEvents({ vessel: vesselId });
   const ports = usePorts();
   const highlight = useTrackHighlight();
   if (error) return <p className="state state-error">Could not load the events detected from AIS: {error.message}</p>;

@@ -18,20 +18,16 @@
  * BENCH_TRACKS_LOAD_TRACE=FILE also writes a Chrome trace of the first page load, and
  * BENCH_TRACKS_PAN_TRACE=PREFIX one of each case's drags; open them in DevTools' Performance panel)
  */
-import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { type Browser, type Page, chromium } from '@playwright/test';
-import { syntheticTrack } from '../../lib/core/track/syntheticTrack';
-import { mulberry32 } from './random';
+import { seedPositions } from './seed-positions';
 import { machine as machineInfo, root, startBenchServer } from './server';
 import { close, newPage, settle } from './time-page';
 
 const POSITIONS = Number(process.env.BENCH_TRACKS_POSITIONS || 1_000_000);
 const PORT = Number(process.env.BENCH_TRACKS_PORT || 3226);
 const RUNS = Number(process.env.BENCH_TRACKS_RUNS || 3);
-const VESSELS = ['angara', 'maria', 'maia-1', 'lady-r'];
 const TARGETS = { visibleMs: 1000, fps: 50 };
 const CASES = [
   { name: 'tracks', query: '' },
@@ -46,50 +42,6 @@ type Result = { ok: true; figures: Figures } | { ok: false; why: string };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 const why = (err: unknown) => (err instanceof Error ? err.message.split('\n').slice(0, 4).join(' / ') : String(err));
-
-/** Writes the positions as one completed import of a published source, for four published vessels. */
-function seedPositions(file: string): void {
-  const db = new Database(file);
-  try {
-    const ports = db.prepare("select id, lon, lat, geofence_radius_nm as r from ports where id in ('rajin', 'dunai', 'vostochny', 'vladivostok', 'nakhodka')").all() as {
-      id: string;
-      lon: number;
-      lat: number;
-      r: number;
-    }[];
-    const vessels = syntheticTrack({
-      seed: 20240206,
-      ports: ports.map((p) => ({ id: p.id, position: [p.lon, p.lat], geofenceRadiusNm: p.r })),
-      vessels: VESSELS.length,
-      fixesPerVessel: Math.ceil(POSITIONS / VESSELS.length),
-    });
-    const source = db.prepare("select id from sources where status = 'published' and deleted_at is null order by id limit 1").get() as { id: string };
-    const now = new Date().toISOString();
-    const seq = db
-      .prepare(
-        `insert into imports (id, file_name, format, checksum, size_bytes, status, vessel_ids, created_at, finished_at, source_id, owner, heartbeat_at)
-         values (?, 'bench.csv', 'csv', ?, 1, 'done', ?, ?, ?, ?, 'bench', 0)`,
-      )
-      .run(randomUUID(), randomUUID(), JSON.stringify(VESSELS), now, now, source.id).lastInsertRowid;
-    const put = db.prepare('insert or ignore into positions (vessel_id, t, import_seq, lon, lat, sog, cog) values (?, ?, ?, ?, ?, ?, ?)');
-    const rand = mulberry32(7);
-    let written = 0;
-    db.transaction(() => {
-      vessels.forEach((v, k) => {
-        for (const p of v.points) {
-          if (written >= POSITIONS) return;
-          // A ship weaves: ±30 m at sea (none in port, where the generator already jitters the berth).
-          const weave = p.sog !== null && p.sog > 1 ? 0.0003 : 0;
-          put.run(VESSELS[k], p.t, seq, p.lon + (rand() - 0.5) * 2 * weave, p.lat + (rand() - 0.5) * 2 * weave, p.sog, p.cog);
-          written++;
-        }
-      });
-    })();
-    console.log(`wrote ${written} positions for ${VESSELS.length} vessels`);
-  } finally {
-    db.close();
-  }
-}
 
 /** Time from the data's arrival to the tracks drawn, over RUNS page loads. */
 async function visible(browser: Browser, base: string): Promise<Result> {
@@ -202,7 +154,7 @@ async function pan(browser: Browser, base: string, query: string): Promise<Resul
 
 async function main() {
   const t0 = Date.now();
-  const server = await startBenchServer(PORT, 0, async (file) => seedPositions(file));
+  const server = await startBenchServer(PORT, 0, async (file) => seedPositions(file, POSITIONS));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

@@ -1,6 +1,6 @@
 'use client';
 import { useMemo } from 'react';
-import { useTrackEvents, useTracks } from '@/lib/client/api/tracks';
+import { type TrackFilter, useTrackEvents, useTracks } from '@/lib/client/api/tracks';
 import type { Port } from '@/lib/core/domain/schemas';
 import { DEFAULT_DETECTION, type EventDto, type TrackDto } from '@/lib/core/track/types';
 import TracksLayer from './TracksLayer';
@@ -12,6 +12,8 @@ export interface MapTracksProps {
   /** Ports to ring as possible dark port calls (a vessel panel or profile sets them); overrides the selection's. */
   highlightPortIds: readonly string[] | undefined;
   finestZoom: number;
+  /** The dashboard's vessel and days: only that vessel's fixes within the days are drawn, and their events. */
+  filter?: TrackFilter;
 }
 
 const NO_TRACKS: readonly TrackDto[] = [];
@@ -20,11 +22,11 @@ const NO_EVENTS: readonly EventDto[] = [];
 /**
  * The imported tracks on the map: every vessel's track (GET /api/tracks) and the gaps detected in
  * them (GET /api/events), fetched here through lib/client/api/tracks.ts so that the dashboard has
- * nothing to pass but what to ring.
+ * nothing to pass but what to ring and its filters.
  */
-export default function MapTracks({ ports, selectedVesselId, highlightPortIds, finestZoom }: MapTracksProps) {
-  const tracks = useTracks().data?.tracks ?? NO_TRACKS;
-  const eventsAnswer = useTrackEvents();
+export default function MapTracks({ ports, selectedVesselId, highlightPortIds, finestZoom, filter }: MapTracksProps) {
+  const tracks = useTracks(filter).data?.tracks ?? NO_TRACKS;
+  const eventsAnswer = useTrackEvents(filter);
   const answer = eventsAnswer.data;
   const events = answer?.events ?? NO_EVENTS;
   const gapMinHours = answer?.params.gapMinHours ?? DEFAULT_DETECTION.gapMinHours;

@@ -1,8 +1,8 @@
 'use client';
 /**
  * Imported tracks and the events detected in them (issue 12): GET /api/tracks and GET /api/events.
- * The map's tracks layer reads these. Fetched once: after an import, SWR's `mutate('/api/tracks')` and
- * `mutate('/api/events')` fetch them again.
+ * The map's tracks layer reads these. Fetched once: after an import, the import dialog's `mutate` of every
+ * /api/tracks and /api/events key fetches them again. The map's follow the dashboard's filters.
  */
 import useSWR from 'swr';
 import type { DetectionParams, EventDto, TrackDto, TrackEventKind } from '@/lib/core/track/types';
@@ -18,29 +18,39 @@ export interface EventsAnswer {
   events: EventDto[];
 }
 
-/** GET /api/tracks, for one vessel or (no id) every vessel with imported positions. */
-export function tracksUrl(vesselId?: string): string {
-  return vesselId ? `/api/tracks?vessel=${encodeURIComponent(vesselId)}` : '/api/tracks';
+/** What the map's tracks follow of the dashboard's filters: a vessel, and days (YYYY-MM-DD, UTC). */
+export interface TrackFilter {
+  vessel?: string;
+  from?: string;
+  to?: string;
 }
 
-/** GET /api/events, for one vessel or every one, of one kind or all. */
-export function eventsUrl(vesselId?: string, kind?: TrackEventKind): string {
+function query(path: string, params: Record<string, string | undefined>): string {
   const q = new URLSearchParams();
-  if (vesselId) q.set('vessel', vesselId);
-  if (kind) q.set('kind', kind);
+  for (const [name, value] of Object.entries(params)) if (value) q.set(name, value);
   const search = q.toString();
-  return search ? `/api/events?${search}` : '/api/events';
+  return search ? `${path}?${search}` : path;
+}
+
+/** GET /api/tracks, for one vessel or (none) every vessel with imported positions, within the days if given. */
+export function tracksUrl(filter: TrackFilter = {}): string {
+  return query('/api/tracks', { vessel: filter.vessel, from: filter.from, to: filter.to });
+}
+
+/** GET /api/events, for one vessel or every one, of one kind or all, overlapping the days if given. */
+export function eventsUrl(filter: TrackFilter = {}, kind?: TrackEventKind): string {
+  return query('/api/events', { vessel: filter.vessel, kind, from: filter.from, to: filter.to });
 }
 
 // A million fixes are tens of megabytes: fetched once, refreshed when an import says so, not on focus.
 const ONCE = { revalidateOnFocus: false, revalidateIfStale: false, keepPreviousData: true } as const;
 
 /** Imported tracks as columns (TrackDto), one per vessel. */
-export function useTracks(vesselId?: string) {
-  return useSWR<TracksAnswer, ApiError>(tracksUrl(vesselId), fetchJson, ONCE);
+export function useTracks(filter?: TrackFilter) {
+  return useSWR<TracksAnswer, ApiError>(tracksUrl(filter), fetchJson, ONCE);
 }
 
 /** Detected port calls, gaps and possible dark port calls, with the parameters used. */
-export function useTrackEvents(vesselId?: string, kind?: TrackEventKind) {
-  return useSWR<EventsAnswer, ApiError>(eventsUrl(vesselId, kind), fetchJson, ONCE);
+export function useTrackEvents(filter?: TrackFilter, kind?: TrackEventKind) {
+  return useSWR<EventsAnswer, ApiError>(eventsUrl(filter, kind), fetchJson, ONCE);
 }

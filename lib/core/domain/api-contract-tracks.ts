@@ -8,7 +8,7 @@ import { CSV_PRESETS, TRACK_FORMATS } from '../track/types';
 import type { Method, Operation } from './api-operation';
 import { gpxDocumentSchema } from './format-gpx';
 import { kmlDocumentSchema } from './format-kml';
-import { slug } from './primitives';
+import { isoDay, slug } from './primitives';
 
 /** The largest track file an upload may send (the front server lets this much through to /api/imports). */
 export const IMPORT_MAX_BYTES = 512 * 1024 * 1024;
@@ -64,18 +64,32 @@ export const importIdParam = z.uuid();
 
 export const importListQuery = z.strictObject({});
 
-export const eventsQuery = z.strictObject({
-  vessel: slug.optional().describe('Vessel id.'),
-  kind: z.enum(['port_call', 'gap', 'possible_port_call']).optional().describe('Kind of event.'),
+/** The dashboard's day filter (`from`, `to`, as GET /api/voyages takes them), read as UTC days. */
+const dayWindow = (what: string) => ({
+  from: isoDay.optional().describe(`Keep ${what} on or after 00:00Z of this day.`),
+  to: isoDay.optional().describe(`Keep ${what} before the end (24:00Z) of this day; not before "from".`),
 });
+const toNotBeforeFrom = (q: { from?: string; to?: string }) => !q.from || !q.to || q.from <= q.to;
+const toNotBeforeFromIssue = { message: 'must not be before "from"', path: ['to'] };
 
-export const tracksQuery = z.strictObject({
-  vessel: slug.optional().describe('Vessel id; every vessel with a track when absent.'),
-  format: z
-    .enum(['json', 'gpx', 'kml'])
-    .default('json')
-    .describe('json (columns); gpx (a trk per vessel, a trkseg per stretch between AIS gaps, a time on every point); kml (gx:Track).'),
-});
+export const eventsQuery = z
+  .strictObject({
+    vessel: slug.optional().describe('Vessel id.'),
+    kind: z.enum(['port_call', 'gap', 'possible_port_call']).optional().describe('Kind of event.'),
+    ...dayWindow('events that overlap the days: those ending'),
+  })
+  .refine(toNotBeforeFrom, toNotBeforeFromIssue);
+
+export const tracksQuery = z
+  .strictObject({
+    vessel: slug.optional().describe('Vessel id; every vessel with a track when absent.'),
+    ...dayWindow('the fixes timed'),
+    format: z
+      .enum(['json', 'gpx', 'kml'])
+      .default('json')
+      .describe('json (columns); gpx (a trk per vessel, a trkseg per stretch between AIS gaps, a time on every point); kml (gx:Track).'),
+  })
+  .refine(toNotBeforeFrom, toNotBeforeFromIssue);
 
 const count = z.number().int().nonnegative();
 const isoTime = z.iso.datetime();

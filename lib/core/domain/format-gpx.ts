@@ -59,23 +59,33 @@ export function voyagesToGpx(
   return parts.join('');
 }
 
+/** Points per piece of a streamed download: a few hundred kilobytes of text. */
+const POINTS_PER_PIECE = 4096;
+
 /**
  * Imported tracks as GPX: one `<trk>` per vessel, split into `<trkseg>`s at silences longer than
  * `gapMinHours`, each `<trkpt>` with its `<time>` and, when reported, its speed over ground.
  * @example tracksToGpx([{ vesselId: 'a', vesselName: 'A', t: [0], coords: [130, 42], sog: [null] }]) // '...<trkpt lat="42" lon="130"><time>1970-01-01T00:00:00Z</time></trkpt>...'
  */
 export function tracksToGpx(tracks: readonly TrackDto[], gapMinHours = DEFAULT_DETECTION.gapMinHours): string {
-  const parts = [
-    header(
-      'Wakeline tracks',
-      `Imported positions with the times their sources gave. A new segment starts after a silence longer than ${gapMinHours} h; nothing is drawn across it.`,
-    ),
-  ];
+  return [...tracksGpxPieces(tracks, gapMinHours)].join('');
+}
+
+/**
+ * tracksToGpx's document in pieces of at most a few thousand points, reading `tracks` lazily, for
+ * a streamed download that holds one track at a time: joined, the very same text.
+ * @example [...tracksGpxPieces(tracks)].join('') === tracksToGpx([...tracks]) // true
+ */
+export function* tracksGpxPieces(tracks: Iterable<TrackDto>, gapMinHours = DEFAULT_DETECTION.gapMinHours): Generator<string> {
+  yield header(
+    'Wakeline tracks',
+    `Imported positions with the times their sources gave. A new segment starts after a silence longer than ${gapMinHours} h; nothing is drawn across it.`,
+  );
   for (const track of tracks) {
-    parts.push(
+    let parts = [
       `<trk><name>${escapeXml(track.vesselName)}</name><src>Wakeline import</src><type>observed</type>`,
       `<extensions>${extension('vessel_id', track.vesselId, false)}${extension('fixes', track.t.length, false)}</extensions>\n`,
-    );
+    ];
     for (const [start, end] of trackSegments(track, gapMinHours)) {
       parts.push('<trkseg>');
       for (let i = start; i < end; i++) {
@@ -84,13 +94,17 @@ export function tracksToGpx(tracks: readonly TrackDto[], gapMinHours = DEFAULT_D
         // loop runs once per fix (a million in a big import), so it does no more than it must.
         const ext = sog === null || sog === undefined ? '' : `<extensions><wakeline:sog_knots>${realText(sog)}</wakeline:sog_knots></extensions>`;
         parts.push(`<trkpt lat="${track.coords[2 * i + 1]}" lon="${track.coords[2 * i]}"><time>${isoSeconds(track.t[i]!)}</time>${ext}</trkpt>`);
+        if (parts.length >= POINTS_PER_PIECE) {
+          yield parts.join('');
+          parts = [];
+        }
       }
       parts.push('</trkseg>\n');
     }
     parts.push('</trk>\n');
+    yield parts.join('');
   }
-  parts.push('</gpx>\n');
-  return parts.join('');
+  yield '</gpx>\n';
 }
 
 /** The GPX download as the API documents it. */

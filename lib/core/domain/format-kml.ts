@@ -85,42 +85,56 @@ const TRACK_FIELDS = [
   ['segments', 'Integer'],
 ] as const satisfies readonly (readonly [string, FlatFieldType])[];
 
+/** Fixes per piece of a streamed download: a few hundred kilobytes of text. */
+const FIXES_PER_PIECE = 4096;
+
 /**
  * Imported tracks as KML: a Placemark per vessel holding a `gx:MultiTrack`, one `gx:Track` per
  * stretch between silences longer than `gapMinHours`, each fix a `<when>` and a `gx:coord` (lon lat).
  * @example tracksToKml([{ vesselId: 'a', vesselName: 'A', t: [0], coords: [130, 42], sog: [null] }]) // '...<when>1970-01-01T00:00:00Z</when><gx:coord>130 42 0</gx:coord>...'
  */
 export function tracksToKml(tracks: readonly TrackDto[], gapMinHours = DEFAULT_DETECTION.gapMinHours): string {
-  const parts = [
-    open(
-      'Wakeline tracks',
-      `Imported positions with the times their sources gave. A new track starts after a silence longer than ${gapMinHours} h; nothing is drawn across it.`,
-    ),
-    schema('track', TRACK_FIELDS),
-    '<Folder><name>tracks</name>\n',
-  ];
+  return [...tracksKmlPieces(tracks, gapMinHours)].join('');
+}
+
+/**
+ * tracksToKml's document in pieces of at most a few thousand fixes' `<when>`s or `gx:coord`s,
+ * reading `tracks` lazily, for a streamed download that holds one track at a time: joined, the
+ * very same text.
+ * @example [...tracksKmlPieces(tracks)].join('') === tracksToKml([...tracks]) // true
+ */
+export function* tracksKmlPieces(tracks: Iterable<TrackDto>, gapMinHours = DEFAULT_DETECTION.gapMinHours): Generator<string> {
+  yield open(
+    'Wakeline tracks',
+    `Imported positions with the times their sources gave. A new track starts after a silence longer than ${gapMinHours} h; nothing is drawn across it.`,
+  ) +
+    schema('track', TRACK_FIELDS) +
+    '<Folder><name>tracks</name>\n';
   for (const track of tracks) {
     const segments = trackSegments(track, gapMinHours);
     const n = track.t.length;
     const span = n ? `<TimeSpan><begin>${isoSeconds(track.t[0]!)}</begin><end>${isoSeconds(track.t[n - 1]!)}</end></TimeSpan>` : '';
-    parts.push(
-      `<Placemark><name>${escapeXml(track.vesselName)}</name>${span}<styleUrl>#observed</styleUrl>`,
-      schemaData('track', [['vessel_id', track.vesselId], ['vessel_name', track.vesselName], ['fixes', n], ['segments', segments.length]]),
-      '<gx:MultiTrack><gx:interpolate>0</gx:interpolate>\n',
-    );
+    yield `<Placemark><name>${escapeXml(track.vesselName)}</name>${span}<styleUrl>#observed</styleUrl>` +
+      schemaData('track', [['vessel_id', track.vesselId], ['vessel_name', track.vesselName], ['fixes', n], ['segments', segments.length]]) +
+      '<gx:MultiTrack><gx:interpolate>0</gx:interpolate>\n';
     for (const [start, end] of segments) {
-      const when: string[] = [];
-      const coord: string[] = [];
-      for (let i = start; i < end; i++) {
-        when.push(`<when>${isoSeconds(track.t[i]!)}</when>`);
-        coord.push(`<gx:coord>${track.coords[2 * i]} ${track.coords[2 * i + 1]} 0</gx:coord>`);
+      // A gx:Track lists all its whens, then all its coords: two passes, each in pieces.
+      yield '<gx:Track>';
+      for (let from = start; from < end; from += FIXES_PER_PIECE) {
+        const when: string[] = [];
+        for (let i = from; i < Math.min(end, from + FIXES_PER_PIECE); i++) when.push(`<when>${isoSeconds(track.t[i]!)}</when>`);
+        yield when.join('');
       }
-      parts.push(`<gx:Track>${when.join('')}${coord.join('')}</gx:Track>\n`);
+      for (let from = start; from < end; from += FIXES_PER_PIECE) {
+        const coord: string[] = [];
+        for (let i = from; i < Math.min(end, from + FIXES_PER_PIECE); i++) coord.push(`<gx:coord>${track.coords[2 * i]} ${track.coords[2 * i + 1]} 0</gx:coord>`);
+        yield coord.join('');
+      }
+      yield '</gx:Track>\n';
     }
-    parts.push('</gx:MultiTrack></Placemark>\n');
+    yield '</gx:MultiTrack></Placemark>\n';
   }
-  parts.push('</Folder></Document></kml>\n');
-  return parts.join('');
+  yield '</Folder></Document></kml>\n';
 }
 
 /** The KML download as the API documents it. */

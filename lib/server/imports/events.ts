@@ -92,7 +92,11 @@ function eventDto(r: { id: string; vessel_id: string; data: string; import_ids: 
  * The events `visibility` may see, in time order: a signed-out reader sees those of published
  * vessels whose every import is visible to them (published source).
  */
-export async function readEvents(db: DB, visibility: Visibility, filter: { vessel?: string; kind?: TrackEventKind }): Promise<EventDto[]> {
+export async function readEvents(
+  db: DB,
+  visibility: Visibility,
+  filter: { vessel?: string; kind?: TrackEventKind; sinceMs?: number; untilMs?: number },
+): Promise<EventDto[]> {
   let q = db
     .selectFrom('track_events')
     .innerJoin('vessels', 'vessels.id', 'track_events.vessel_id')
@@ -101,6 +105,9 @@ export async function readEvents(db: DB, visibility: Visibility, filter: { vesse
   if (visibility === 'published') q = q.where('vessels.status', '=', 'published');
   if (filter.vessel) q = q.where('track_events.vessel_id', '=', filter.vessel);
   if (filter.kind) q = q.where('track_events.kind', '=', filter.kind);
+  // An event is kept when it overlaps the window: a port call begun before the first day still shows.
+  if (filter.sinceMs !== undefined) q = q.where('track_events.t_end', '>=', filter.sinceMs);
+  if (filter.untilMs !== undefined) q = q.where('track_events.t_start', '<', filter.untilMs);
   const rows = await q.orderBy('track_events.vessel_id').orderBy('track_events.t_start').orderBy('track_events.id').execute();
   const visible = new Set((await visibleImports(db, visibility)).values());
   return rows.filter((r) => (JSON.parse(r.import_ids) as string[]).every((id) => visible.has(id))).map(eventDto);

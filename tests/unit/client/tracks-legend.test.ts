@@ -22,8 +22,14 @@ describe('the legend explains the track symbols the map draws, and only those', 
 describe('the tracks API URLs', () => {
   it('asks for every vessel without an id, and escapes an id', () => {
     expect(tracksUrl()).toBe('/api/tracks');
-    expect(tracksUrl('a b')).toBe('/api/tracks?vessel=a%20b');
+    expect(tracksUrl({ vessel: 'a b' })).toBe('/api/tracks?vessel=a+b');
     expect(eventsUrl()).toBe('/api/events');
-    expect(eventsUrl('v1', 'gap')).toBe('/api/events?vessel=v1&kind=gap');
+    expect(eventsUrl({ vessel: 'v1' }, 'gap')).toBe('/api/events?vessel=v1&kind=gap');
+  });
+
+  it("carries the dashboard's days, and leaves out what is not set", () => {
+    expect(tracksUrl({ vessel: 'v1', from: '2024-02-01', to: '2024-03-31' })).toBe('/api/tracks?vessel=v1&from=2024-02-01&to=2024-03-31');
+    expect(tracksUrl({ from: '2024-02-01', vessel: undefined })).toBe('/api/tracks?from=2024-02-01');
+    expect(eventsUrl({ to: '2024-03-31' })).toBe('/api/events?to=2024-03-31');
   });
 });

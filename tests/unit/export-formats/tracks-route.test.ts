@@ -7,6 +7,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tracksToGpx } from '@/lib/core/domain/format-gpx';
+import { tracksToKml } from '@/lib/core/domain/format-kml';
 import type { TrackDto } from '@/lib/core/track/types';
 import { openTeamDatabase } from '../helpers';
 import { vessels, writeCsv } from '../imports/track-files';
@@ -64,6 +66,30 @@ describe('GET /api/tracks?format=', () => {
     expect(xmlProblems(kml)).toEqual([]);
     expect(texts(kml, 'when')).toHaveLength(json.reduce((n, t) => n + t.t.length, 0));
     expect(kml.match(/<Placemark>/g)).toHaveLength(2);
+  });
+
+  it('streams the downloads in pieces, the same text the whole-file writers make of the JSON answer', async () => {
+    for (const [format, whole] of [
+      ['gpx', tracksToGpx],
+      ['kml', tracksToKml],
+    ] as const) {
+      const reader = (await get(`?format=${format}`)).body!.getReader();
+      const decoder = new TextDecoder();
+      let text = '';
+      let pieces = 0;
+      for (let r = await reader.read(); !r.done; r = await reader.read()) {
+        text += decoder.decode(r.value, { stream: true });
+        pieces++;
+      }
+      expect(pieces).toBeGreaterThan(2);
+      expect(text).toBe(whole(json));
+    }
+  });
+
+  it('follows the filters', async () => {
+    const gpx = await (await get(`?format=gpx&vessel=${json[0]!.vesselId}`)).text();
+    expect(gpx).toBe(tracksToGpx([json[0]!]));
+    expect(await (await get('?format=kml&from=2099-01-01')).text()).toBe(tracksToKml([]));
   });
 
   it('refuses an unknown format naming the field', async () => {

@@ -1,0 +1,122 @@
+/**
+ * GET /api/tracks and GET /api/events on real imports in a temporary database: the dashboard's
+ * filters (vessel, from, to), their refusals, and the cached JSON answer replaced once a new
+ * import completes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventDto, TrackDto } from '@/lib/core/track/types';
+import { openTeamDatabase } from '../helpers';
+import { vessels, writeCsv } from './track-files';
+
+type Handler = (request: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
+let team: Awaited<ReturnType<typeof openTeamDatabase>>;
+let tracksGet: Handler;
+let eventsGet: Handler;
+let dir: string;
+let all: TrackDto[];
+
+const call = (handler: Handler, url: string, headers: Record<string, string> = {}) =>
+  handler(new Request(`http://localhost${url}`, { headers: { cookie: team.cookies.editor, ...headers } }), { params: Promise.resolve({}) });
+const tracks = async (query: string) => ((await (await call(tracksGet, `/api/tracks${query}`)).json()) as { tracks: TrackDto[] }).tracks;
+const events = async (query: string) => ((await (await call(eventsGet, `/api/events${query}`)).json()) as { events: EventDto[] }).events;
+const fixes = (ts: TrackDto[]) => ts.reduce((n, t) => n + t.t.length, 0);
+const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
+
+async function importFile(name: string, seed: number, count: number) {
+  const { getDb } = await import('@/lib/server/db');
+  const { startImport } = await import('@/lib/server/imports/start');
+  const file = writeCsv(dir, name, vessels({ seed, count, itinerary: ['rajin', 'dunai', 'rajin'], fixesPerVessel: 400 }));
+  const started = await startImport(await getDb(), { file, fileName: name, actor: { id: team.ids.editor, username: 'ed', role: 'editor' } });
+  expect((await started.run()).status).toBe('done');
+}
+
+beforeAll(async () => {
+  team = await openTeamDatabase('tracks-api');
+  dir = fs.mkdtempSync(path.join(path.dirname(process.env.DATABASE_URL!.slice(5)), 'files-'));
+  await importFile('two.csv', 7, 2);
+  tracksGet = (await import('@/app/api/tracks/route')).GET as unknown as Handler;
+  eventsGet = (await import('@/app/api/events/route')).GET as unknown as Handler;
+  all = await tracks('');
+}, 120_000);
+
+afterAll(() => team.close());
+
+describe('GET /api/tracks filters', () => {
+  it('keeps one vessel', async () => {
+    expect(all).toHaveLength(2);
+    const one = await tracks(`?vessel=${all[1]!.vesselId}`);
+    expect(one).toEqual([all[1]]);
+  });
+
+  it('keeps the fixes within the days, from 00:00Z of "from" to 24:00Z of "to"', async () => {
+    const t = all[0]!.t;
+    const from = day(t[Math.floor(t.length / 3)]!);
+    const to = day(t[Math.floor((2 * t.length) / 3)]!);
+    const since = Date.parse(`${from}T00:00:00Z`) / 1000;
+    const until = Date.parse(`${to}T00:00:00Z`) / 1000 + 86_400;
+    const within = await tracks(`?from=${from}&to=${to}`);
+    expect(fixes(within)).toBeGreaterThan(0);
+    expect(fixes(within)).toBeLessThan(fixes(all));
+    for (const track of within) {
+      const whole = all.find((a) => a.vesselId === track.vesselId)!;
+      const keep = whole.t.flatMap((s, i) => (s >= since && s < until ? [i] : []));
+      expect(track.t).toEqual(keep.map((i) => whole.t[i]));
+      expect(track.coords).toEqual(keep.flatMap((i) => [whole.coords[2 * i], whole.coords[2 * i + 1]]));
+      expect(track.sog).toEqual(keep.map((i) => whole.sog[i]));
+    }
+    expect(fixes(await tracks(`?from=${from}`))).toBe(all.reduce((n, a) => n + a.t.filter((s) => s >= since).length, 0));
+    expect(await tracks('?from=2099-01-01')).toEqual([]);
+  });
+
+  it('refuses a bad day or a "to" before "from", naming the field', async () => {
+    for (const [query, field] of [
+      ['?from=2024-02-30', 'from'],
+      ['?to=yesterday', 'to'],
+      ['?from=2024-03-02&to=2024-03-01', 'to'],
+    ]) {
+      for (const [handler, url] of [
+        [tracksGet, `/api/tracks${query}`],
+        [eventsGet, `/api/events${query}`],
+      ] as const) {
+        const res = await call(handler, url);
+        expect(res.status, url).toBe(400);
+        expect(await res.text(), url).toContain(field);
+      }
+    }
+  });
+});
+
+describe('GET /api/events filters', () => {
+  it('keeps the events that overlap the days', async () => {
+    const every = await events('');
+    expect(every.length).toBeGreaterThan(0);
+    const span = (e: EventDto): [number, number] =>
+      e.kind === 'port_call' ? [Date.parse(e.arrival), Date.parse(e.departure)] : e.kind === 'gap' ? [Date.parse(e.from.time), Date.parse(e.to.time)] : [Date.parse(e.gap.from.time), Date.parse(e.gap.to.time)];
+    const first = span(every[0]!)[0];
+    const from = day(first / 1000);
+    const since = Date.parse(`${from}T00:00:00Z`);
+    const until = since + 2 * 86_400_000;
+    const to = day((until - 1) / 1000);
+    const within = await events(`?from=${from}&to=${to}`);
+    expect(within).toEqual(every.filter((e) => span(e)[1] >= since && span(e)[0] < until));
+    expect(within.length).toBeGreaterThan(0);
+    expect(await events('?from=2099-01-01')).toEqual([]);
+  });
+});
+
+describe('the cached JSON answer', () => {
+  it('is confirmed unchanged (304) while the data stays, and replaced once a new import completes', async () => {
+    const first = await call(tracksGet, '/api/tracks');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    expect((await call(tracksGet, '/api/tracks', { 'if-none-match': etag })).status).toBe(304);
+    await importFile('three.csv', 8, 3);
+    const again = await call(tracksGet, '/api/tracks', { 'if-none-match': etag });
+    expect(again.status).toBe(200);
+    const now = ((await again.json()) as { tracks: TrackDto[] }).tracks;
+    expect(now).toHaveLength(3);
+    expect(fixes(now)).toBeGreaterThan(fixes(all));
+  }, 120_000);
+});

@@ -56,8 +56,15 @@ function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
-/** Each Kysely instance's better-sqlite3 handle: for the few reads too big to go through Kysely's row objects, and its file for a second connection to it. */
-const handles = new WeakMap<DB, SQLite.Database>();
+/**
+ * Each Kysely instance's better-sqlite3 handle: for the few reads too big to go through Kysely's
+ * row objects, and its file for a second connection to it. Kept on globalThis, as the process's
+ * database is (index.ts): the production build gives the server's entry points (instrumentation,
+ * each route) copies of this module of their own, and the one that opened the database must not
+ * be the only one to know its handle.
+ */
+const HANDLES = Symbol.for('wakeline.sqliteHandles');
+const handles: WeakMap<DB, SQLite.Database> = ((globalThis as { [HANDLES]?: WeakMap<DB, SQLite.Database> })[HANDLES] ??= new WeakMap());
 
 export function createDb(file: string): { db: DB; sqlite: SQLite.Database } {
   const sqlite = openSqlite(file);

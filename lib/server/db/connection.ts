@@ -56,8 +56,13 @@ function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
   };
 }
 
-/** Each Kysely instance's better-sqlite3 handle, for the few reads too big to go through Kysely's row objects. */
-const handles = new WeakMap<DB, SQLite.Database>();
+/**
+ * Each Kysely instance's better-sqlite3 handle, for the few reads too big to go through Kysely's
+ * row objects. Kept on globalThis, like the process's database (index.ts): Next.js bundles this
+ * module into each route separately, and a route must find the handle another bundle opened.
+ */
+const handlesKey = Symbol.for('wakeline.sqlite-handles');
+const handles = ((globalThis as { [handlesKey]?: WeakMap<DB, SQLite.Database> })[handlesKey] ??= new WeakMap());
 
 export function createDb(file: string): { db: DB; sqlite: SQLite.Database } {
   const sqlite = openSqlite(file);

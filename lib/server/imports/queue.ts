@@ -17,8 +17,16 @@ import type { DB } from '@/lib/server/db';
 import { type StartInput, startImport } from './start';
 import { readImport, stopImport } from './store';
 
-const controllers = new Map<string, AbortController>();
-let chain: Promise<unknown> = Promise.resolve();
+/**
+ * The process's queue and its runners' abort controllers, on globalThis: the production build gives
+ * each route its own copy of this module, and a cancel (DELETE /api/imports/{id}) must find the
+ * controller the upload's route (POST /api/imports) made, or the runner would only stop at its next
+ * batch. Likewise one chain for the process keeps imports one at a time.
+ */
+const QUEUE = Symbol.for('wakeline.importQueue');
+type Queue = { controllers: Map<string, AbortController>; chain: Promise<unknown> };
+const queue: Queue = ((globalThis as { [QUEUE]?: Queue })[QUEUE] ??= { controllers: new Map(), chain: Promise.resolve() });
+const { controllers } = queue;
 
 export interface StoredUpload {
   file: string;
@@ -80,7 +88,7 @@ export async function acceptImport(db: DB, input: StartInput): Promise<ImportDto
   }
   const controller = new AbortController();
   controllers.set(id, controller);
-  chain = chain
+  queue.chain = queue.chain
     .then(() => started.run({ signal: controller.signal }))
     .catch((err: unknown) => console.error('[wakeline] import run failed', id, err))
     .finally(() => {
@@ -103,7 +111,7 @@ export async function cancelImport(db: DB, id: string): Promise<ImportDto> {
 
 /** Resolves when every queued import has run (for tests and a clean shutdown). */
 export async function importsSettled(): Promise<void> {
-  await chain;
+  await queue.chain;
 }
 
 /** The whole (small) request body as bytes; 413 past `maxBytes`. */

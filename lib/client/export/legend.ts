@@ -6,7 +6,7 @@ import { CURSOR_STYLE, type CursorSummary, type LegendKey, TRACK_STYLE, type Tra
 import { ANNOTATION_COLORS, BORDER_DASH, COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
 import { type ExportVoyage, inferredDash } from './map';
-import { type Box, CHAR_EM, escapeXml, n1 } from './text';
+import { type Box, CHAR_EM, escapeXml, n1, scaledDash } from './text';
 
 export interface LegendInput {
   voyages: readonly ExportVoyage[];
@@ -98,20 +98,20 @@ function entryFor(key: LegendKey, u: number, selectedInferred: boolean, day: str
       return {
         label: 'Country border',
         symbol: (x, y) =>
-          `<line x1="${n1(x)}" y1="${n1(y)}" x2="${n1(x + 30 * u)}" y2="${n1(y)}" stroke="${COLORS.border}" stroke-width="${n1(1.5 * u)}" stroke-dasharray="${BORDER_DASH.split(' ').map((d) => n1(Number(d) * u)).join(' ')}"/>`,
+          `<line x1="${n1(x)}" y1="${n1(y)}" x2="${n1(x + 30 * u)}" y2="${n1(y)}" stroke="${COLORS.border}" stroke-width="${n1(1.5 * u)}" stroke-dasharray="${scaledDash(BORDER_DASH, u)}"/>`,
       };
     case 'track-gap':
       return {
         label: 'AIS gap (dotted, with its duration)',
         symbol: (x, y) =>
-          `<line x1="${n1(x + 2 * u)}" y1="${n1(y)}" x2="${n1(x + 28 * u)}" y2="${n1(y)}" stroke="${COLORS.route}" stroke-width="${n1(TRACK_STYLE.gapWeight * u)}" stroke-linecap="round" stroke-dasharray="${TRACK_STYLE.gapDash.split(' ').map((d) => n1(Number(d) * u)).join(' ')}"/>`,
+          `<line x1="${n1(x + 2 * u)}" y1="${n1(y)}" x2="${n1(x + 28 * u)}" y2="${n1(y)}" stroke="${COLORS.route}" stroke-width="${n1(TRACK_STYLE.gapWeight * u)}" stroke-linecap="round" stroke-dasharray="${scaledDash(TRACK_STYLE.gapDash, u)}"/>`,
       };
     case 'dark-port-call':
       return {
         label: 'Possible dark port call',
         symbol: circle(
           8,
-          `fill="none" stroke="${TRACK_STYLE.haloColor}" stroke-width="${n1(TRACK_STYLE.haloWeight * u)}" stroke-dasharray="${TRACK_STYLE.haloDash.split(' ').map((d) => n1(Number(d) * u)).join(' ')}"`,
+          `fill="none" stroke="${TRACK_STYLE.haloColor}" stroke-width="${n1(TRACK_STYLE.haloWeight * u)}" stroke-dasharray="${scaledDash(TRACK_STYLE.haloDash, u)}"`,
         ),
       };
     // The image draws no sightings.

@@ -14,7 +14,7 @@ import { canonicalLine } from '@/lib/core/geo/canonicalLine';
 import { coastShape } from '@/lib/core/geo/basemapShapes';
 import type { Frame } from './projection';
 import type { TileImage } from './tiles';
-import { escapeXml, n1 } from './text';
+import { escapeXml, n1, scaledDash } from './text';
 
 export type ExportVoyage = VoyageSummary & { route: LineString };
 
@@ -24,10 +24,7 @@ export interface ExportPin {
 }
 
 /** The dash of an inferred route, scaled to the image. */
-export const inferredDash = (u: number) =>
-  INFERRED_DASH.split(' ')
-    .map((d) => n1(Number(d) * u))
-    .join(' ');
+export const inferredDash = (u: number) => scaledDash(INFERRED_DASH, u);
 
 const inside = (frame: Frame, [lon, lat]: [number, number]) =>
   lon >= frame.bbox[0] && lon <= frame.bbox[2] && lat >= frame.bbox[1] && lat <= frame.bbox[3];
@@ -162,9 +159,7 @@ export function basemapSvg(
       '</g>',
     ];
   }
-  const dash = BORDER_DASH.split(' ')
-    .map((x) => n1(Number(x) * u))
-    .join(' ');
+  const dash = scaledDash(BORDER_DASH, u);
   return [
     `<path id="land" d="${landPath(world, frame)}${landPath(land, frame)}" fill="${COLORS.land}" fill-rule="evenodd"/>`,
     `<path id="coast" d="${linePath(linesNear(coastOf(land, world), frame), frame)}" fill="none" stroke="${COLORS.landStroke}" stroke-width="${n1(0.8 * u)}" stroke-linejoin="round"/>`,

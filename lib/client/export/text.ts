@@ -45,3 +45,10 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
   if (line) lines.push(line);
   return lines;
 }
+
+/** A style's dash pattern ("5 4", CSS pixels) scaled to the image's unit `u`, for stroke-dasharray. */
+export const scaledDash = (pattern: string, u: number): string =>
+  pattern
+    .split(' ')
+    .map((d) => n1(Number(d) * u))
+    .join(' ');

@@ -14,7 +14,7 @@ import { type TrackSummary, TRACK_STYLE } from '@/lib/core/domain/legend';
 import { COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
 import type { Frame } from './projection';
-import { type Box, escapeXml, n1 } from './text';
+import { type Box, escapeXml, n1, scaledDash } from './text';
 
 export interface ExportTracks {
   tracks: readonly TrackDto[];
@@ -93,12 +93,12 @@ export function tracksSvg(input: ExportTracks, ports: readonly Port[], frame: Fr
   if (solid || dotted) {
     svg.push(`<g id="tracks" fill="none" stroke="${COLORS.route}" stroke-opacity="${TRACK_STYLE.opacity}" stroke-linecap="round" stroke-linejoin="round">`);
     if (solid) svg.push(`<path d="${solid}" stroke-width="${n1(TRACK_STYLE.weight * u)}"/>`);
-    if (dotted) svg.push(`<path d="${dotted}" stroke-width="${n1(TRACK_STYLE.gapWeight * u)}" stroke-dasharray="${dash(TRACK_STYLE.gapDash, u)}"/>`);
+    if (dotted) svg.push(`<path d="${dotted}" stroke-width="${n1(TRACK_STYLE.gapWeight * u)}" stroke-dasharray="${scaledDash(TRACK_STYLE.gapDash, u)}"/>`);
     svg.push('</g>', ...labels.svg);
   }
   if (halos.length) {
     svg.push(
-      `<g id="dark-port-calls" fill="none" stroke="${TRACK_STYLE.haloColor}" stroke-width="${n1(TRACK_STYLE.haloWeight * u)}" stroke-dasharray="${dash(TRACK_STYLE.haloDash, u)}">`,
+      `<g id="dark-port-calls" fill="none" stroke="${TRACK_STYLE.haloColor}" stroke-width="${n1(TRACK_STYLE.haloWeight * u)}" stroke-dasharray="${scaledDash(TRACK_STYLE.haloDash, u)}">`,
       ...halos.map((p) => {
         const [x, y] = frame.project(p.position[0], p.position[1]);
         return `<circle cx="${n1(x)}" cy="${n1(y)}" r="${n1(TRACK_STYLE.haloRadius * u)}"/>`;
@@ -108,12 +108,6 @@ export function tracksSvg(input: ExportTracks, ports: readonly Port[], frame: Fr
   }
   return { svg, summary: { fixes, gaps: dotted ? gaps.length : 0, darkPortCalls: halos.length }, labelBoxes: labels.boxes };
 }
-
-const dash = (pattern: string, u: number) =>
-  pattern
-    .split(' ')
-    .map((d) => n1(Number(d) * u))
-    .join(' ');
 
 /** "20 h silent" at the middle of the longest connectors inside the map, none over another; with their boxes, which other labels keep clear of. */
 function gapLabels(gaps: { x: number; y: number; lengthPx: number; hours: number }[], [left, top, right, bottom]: PixelBox, u: number): { svg: string[]; boxes: Box[] } {

@@ -12,6 +12,7 @@ import { exportLayout } from '@/lib/client/export/layout';
 import { type ComposeInput, composeSvg } from '@/lib/client/export/svg';
 import { type TileRequest, placeTiles, tilesFor } from '@/lib/client/export/tiles';
 import type { ExportTracks } from '@/lib/client/export/tracks';
+import { gapStartsByVessel } from '@/lib/core/track/gapStartsByVessel';
 import { DEFAULT_DETECTION } from '@/lib/core/track/types';
 import type { AnnotationPin } from '../map/types';
 import { TileExportError, fetchTiles } from './browser';
@@ -45,13 +46,9 @@ function useExportTracks(state: ViewState, selectedVesselId: string | undefined)
     if ((!tracks.data && !tracks.error) || (!events.data && !events.error)) return undefined;
     const list = tracks.data?.tracks ?? [];
     if (list.length === 0) return null;
-    const gapStarts = new Map<string, number[]>();
-    const halos = new Set<string>();
-    for (const e of events.data?.events ?? []) {
-      if (e.kind === 'gap') gapStarts.set(e.vesselId, [...(gapStarts.get(e.vesselId) ?? []), Math.round(Date.parse(e.from.time) / 1000)]);
-      if (e.kind === 'possible_port_call' && e.vesselId === selectedVesselId) halos.add(e.portId);
-    }
-    return { tracks: list, gapMinHours: events.data?.params.gapMinHours ?? DEFAULT_DETECTION.gapMinHours, gapStarts, haloPortIds: [...halos] };
+    const all = events.data?.events ?? [];
+    const halos = new Set(all.flatMap((e) => (e.kind === 'possible_port_call' && e.vesselId === selectedVesselId ? [e.portId] : [])));
+    return { tracks: list, gapMinHours: events.data?.params.gapMinHours ?? DEFAULT_DETECTION.gapMinHours, gapStarts: gapStartsByVessel(all), haloPortIds: [...halos] };
   }, [hidden, tracks.data, tracks.error, events.data, events.error, selectedVesselId]);
 }
 

@@ -5,6 +5,7 @@ import { useMap } from 'react-leaflet';
 import { TRACK_STYLE } from '@/lib/core/domain/legend';
 import { COLORS } from '@/lib/core/domain/map-style';
 import type { Port } from '@/lib/core/domain/schemas';
+import { gapStartsByVessel } from '@/lib/core/track/gapStartsByVessel';
 import type { EventDto, TrackDto } from '@/lib/core/track/types';
 import { publishTracksDrawn } from './drawn';
 import { hoverFixes } from './hover';
@@ -33,13 +34,7 @@ const HALO_PANE = 'trackHalos';
 const GAP_DOT_EVERY_PX = TRACK_STYLE.gapDash.split(' ').map(Number).reduce((sum, d) => sum + d, 0);
 
 const models = (tracks: readonly TrackDto[], events: readonly EventDto[], gapMinHours: number): TrackModel[] => {
-  const starts = new Map<string, number[]>();
-  for (const e of events) {
-    if (e.kind !== 'gap') continue;
-    const list = starts.get(e.vesselId) ?? [];
-    list.push(Math.round(Date.parse(e.from.time) / 1000));
-    starts.set(e.vesselId, list);
-  }
+  const starts = gapStartsByVessel(events);
   return tracks.filter((t) => t.t.length > 0).map((t) => buildTrackModel(t, gapMinHours, starts.get(t.vesselId)));
 };
 

@@ -28,7 +28,41 @@ const statement = (sql) => {
   return s;
 };
 
-const runJob = db.transaction((statements) => statements.map(({ sql, parameters }) => statement(sql).run(parameters).changes));
+/** One parameter array per statement size, refilled for every run: a million rows allocate none. */
+const buffers = new Map();
+const buffer = (size) => {
+  let b = buffers.get(size);
+  if (!b) {
+    b = new Array(size).fill(null);
+    buffers.set(size, b);
+  }
+  return b;
+};
+
+/** Row `i` of a column (lib/server/db/writer.ts InsertColumn): NaN is NULL. */
+const cell = (column, i) => {
+  if (column instanceof Float64Array) {
+    const x = column[i];
+    return x === x ? x : null;
+  }
+  return 'codes' in column ? column.strings[column.codes[i]] : column.value;
+};
+
+/** Rows given as columns (a ColumnInsert), `perStatement` at a time; answers the rows changed. */
+function insertColumns({ sql, perStatement, tailSql, rows, columns }) {
+  let changes = 0;
+  const width = columns.length;
+  for (let first = 0; first < rows; first += perStatement) {
+    const count = Math.min(perStatement, rows - first);
+    const parameters = buffer(count * width);
+    let k = 0;
+    for (let i = first; i < first + count; i++) for (let c = 0; c < width; c++) parameters[k++] = cell(columns[c], i);
+    changes += statement(count === perStatement ? sql : tailSql).run(parameters).changes;
+  }
+  return changes;
+}
+
+const runJob = db.transaction((steps) => steps.map((step) => ('columns' in step ? insertColumns(step) : statement(step.sql).run(step.parameters).changes)));
 
 parentPort.on('message', ({ id, statements }) => {
   try {

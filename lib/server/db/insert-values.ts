@@ -3,12 +3,12 @@
  * of rows at once (an import's positions and events), building the same multi-row INSERT through
  * the query builder cost more than SQLite's own work. The statement text is the same for every
  * full batch, so the connection's kept statement (connection.ts) serves them all. The same
- * statements can go to the writer thread instead (insertStatements, lib/server/db/writer.ts).
+ * rows can go to the writer thread as columns instead (columnInsert, lib/server/db/writer.ts).
  */
 import 'server-only';
 import { CompiledQuery } from 'kysely';
 import type { DB } from './connection';
-import type { Statement } from './writer';
+import type { ColumnInsert, InsertColumn, Statement } from './writer';
 
 const texts = new Map<string, string>();
 
@@ -24,7 +24,7 @@ function insertSql(table: string, columns: readonly string[], rows: number, onCo
 }
 
 /** The INSERT statements for rows given as their parameters, flat and in `columns` order, `rowsPerStatement` to a statement. */
-export function insertStatements(table: string, columns: readonly string[], parameters: readonly unknown[], options: { rowsPerStatement: number; onConflictDoNothing?: boolean }): Statement[] {
+function insertStatements(table: string, columns: readonly string[], parameters: readonly unknown[], options: { rowsPerStatement: number; onConflictDoNothing?: boolean }): Statement[] {
   const statements: Statement[] = [];
   const perStatement = options.rowsPerStatement * columns.length;
   for (let i = 0; i < parameters.length; i += perStatement) {
@@ -32,6 +32,20 @@ export function insertStatements(table: string, columns: readonly string[], para
     statements.push({ sql: insertSql(table, columns, slice.length / columns.length, options.onConflictDoNothing ?? false), parameters: slice });
   }
   return statements;
+}
+
+/** The insert of `rows` rows given as columns, for the writer thread (lib/server/db/writer.ts), `rowsPerStatement` to a statement. */
+export function columnInsert(
+  table: string,
+  columns: readonly string[],
+  rows: number,
+  data: readonly InsertColumn[],
+  options: { rowsPerStatement: number; onConflictDoNothing?: boolean },
+): ColumnInsert {
+  const per = options.rowsPerStatement;
+  const tail = rows % per;
+  const conflict = options.onConflictDoNothing ?? false;
+  return { sql: insertSql(table, columns, per, conflict), perStatement: per, tailSql: tail ? insertSql(table, columns, tail, conflict) : null, rows, columns: data };
 }
 
 /**

@@ -23,7 +23,7 @@ import { deletePositionsOf } from './cleanup';
 import { ImportStopped, finishImport } from './finish';
 import { ImportFixes } from './fixes';
 import { parseTrack } from './formats';
-import { PositionBatch, insertPositions, positionStatements } from './positions';
+import { PositionBatch, type PositionColumns, insertPositions, positionInsert } from './positions';
 import { type ImportOptions, type Progress, REJECTED_SAMPLE, markFinished, progressStatement, readImport, stopImport, writeProgress } from './store';
 import { VesselResolver } from './vessels';
 
@@ -75,7 +75,7 @@ export async function runImport(db: DB, r: Running, hooks: RunHooks = {}): Promi
     if (!(await stillRunning())) throw new ImportStopped('cancelled');
     const resolver = await VesselResolver.load(db, r.options.vesselId);
     const fixes = new ImportFixes();
-    const rows = new PositionBatch();
+    const rows = new PositionBatch(r.seq);
     writer = SqliteWriter.for(db);
     const write = writer ? writeOnThread(db, writer, r.id) : writeHere(db, r.id);
     // One batch is written while the next is parsed (never more: memory stays bounded); a batch's
@@ -108,7 +108,7 @@ export async function runImport(db: DB, r: Running, hooks: RunHooks = {}): Promi
           if (p.rejectedSample.length < REJECTED_SAMPLE) p.rejectedSample.push({ line: row.line, reason: 'error' in row ? row.error : NO_VESSEL });
           continue;
         }
-        rows.add(vesselId, r.seq, row.point);
+        rows.add(vesselId, row.point);
         fixes.add(vesselId, row.point);
       }
       if (rows.size >= BATCH_FIXES) await flush();
@@ -135,14 +135,13 @@ export async function runImport(db: DB, r: Running, hooks: RunHooks = {}): Promi
 }
 
 /** Writes a batch with its progress; answers the fixes added, or -1 when the import no longer runs (cancelled elsewhere). */
-type WriteBatch = (batch: unknown[], progress: Progress) => Promise<number>;
+type WriteBatch = (batch: PositionColumns, progress: Progress) => Promise<number>;
 
-/** On the writer's thread: the batch's inserts and its progress in one transaction there. */
+/** On the writer's thread: the batch's inserts and its progress in one transaction there (the batch's columns move there). */
 function writeOnThread(db: DB, writer: SqliteWriter, id: string): WriteBatch {
   return async (batch, progress) => {
-    const changes = await writer.run([...positionStatements(batch), progressStatement(db, id, progress)]);
-    if (changes.at(-1) !== 1) return -1;
-    return changes.slice(0, -1).reduce((sum, n) => sum + n, 0);
+    const [added, progressed] = await writer.run([positionInsert(batch), progressStatement(db, id, progress)]);
+    return progressed === 1 ? added! : -1;
   };
 }
 

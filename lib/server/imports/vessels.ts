@@ -74,8 +74,18 @@ export class VesselResolver {
     return r;
   }
 
+  /** The last identity resolved and its answer: a parser hands a vessel's rows one identity object. */
+  private last: { identity: RowIdentity; id: string | null } | null = null;
+
   /** The vessel id for a row, or null when the row names no vessel (and none is forced). */
   resolve(identity: RowIdentity): string | null {
+    if (this.last?.identity === identity) return this.last.id;
+    const id = this.resolveAnew(identity);
+    this.last = { identity, id };
+    return id;
+  }
+
+  private resolveAnew(identity: RowIdentity): string | null {
     if (this.forced) return this.use(this.forced, true);
     const key = keyOf(identity);
     if (!key) return null;

@@ -4,7 +4,7 @@
  * event detected again keeps its id and is never drafted twice. GET /api/events reads them here.
  */
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Visibility } from '@/lib/core/domain/records';
 import type { EventDto, FixDto, Fix, TrackEvent, TrackEventKind } from '@/lib/core/track/types';
 import type { DB } from '@/lib/server/db';
@@ -23,7 +23,7 @@ export function eventKey(vesselId: string, e: TrackEvent): string {
   }
 }
 
-const eventId = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 20);
+const eventId = (key: string) => hash('sha256', key, 'hex').slice(0, 20);
 
 /** The event's first and last instant, epoch ms. */
 export function eventSpan(e: TrackEvent): [number, number] {

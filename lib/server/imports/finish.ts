@@ -28,6 +28,8 @@ import { visibleImports } from './visible';
  * (GET /api/events); the report counts the drafts left out.
  */
 const MAX_DRAFTS = 250;
+/** A cancel is looked for between vessels, this often at most: each look writes the progress (a commit). */
+const ALIVE_EVERY_MS = 250;
 
 export class ImportStopped extends Error {
   override name = 'ImportStopped';
@@ -40,7 +42,7 @@ export interface FinishInput {
   resolver: VesselResolver;
   /** The import's own fixes, kept in memory as they were written (detection reads them from here). */
   fixes: ImportFixes;
-  /** Called between vessels: false when the import was cancelled meanwhile. */
+  /** Called between vessels (at most every ALIVE_EVERY_MS): false when the import was cancelled meanwhile. */
   alive: () => Promise<boolean>;
 }
 
@@ -67,8 +69,12 @@ async function prepare(db: DB, input: FinishInput): Promise<Prepared> {
     out.leftOut += 1;
     return false;
   };
+  let looked = -Infinity;
   for (const [vesselId] of input.resolver.used) {
-    if (!(await input.alive())) throw new ImportStopped('cancelled');
+    if (performance.now() - looked >= ALIVE_EVERY_MS) {
+      if (!(await input.alive())) throw new ImportStopped('cancelled');
+      looked = performance.now();
+    }
     const points = await trackOf(db, vesselId, seqs, { seq: input.seq, fixes: input.fixes });
     const events = detect(points, ports);
     const rows: EventRow[] = [];

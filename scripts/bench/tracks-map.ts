@@ -16,7 +16,8 @@
  *
  * Run: npm run bench (or: npx tsx --conditions=react-server scripts/bench/tracks-map.ts after `next build`;
  * BENCH_TRACKS_LOAD_TRACE=FILE also writes a Chrome trace of the first page load, and
- * BENCH_TRACKS_PAN_TRACE=PREFIX one of each case's drags; open them in DevTools' Performance panel)
+ * BENCH_TRACKS_PAN_TRACE=PREFIX one of each case's drags; open them in DevTools' Performance panel;
+ * BENCH_TRACKS_PROFILE=1 a CPU profile of the first load, summed from the data's arrival to the draw)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,7 @@ import { type Browser, type Page, chromium } from '@playwright/test';
 import { seedPositions } from './seed-positions';
 import { machine as machineInfo, root, startBenchServer } from './server';
 import { close, newPage, settle } from './time-page';
+import { startProfile } from './time-profile';
 
 const POSITIONS = Number(process.env.BENCH_TRACKS_POSITIONS || 1_000_000);
 const PORT = Number(process.env.BENCH_TRACKS_PORT || 3226);
@@ -55,6 +57,8 @@ async function visible(browser: Browser, base: string): Promise<Result> {
     const trace = process.env.BENCH_TRACKS_LOAD_TRACE && i === 0;
     try {
       if (trace) await browser.startTracing(page, { path: process.env.BENCH_TRACKS_LOAD_TRACE, categories: TRACE_CATEGORIES });
+      // BENCH_TRACKS_PROFILE=1: a CPU profile of the first load, summed from the data's arrival to the draw.
+      const profiler = process.env.BENCH_TRACKS_PROFILE && i === 0 ? await startProfile(page) : null;
       await page.goto(`${base}/`);
       const handle = await page.waitForFunction(
         () => {
@@ -78,6 +82,7 @@ async function visible(browser: Browser, base: string): Promise<Result> {
       );
       const m = (await handle.jsonValue())!;
       if (trace) await browser.stopTracing();
+      await profiler?.stop('tracks-load', { from: m.arrived, to: m.end });
       fromData.push(m.end - m.arrived);
       layer.push(m.duration);
       transfer.push(m.arrived - m.requested);

@@ -57,8 +57,8 @@ export default function TracksLayer({ tracks, events, gapMinHours, ports, haloPo
     const tiles = new TrackTiles(list, {
       pane: PANE,
       className: 'track-tiles',
-      // New tiles are drawn when a pan ends, not during it: a drag then only moves tiles.
-      updateWhenIdle: true,
+      // New tiles are drawn during a pan too (every 200 ms at most), so the track follows a drag.
+      updateWhenIdle: false,
       // Tiles at the new zoom are drawn once the zoom ends, not at each step of its animation.
       updateWhenZooming: false,
       style: { color: COLORS.route, weight: TRACK_STYLE.weight, opacity: TRACK_STYLE.opacity, gapWeight: TRACK_STYLE.gapWeight, gapDotEveryPx: GAP_DOT_EVERY_PX, finestZoom },

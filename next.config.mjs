@@ -10,7 +10,7 @@ import { API_CSP, SECURITY_HEADERS } from './server/headers.mjs';
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ['better-sqlite3'],
+  serverExternalPackages: ['better-sqlite3', 'pg'],
   async headers() {
     const common = Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
     return [

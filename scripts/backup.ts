@@ -7,7 +7,7 @@ import { backupDatabase, defaultBackupFile } from '../lib/server/dataset/backup'
 async function main() {
   const [target, ...extra] = process.argv.slice(2);
   if (extra.length) throw new Error('backup: give at most one argument, the file to write (e.g. npm run backup -- /srv/backups/wakeline.sqlite)');
-  const source = config().databaseFile;
+  const source = config().database;
   if (source === ':memory:') throw new Error('backup: DATABASE_URL is :memory:, which has no file to copy; point it at the server\'s database file');
   const { file, counts } = await backupDatabase(source, target ?? defaultBackupFile());
   const rows = Object.values(counts).reduce((a, b) => a + b, 0);

@@ -68,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;
   }
-  const db = await openReadyDatabase(config().databaseFile);
+  const db = await openReadyDatabase(config().database);
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
   try {

@@ -4,7 +4,7 @@ import { openReadyDatabase } from '../lib/server/db';
 import { config } from '../lib/server/config';
 
 async function main() {
-  const file = config().databaseFile;
+  const file = config().database;
   const db = await openReadyDatabase(file);
   const tables = ['sources', 'ports', 'vessels', 'voyages', 'observations', 'claims'] as const;
   const counts = [];

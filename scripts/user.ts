@@ -45,7 +45,7 @@ async function main(argv: string[]) {
     console.log(USAGE);
     return;
   }
-  const file = config().databaseFile;
+  const file = config().database;
   const db = await openReadyDatabase(file);
   try {
     const named = async () => {

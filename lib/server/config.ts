@@ -3,7 +3,8 @@
  * nothing else in lib/, app/, proxy.ts or scripts/*.ts reads process.env for the app's settings.
  *
  *   DATABASE_URL                  `file:./x.sqlite`, `file:///abs/x.sqlite`, `./x.sqlite` or `:memory:`
- *                                 (default file:./var/wakeline.sqlite, relative to the working directory)
+ *                                 (default file:./var/wakeline.sqlite, relative to the working directory),
+ *                                 or PostgreSQL with PostGIS: `postgres://user:password@host:5432/db`
  *   WAKELINE_ORIGIN               the public origin, e.g. https://wakeline.example.org; decides the cookie
  *                                 rule and the allowed Origin of writes. Unset in production: writes are
  *                                 accepted only from http://localhost:PORT (server/index.mjs warns at
@@ -35,8 +36,8 @@ import { z } from 'zod';
 import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
 
 export interface Config {
-  /** A path better-sqlite3 opens, or ':memory:'. */
-  databaseFile: string;
+  /** A path better-sqlite3 opens, ':memory:', or a postgres:// URL (lib/server/db/connection.ts). */
+  database: string;
   /** WAKELINE_ORIGIN reduced to its origin; null: use the request's own. */
   origin: string | null;
   /**
@@ -64,6 +65,11 @@ export class ConfigError extends Error {
 }
 
 const DEFAULT_DATABASE_URL = 'file:./var/wakeline.sqlite';
+
+/** Whether a database target names PostgreSQL (postgres:// or postgresql://) rather than a SQLite file. */
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
 const TILE_TEMPLATE = /^https?:\/\/.+\{z\}.*\{x\}.*\{y\}/;
 
 /** `file:./x.sqlite`, `file:///abs/x.sqlite`, `./x.sqlite` or `:memory:` to a path better-sqlite3 takes. */
@@ -103,12 +109,13 @@ const flag = optional(z.enum(['0', '1'], { error: 'must be 1 (on) or 0 (off), or
 
 const envSchema = z.object({
   DATABASE_URL: optional(z.string()).transform((url = DEFAULT_DATABASE_URL, ctx) => {
+    if (isPostgresUrl(url) && URL.canParse(url)) return url;
     const file = sqliteFile(url);
     if (file !== null) return file;
     ctx.issues.push({
       code: 'custom',
       input: url,
-      message: 'must be a SQLite file, e.g. file:./var/wakeline.sqlite, file:///srv/wakeline.sqlite or :memory:',
+      message: 'must be a SQLite file, e.g. file:./var/wakeline.sqlite, file:///srv/wakeline.sqlite or :memory:, or a PostgreSQL URL, e.g. postgres://wakeline@localhost:5432/wakeline',
     });
     return z.NEVER;
   }),
@@ -167,7 +174,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   const e = parsed.data;
   const tiles = e.WAKELINE_TILE_URL;
   return {
-    databaseFile: e.DATABASE_URL,
+    database: e.DATABASE_URL,
     origin: e.WAKELINE_ORIGIN ? new URL(e.WAKELINE_ORIGIN).origin : null,
     unconfiguredOrigin: !e.WAKELINE_ORIGIN && e.NODE_ENV === 'production' ? `http://localhost:${e.PORT ?? 3000}` : null,
     session: {
@@ -200,4 +207,14 @@ export function config(): Config {
 /** Forgets the settings read so far, so a test that changed process.env sees the change. */
 export function resetConfigForTests(): void {
   delete holder[KEY];
+}
+
+/**
+ * The folder for files kept beside the database (import uploads): the SQLite file's own, or var/
+ * under the working directory for PostgreSQL and a database in memory.
+ */
+export function dataDirectory(): string {
+  const { database } = config();
+  if (database === ':memory:' || isPostgresUrl(database)) return path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'var');
+  return path.dirname(database);
 }

@@ -9,7 +9,7 @@ import type { Actor } from '../../lib/core/domain/permissions';
 import { startImport } from '../../lib/server/imports/start';
 
 async function main(file: string): Promise<void> {
-  const db = await openReadyDatabase(config().databaseFile);
+  const db = await openReadyDatabase(config().database);
   const user = await db.selectFrom('users').select(['id', 'username', 'role']).where('role', '=', 'admin').executeTakeFirstOrThrow();
   const t = process.hrtime.bigint();
   const cpu = process.cpuUsage();

@@ -1,19 +1,41 @@
 /**
- * The SQLite connection: one better-sqlite3 handle per process, wrapped in Kysely.
+ * The database connection, wrapped in Kysely: SQLite (the default, one better-sqlite3 handle per
+ * process) or PostgreSQL (a `pg` pool), chosen by what the caller names: a file path or
+ * ':memory:' is SQLite, a postgres:// URL PostgreSQL. The server's is config().database, from
+ * DATABASE_URL.
  *
- * Pragmas: WAL so readers never block the writer; synchronous=FULL so an acknowledged write
+ * SQLite pragmas: WAL so readers never block the writer; synchronous=FULL so an acknowledged write
  * survives a power cut; foreign keys on; a busy timeout so a second process waits instead of
- * failing with SQLITE_BUSY. Which file: the caller says (the server's is config().databaseFile,
- * from DATABASE_URL).
+ * failing with SQLITE_BUSY.
  */
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type SqliteDatabase, SqliteDialect, type SqliteStatement } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, type SqliteDatabase, SqliteDialect, type SqliteStatement } from 'kysely';
+import pg from 'pg';
+import { isPostgresUrl } from '../config';
 import type { Database } from './schema';
 
 export type DB = Kysely<Database>;
+
+
+/** Whether `db` (or a transaction's connection of it) talks to PostgreSQL. */
+export function isPostgres(db: { getExecutor: () => { adapter: unknown } }): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+// 64-bit integers (counts, epoch milliseconds) as numbers: every one the app stores is far below 2^53.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+
+/** Connections per app instance: room for the import runner and the readers beside each other. */
+const POOL_SIZE = 10;
+
+function createPostgres(url: string): DB {
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
 
 function openSqlite(file: string): SQLite.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -66,7 +88,14 @@ function keepingStatements(sqlite: SQLite.Database): SqliteDatabase {
 const HANDLES = Symbol.for('wakeline.sqliteHandles');
 const handles: WeakMap<DB, SQLite.Database> = ((globalThis as { [HANDLES]?: WeakMap<DB, SQLite.Database> })[HANDLES] ??= new WeakMap());
 
-export function createDb(file: string): { db: DB; sqlite: SQLite.Database } {
+/** Opens `target`: a SQLite file (or ':memory:'), whose better-sqlite3 handle comes with it, or a postgres:// URL (no handle). */
+export function createDb(target: string): { db: DB; sqlite: SQLite.Database | null } {
+  if (isPostgresUrl(target)) return { db: createPostgres(target), sqlite: null };
+  return createSqlite(target);
+}
+
+/** Opens a SQLite file (or ':memory:'). */
+export function createSqlite(file: string): { db: DB; sqlite: SQLite.Database } {
   const sqlite = openSqlite(file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
   handles.set(db, sqlite);
@@ -79,9 +108,11 @@ export function createDb(file: string): { db: DB; sqlite: SQLite.Database } {
  */
 export function sqliteOf(db: DB): SQLite.Database {
   const sqlite = handles.get(db);
-  if (!sqlite) throw new Error('sqliteOf: this Kysely instance was not opened by createDb; open the database with createDb or getDb');
+  if (!sqlite) throw new Error('sqliteOf: this Kysely instance was not opened by createDb on a SQLite file; open the database with createDb or getDb');
   return sqlite;
 }
+
+
 
 /** The file `db` was opened on (':memory:' for none), for a second connection to it (lib/server/db/writer.ts); null for a connection made elsewhere (a transaction's). */
 export function databaseFileOf(db: DB): string | null {

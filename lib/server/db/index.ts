@@ -7,6 +7,7 @@ import 'server-only';
 import { basemapRouting } from '../basemap/router';
 import { config } from '../config';
 import { createDb, type DB } from './connection';
+import { changeCounterVersion, installChangeCounter } from './change-counter';
 import { migrateToLatest } from './migrate';
 import { seedDatabase } from './seed';
 import { seedData } from './seed-data';
@@ -14,32 +15,37 @@ import { pruneExpired, pruneExpiredPeriodically } from './prune';
 
 export type { DB } from './connection';
 
-/** Opens, migrates, seeds and prunes expired sessions and counters of a database file. Used by the server, the scripts and the tests. */
-export async function openReadyDatabase(file: string): Promise<DB> {
-  return (await openReady(file)).db;
+/**
+ * Opens, migrates, seeds and prunes expired sessions and counters of a database: a SQLite file
+ * or a postgres:// URL (lib/server/db/connection.ts). Used by the server, the scripts and the tests.
+ */
+export async function openReadyDatabase(target: string): Promise<DB> {
+  return (await openReady(target)).db;
 }
 
 interface Ready {
   db: DB;
-  /** Changes whenever any connection commits a write: a cache key for derived answers. */
-  version: () => string;
+  /** Changes whenever any connection (of any app instance) commits a write: a cache key for derived answers. */
+  version: () => Promise<string>;
 }
 
-async function openReady(file: string): Promise<Ready> {
-  const { db, sqlite } = createDb(file);
+async function openReady(target: string): Promise<Ready> {
+  const { db, sqlite } = createDb(target);
   try {
     await migrateToLatest(db);
+    if (!sqlite) await installChangeCounter(db);
     await seedDatabase(db, seedData, basemapRouting);
     await pruneExpired(db);
   } catch (err) {
     await db.destroy();
     throw err;
   }
+  if (!sqlite) return { db, version: () => changeCounterVersion(db) };
   // data_version moves on commits by other connections; total_changes() on this one's own writes.
   const versionStmt = sqlite.prepare('select (select data_version from pragma_data_version) as d, total_changes() as t');
   const version = () => {
     const r = versionStmt.get() as { d: number; t: number };
-    return `${r.d}.${r.t}`;
+    return Promise.resolve(`${r.d}.${r.t}`);
   };
   return { db, version };
 }
@@ -50,7 +56,7 @@ type Holder = { [globalKey]?: Promise<Ready> };
 function ready(): Promise<Ready> {
   const holder = globalThis as Holder;
   if (!holder[globalKey]) {
-    holder[globalKey] = openReady(config().databaseFile).then(
+    holder[globalKey] = openReady(config().database).then(
       (r) => {
         // Once per process: the promise is kept on globalThis, so this runs once per opened database.
         pruneExpiredPeriodically(r.db);

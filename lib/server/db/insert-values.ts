@@ -7,29 +7,38 @@
  */
 import 'server-only';
 import { CompiledQuery } from 'kysely';
-import type { DB } from './connection';
+import { type DB, isPostgres } from './connection';
 import type { ColumnInsert, InsertColumn, Statement } from './writer';
 
 const texts = new Map<string, string>();
 
-function insertSql(table: string, columns: readonly string[], rows: number, onConflictDoNothing: boolean): string {
-  const key = `${table}|${columns.join(',')}|${rows}|${onConflictDoNothing}`;
+/** The multi-row INSERT's text, with SQLite's `?` placeholders or PostgreSQL's numbered `$n`. */
+function insertSql(table: string, columns: readonly string[], rows: number, onConflictDoNothing: boolean, postgres = false): string {
+  const key = `${table}|${columns.join(',')}|${rows}|${onConflictDoNothing}|${postgres}`;
   let text = texts.get(key);
   if (!text) {
-    const tuple = `(${columns.map(() => '?').join(', ')})`;
-    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${new Array<string>(rows).fill(tuple).join(', ')}${onConflictDoNothing ? ' on conflict do nothing' : ''}`;
+    const width = columns.length;
+    const tuples = postgres
+      ? Array.from({ length: rows }, (_, r) => `(${columns.map((_c, i) => `$${r * width + i + 1}`).join(', ')})`)
+      : new Array<string>(rows).fill(`(${columns.map(() => '?').join(', ')})`);
+    text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}${onConflictDoNothing ? ' on conflict do nothing' : ''}`;
     texts.set(key, text);
   }
   return text;
 }
 
 /** The INSERT statements for rows given as their parameters, flat and in `columns` order, `rowsPerStatement` to a statement. */
-function insertStatements(table: string, columns: readonly string[], parameters: readonly unknown[], options: { rowsPerStatement: number; onConflictDoNothing?: boolean }): Statement[] {
+function insertStatements(
+  table: string,
+  columns: readonly string[],
+  parameters: readonly unknown[],
+  options: { rowsPerStatement: number; onConflictDoNothing?: boolean; postgres?: boolean },
+): Statement[] {
   const statements: Statement[] = [];
   const perStatement = options.rowsPerStatement * columns.length;
   for (let i = 0; i < parameters.length; i += perStatement) {
     const slice = parameters.slice(i, i + perStatement);
-    statements.push({ sql: insertSql(table, columns, slice.length / columns.length, options.onConflictDoNothing ?? false), parameters: slice });
+    statements.push({ sql: insertSql(table, columns, slice.length / columns.length, options.onConflictDoNothing ?? false, options.postgres), parameters: slice });
   }
   return statements;
 }
@@ -60,7 +69,7 @@ export async function insertValues(
   options: { rowsPerStatement: number; onConflictDoNothing?: boolean },
 ): Promise<number> {
   let added = 0;
-  for (const { sql, parameters: slice } of insertStatements(table, columns, parameters, options)) {
+  for (const { sql, parameters: slice } of insertStatements(table, columns, parameters, { ...options, postgres: isPostgres(trx) })) {
     const result = await trx.executeQuery(CompiledQuery.raw(sql, [...slice]));
     added += Number(result.numAffectedRows ?? 0);
   }

@@ -163,6 +163,8 @@ export interface SessionsTable {
   user_id: number;
   created_at: number;
   last_seen_at: number;
+  /** The account's sessions in the order they started (migration 0007). */
+  ord: Generated<number>;
 }
 
 export interface AnnotationsTable {

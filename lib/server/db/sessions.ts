@@ -4,7 +4,7 @@
  * the database opens and every hour (prune.ts). An account keeps at most MAX_SESSIONS_PER_ACCOUNT.
  */
 import 'server-only';
-import { type ExpressionBuilder, sql } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import { hashSessionId, newSessionId, sessionState } from '@/lib/server/auth/session';
 import { config } from '@/lib/server/config';
 import type { Actor } from '@/lib/core/domain/permissions';
@@ -35,15 +35,17 @@ function expired(now: number) {
 export async function createSession(db: DB, userId: number, now = Date.now()): Promise<string> {
   const id = newSessionId();
   await db.transaction().execute(async (tx) => {
-    await tx.insertInto('sessions').values({ id_hash: hashSessionId(id), user_id: userId, created_at: now, last_seen_at: now }).execute();
+    const last = await tx.selectFrom('sessions').select((eb) => eb.fn.max('ord').as('ord')).where('user_id', '=', userId).executeTakeFirst();
+    const ord = Number(last?.ord ?? 0) + 1;
+    await tx.insertInto('sessions').values({ id_hash: hashSessionId(id), user_id: userId, created_at: now, last_seen_at: now, ord }).execute();
     await tx.deleteFrom('sessions').where('user_id', '=', userId).where(expired(now)).execute();
-    // Newest first; rowid orders sessions started in the same millisecond by insertion.
+    // Newest first; `ord` orders sessions started in the same millisecond by insertion.
     const newest = tx
       .selectFrom('sessions')
       .select('id_hash')
       .where('user_id', '=', userId)
       .orderBy('created_at', 'desc')
-      .orderBy(sql`rowid`, 'desc')
+      .orderBy('ord', 'desc')
       .limit(MAX_SESSIONS_PER_ACCOUNT);
     await tx.deleteFrom('sessions').where('user_id', '=', userId).where('id_hash', 'not in', newest).execute();
   });

@@ -92,7 +92,7 @@ export async function settleAttempt(db: DB, { clear, refund }: { clear: string[]
     for (const key of refund) {
       await trx
         .updateTable('throttle')
-        .set((eb) => ({ hits: eb.fn('max', [eb('hits', '-', 1), eb.lit(0)]) }))
+        .set((eb) => ({ hits: eb.case().when('hits', '>', 1).then(eb('hits', '-', 1)).else(0).end() }))
         .where('key', '=', key)
         .execute();
     }

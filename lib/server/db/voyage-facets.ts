@@ -42,7 +42,7 @@ export async function voyageFacets(db: DB, f: FacetFilter): Promise<FacetsAnswer
       .selectFrom('voyages as v')
       .innerJoin('vessels as vs', 'vs.id', 'v.vessel_id')
       .where(conditions(f, 'vessel'))
-      .groupBy(['v.vessel_id', 'vs.name'])
+      .groupBy(['vs.id', 'vs.name'])
       .select((eb) => ['vs.id as id', 'vs.name as name', eb.fn.countAll<number>().as('n')])
       .execute();
     const origins = await tx

@@ -10,7 +10,9 @@
 import 'server-only';
 import type { TrackPoint } from '@/lib/core/track/types';
 import type { DB } from '@/lib/server/db';
+import { isPostgres } from '@/lib/server/db/connection';
 import { columnInsert, insertValues } from '@/lib/server/db/insert-values';
+import { ensureMonthPartitions } from '@/lib/server/db/partitions';
 import type { ColumnInsert } from '@/lib/server/db/writer';
 
 /** Rows per INSERT statement: 7 columns each, 3,500 parameters, far below SQLite's 32,766 bound. */
@@ -90,7 +92,16 @@ export class PositionBatch {
 }
 
 /** Inserts a batch (PositionBatch.take()) inside the caller's transaction; answers how many fixes were new. */
-export function insertPositions(trx: DB, c: PositionColumns): Promise<number> {
+export async function insertPositions(trx: DB, c: PositionColumns): Promise<number> {
+  if (isPostgres(trx) && c.size > 0) {
+    let min = Infinity;
+    let max = -Infinity;
+    for (let i = 0; i < c.size; i++) {
+      if (c.t[i]! < min) min = c.t[i]!;
+      if (c.t[i]! > max) max = c.t[i]!;
+    }
+    await ensureMonthPartitions(trx, min, max);
+  }
   const parameters: unknown[] = [];
   const orNull = (x: number) => (Number.isNaN(x) ? null : x);
   for (let i = 0; i < c.size; i++) parameters.push(c.vesselIds[c.vessel[i]!], c.t[i], c.seq, c.lon[i], c.lat[i], orNull(c.sog[i]!), orNull(c.cog[i]!));

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { ImportDto } from '@/lib/core/domain/api-contract-tracks';
 import { IMPORT_MAX_BYTES } from '@/lib/core/domain/api-contract-tracks';
 import { AppError } from '@/lib/core/domain/errors';
-import { config } from '@/lib/server/config';
+import { dataDirectory } from '@/lib/server/config';
 import type { DB } from '@/lib/server/db';
 import { type StartInput, startImport } from './start';
 import { readImport, stopImport } from './store';
@@ -42,7 +42,7 @@ function tooLarge(): AppError {
 export async function storeUpload(request: Request, maxBytes = IMPORT_MAX_BYTES): Promise<StoredUpload> {
   const declared = request.headers.get('content-length');
   if (declared !== null && Number(declared) > maxBytes) throw tooLarge();
-  const dir = path.join(path.dirname(config().databaseFile), 'import-uploads');
+  const dir = path.join(dataDirectory(), 'import-uploads');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${randomUUID()}.upload`);
   const out = fs.createWriteStream(file);

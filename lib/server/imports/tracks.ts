@@ -6,11 +6,12 @@
  * see FIXES_SQL and scripts/bench/tracks-api.ts.
  */
 import 'server-only';
+import { sql } from 'kysely';
 import type { Visibility } from '@/lib/core/domain/records';
 import { dayStart } from '@/lib/core/time/days';
 import type { TrackDto } from '@/lib/core/track/types';
 import type { DB } from '@/lib/server/db';
-import { sqliteOf } from '@/lib/server/db/connection';
+import { isPostgres, sqliteOf } from '@/lib/server/db/connection';
 import { visibleImports, visibleTrackVessels } from './visible';
 
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
@@ -52,6 +53,7 @@ export async function visibleTracks(db: DB, visibility: Visibility, filter: Trac
   const seqs = JSON.stringify([...imports.keys()]);
   const since = filter.sinceMs ?? Number.MIN_SAFE_INTEGER;
   const until = filter.untilMs ?? Number.MAX_SAFE_INTEGER;
+  if (isPostgres(db)) return postgresTracks(db, vessels, [...imports.keys()], since, until);
   const sqlite = sqliteOf(db);
   return {
     *[Symbol.iterator]() {
@@ -72,6 +74,29 @@ export async function visibleTracks(db: DB, visibility: Visibility, filter: Trac
       }
     },
   };
+}
+
+/**
+ * On PostgreSQL: each vessel's fixes as four arrays from the database, read before the sequence
+ * is handed back (a query there is asynchronous), one vessel at a time.
+ */
+async function postgresTracks(db: DB, vessels: readonly { id: string; name: string }[], seqs: number[], since: number, until: number): Promise<TrackDto[]> {
+  const out: TrackDto[] = [];
+  for (const v of vessels) {
+    const { rows } = await sql<{ t: number[] | null; lon: number[] | null; lat: number[] | null; sog: (number | null)[] | null }>`
+      select array_agg(t::float8 order by t) as t, array_agg(lon order by t) as lon, array_agg(lat order by t) as lat, array_agg(sog order by t) as sog
+      from positions where vessel_id = ${v.id} and t >= ${since} and t < ${until} and import_seq = any(${seqs}::bigint[])`.execute(db);
+    const r = rows[0];
+    if (!r?.t || r.t.length === 0) continue;
+    const t = r.t.map((ms) => Math.floor(ms / 1000));
+    const coords = new Array<number>(t.length * 2);
+    for (let i = 0; i < t.length; i++) {
+      coords[2 * i] = round5(r.lon![i]!);
+      coords[2 * i + 1] = round5(r.lat![i]!);
+    }
+    out.push({ vesselId: v.id, vesselName: v.name, t, coords, sog: r.sog! });
+  }
+  return out;
 }
 
 /** The tracks `visibility` may see, all read at once; `vesselId` narrows them to one vessel. */

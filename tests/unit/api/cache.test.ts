@@ -5,15 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetConfigForTests } from '@/lib/server/config';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
 const routes: Record<string, Handler> = {};
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 
 beforeAll(async () => {
-  tmp = tempDbFile('api-cache');
-  process.env.DATABASE_URL = `file:${tmp.file}`;
+  tmp = tempDatabase('api-cache');
+  process.env.DATABASE_URL = tmp.url;
   resetConfigForTests();
   routes.voyages = (await import('@/app/api/voyages/route')).GET as unknown as Handler;
 });
@@ -67,7 +67,7 @@ describe('answers from the cache', () => {
   it('sees a write made by another connection (another process) to the same file', async () => {
     const { createDb } = await import('@/lib/server/db/connection');
     const before = await call('voyages', '?vessel=angara');
-    const other = createDb(tmp.file);
+    const other = createDb(tmp.target);
     try {
       await other.db.updateTable('voyages').set({ confidence: 'disputed' }).where('vessel_id', '=', 'angara').execute();
       const after = await call('voyages', '?vessel=angara');

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EncodedBody, encodedResponse } from '@/app/api/_lib/encoded';
 import { resetConfigForTests } from '@/lib/server/config';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
 describe('answers encoded once', () => {
   it('answers the text as UTF-8, the same for every reader', async () => {
@@ -22,10 +22,10 @@ describe('answers encoded once', () => {
 });
 
 describe('routes that answer encoded bodies', () => {
-  let tmp: ReturnType<typeof tempDbFile>;
+  let tmp: ReturnType<typeof tempDatabase>;
   beforeAll(() => {
-    tmp = tempDbFile('api-encoded');
-    process.env.DATABASE_URL = `file:${tmp.file}`;
+    tmp = tempDatabase('api-encoded');
+    process.env.DATABASE_URL = tmp.url;
     resetConfigForTests();
   });
   afterAll(async () => {

@@ -5,16 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import seedVoyages from '@/data/seed/voyages.json';
 import { resetConfigForTests } from '@/lib/server/config';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
 let facets: Handler;
 let voyages: Handler;
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 
 beforeAll(async () => {
-  tmp = tempDbFile('facets');
-  process.env.DATABASE_URL = `file:${tmp.file}`;
+  tmp = tempDatabase('facets');
+  process.env.DATABASE_URL = tmp.url;
   resetConfigForTests();
   facets = (await import('@/app/api/voyages/facets/route')).GET as unknown as Handler;
   voyages = (await import('@/app/api/voyages/route')).GET as unknown as Handler;

@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashPassword } from '@/lib/server/auth/password';
 import { resetConfigForTests } from '@/lib/server/config';
 import { getDb } from '@/lib/server/db';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
 type Handler = (request: Request) => Promise<Response>;
 const FRONT = Symbol.for('wakeline.front');
 const g = globalThis as Record<symbol, unknown>;
 const PASSWORD = 'the right password';
 const USERS = ['alice', 'bob', 'carol', 'dan', 'erin0', 'erin1', 'erin2', 'erin3', 'erin4', 'frank0', 'frank1', 'frank2', 'frank3', 'frank4', 'grace', 'hank'];
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 let login: Handler;
 /** Every 429 answer's Retry-After header, for the last test. */
 const retryAfters: (string | null)[] = [];
@@ -23,8 +23,8 @@ const retryAfters: (string | null)[] = [];
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
-  tmp = tempDbFile('login-throttle');
-  process.env.DATABASE_URL = `file:${tmp.file}`;
+  tmp = tempDatabase('login-throttle');
+  process.env.DATABASE_URL = tmp.url;
   resetConfigForTests();
   g[FRONT] = true;
   login = (await import('@/app/api/auth/login/route')).POST as Handler;

@@ -5,15 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import seedPorts from '@/data/seed/ports.json';
 import seedVoyages from '@/data/seed/voyages.json';
 import { resetConfigForTests } from '@/lib/server/config';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
 const routes: Record<string, Handler> = {};
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 
 beforeAll(async () => {
-  tmp = tempDbFile('api');
-  process.env.DATABASE_URL = `file:${tmp.file}`;
+  tmp = tempDatabase('api');
+  process.env.DATABASE_URL = tmp.url;
   resetConfigForTests();
   const modules = {
     health: await import('@/app/api/health/route'),

@@ -3,7 +3,7 @@ import { openReadyDatabase } from '@/lib/server/db';
 import { createSession, sessionActor } from '@/lib/server/db/sessions';
 import { cookieSpec, hashSessionId, newSessionId, readCookie, sessionCookie, sessionState } from '@/lib/server/auth/session';
 import { resetConfigForTests } from '@/lib/server/config';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
 const limits = { idleMs: 8 * 3600_000, absoluteMs: 7 * 86_400_000 };
 
@@ -63,8 +63,8 @@ describe('session cookie', () => {
 
 describe('sessions in the database', () => {
   it('find the account, slide the idle timeout, and end on either timeout', async () => {
-    const tmp = tempDbFile('sessions');
-    const db = await openReadyDatabase(tmp.file);
+    const tmp = tempDatabase('sessions');
+    const db = await openReadyDatabase(tmp.target);
     try {
       const now = Date.now();
       await db

@@ -5,16 +5,16 @@ import { basemapRouting } from '@/lib/server/basemap/router';
 import { type DB, openReadyDatabase } from '@/lib/server/db';
 import { seedData } from '@/lib/server/db/seed-data';
 import { listVoyages } from '@/lib/server/db/voyages';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 let db: DB;
 const seed = seedSchema.parse(seedData);
 const ports = new Map(seed.ports.map((p) => [p.id, p]));
 
 beforeAll(async () => {
-  tmp = tempDbFile('assembly');
-  db = await openReadyDatabase(tmp.file);
+  tmp = tempDatabase('assembly');
+  db = await openReadyDatabase(tmp.target);
 });
 
 afterAll(async () => {

@@ -7,19 +7,19 @@ import sources from '@/data/seed/sources.json';
 import vessels from '@/data/seed/vessels.json';
 import voyages from '@/data/seed/voyages.json';
 import { type DB, openReadyDatabase } from '@/lib/server/db';
-import { createDb } from '@/lib/server/db/connection';
+import { createDb, createSqlite } from '@/lib/server/db/connection';
 import { migrateToLatest } from '@/lib/server/db/migrate';
 import { basemapRouting } from '@/lib/server/basemap/router';
 import { seedDatabase } from '@/lib/server/db/seed';
 import { seedData } from '@/lib/server/db/seed-data';
-import { tempDbFile } from '../helpers';
+import { onPostgres, tempDatabase } from '../helpers';
 
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 let db: DB;
 
 beforeEach(async () => {
-  tmp = tempDbFile();
-  db = await openReadyDatabase(tmp.file);
+  tmp = tempDatabase();
+  db = await openReadyDatabase(tmp.target);
 });
 
 afterEach(async () => {
@@ -31,8 +31,8 @@ const count = async (table: 'sources' | 'ports' | 'vessels' | 'voyages' | 'obser
   Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
 describe('the database', () => {
-  it('is a real SQLite file in WAL mode with full sync, foreign keys and a busy timeout', async () => {
-    const { sqlite } = createDb(tmp.file);
+  it.skipIf(onPostgres)('is a real SQLite file in WAL mode with full sync, foreign keys and a busy timeout', async () => {
+    const { sqlite } = createSqlite(tmp.target);
     try {
       expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
@@ -45,7 +45,7 @@ describe('the database', () => {
 
   it('records the versioned migrations it applied', async () => {
     const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
-    expect(rows.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_accounts_annotations', '0003_evidence_desk', '0004_throttle', '0005_annotation_changes', '0006_tracks']);
+    expect(rows.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_accounts_annotations', '0003_evidence_desk', '0004_throttle', '0005_annotation_changes', '0006_tracks', '0007_login_order']);
   });
 
   it('holds every seed record after the first start', async () => {
@@ -92,12 +92,12 @@ describe('the database', () => {
   it('refuses a row that points at a port that does not exist', async () => {
     await expect(
       db.updateTable('voyages').set({ origin_port_id: 'atlantis' }).where('id', '=', voyages[0]!.id).execute(),
-    ).rejects.toThrow(/FOREIGN KEY/);
+    ).rejects.toThrow(/FOREIGN KEY|foreign key constraint/);
   });
 
   it('rejects seed data with a broken reference before writing anything', async () => {
-    const other = tempDbFile('broken');
-    const { db: fresh } = createDb(other.file);
+    const other = tempDatabase('broken', { empty: true });
+    const { db: fresh } = createDb(other.target);
     try {
       await migrateToLatest(fresh);
       const broken = { ...seedData, voyages: [{ ...voyages[0]!, originPortId: 'atlantis' }] };

@@ -4,15 +4,15 @@ import { type DB } from '@/lib/server/db';
 import { createDb } from '@/lib/server/db/connection';
 import { migrateToLatest } from '@/lib/server/db/migrate';
 import { migrationProvider } from '@/lib/server/db/migrations';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
 /** Migration 0003 on a database holding rows written before it (schema 0002). */
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 let db: DB;
 
 beforeEach(async () => {
-  tmp = tempDbFile('migration-0003');
-  db = createDb(tmp.file).db;
+  tmp = tempDatabase('migration-0003', { empty: true });
+  db = createDb(tmp.target).db;
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('0002_accounts_annotations');
   if (error) throw error;
   await sql`insert into sources (id, publisher, title, kind, access) values ('src', 'P', 'T', 'news', 'direct')`.execute(db);
@@ -42,9 +42,9 @@ describe('migration 0003 (evidence desk)', () => {
   });
 
   it('refuses a status other than draft or published, and an unknown revision action', async () => {
-    await expect(sql`update claims set status = 'hidden' where id = 'c1'`.execute(db)).rejects.toThrow(/CHECK/);
+    await expect(sql`update claims set status = 'hidden' where id = 'c1'`.execute(db)).rejects.toThrow(/CHECK|check constraint/);
     await expect(
       sql`insert into record_revisions (kind, record_id, version, action, at) values ('claim', 'c1', 2, 'rename', 'now')`.execute(db),
-    ).rejects.toThrow(/CHECK/);
+    ).rejects.toThrow(/CHECK|check constraint/);
   });
 });

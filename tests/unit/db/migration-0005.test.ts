@@ -4,15 +4,15 @@ import { type DB } from '@/lib/server/db';
 import { createDb } from '@/lib/server/db/connection';
 import { migrateToLatest } from '@/lib/server/db/migrate';
 import { migrationProvider } from '@/lib/server/db/migrations';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
 /** Migration 0005 on a database holding annotations written before it (schema 0004). */
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 let db: DB;
 
 beforeEach(async () => {
-  tmp = tempDbFile('migration-0005');
-  db = createDb(tmp.file).db;
+  tmp = tempDatabase('migration-0005', { empty: true });
+  db = createDb(tmp.target).db;
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('0004_throttle');
   if (error) throw error;
   await sql`insert into users (id, username, role, password_hash, created_at, updated_at) values (1, 'ed', 'editor', 'x', 'now', 'now')`.execute(db);
@@ -52,6 +52,6 @@ describe('migration 0005 (annotation changes)', () => {
   });
 
   it('refuses two annotations of one record at the same revision', async () => {
-    await expect(sql`update annotations set rev = 1 where id = '00000000-0000-4000-8000-00000000000b'`.execute(db)).rejects.toThrow(/UNIQUE/);
+    await expect(sql`update annotations set rev = 1 where id = '00000000-0000-4000-8000-00000000000b'`.execute(db)).rejects.toThrow(/UNIQUE|duplicate key/);
   });
 });

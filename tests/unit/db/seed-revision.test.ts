@@ -7,7 +7,7 @@ import { createDb } from '@/lib/server/db/connection';
 import { migrateToLatest } from '@/lib/server/db/migrate';
 import { seedDatabase } from '@/lib/server/db/seed';
 import { seedData } from '@/lib/server/db/seed-data';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
 /**
  * The seed revision step, on real SQLite files: a database first seeded with an older seed
@@ -30,12 +30,12 @@ function oldSeed() {
   return old;
 }
 
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 let db: DB;
 
 beforeEach(async () => {
-  tmp = tempDbFile('seed-revision');
-  const first = createDb(tmp.file).db;
+  tmp = tempDatabase('seed-revision', { empty: true });
+  const first = createDb(tmp.target).db;
   await migrateToLatest(first);
   await seedDatabase(first, oldSeed(), basemapRouting);
   await first.destroy();
@@ -65,7 +65,7 @@ async function teamEdit(table: 'claims' | 'voyages', kind: string, id: string, s
 
 describe('the seed revision step', () => {
   it('brings an untouched seeded row up to the corrected seed record, as a revision by the seed', async () => {
-    db = await openReadyDatabase(tmp.file);
+    db = await openReadyDatabase(tmp.target);
     const row = await db.selectFrom('claims').select(['statement', 'version']).where('id', '=', claim.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ statement: claim.statement, version: 2 });
     const [rev, ...more] = await revisions('claim', claim.id);
@@ -76,7 +76,7 @@ describe('the seed revision step', () => {
   });
 
   it("recomputes a corrected voyage's route and metrics through assembleVoyage", async () => {
-    db = await openReadyDatabase(tmp.file);
+    db = await openReadyDatabase(tmp.target);
     const row = await db.selectFrom('voyages').selectAll().where('id', '=', voyage.id).executeTakeFirstOrThrow();
     const { drawRoute, land } = basemapRouting();
     const want = assembleVoyage(voyage, new Map(seed.ports.map((p) => [p.id, p])), drawRoute, land);
@@ -87,7 +87,7 @@ describe('the seed revision step', () => {
   });
 
   it('reroutes every voyage at a corrected port, the voyage records unchanged', async () => {
-    db = await openReadyDatabase(tmp.file);
+    db = await openReadyDatabase(tmp.target);
     const { drawRoute, land } = basemapRouting();
     const ports = new Map(seed.ports.map((p) => [p.id, p]));
     const atPort = seed.voyages.filter((v) => v.id !== voyage.id && (v.originPortId === movedPort || v.destinationPortId === movedPort));
@@ -100,7 +100,7 @@ describe('the seed revision step', () => {
   });
 
   it("keeps the team's edit and deletion, and names the records it left", async () => {
-    db = createDb(tmp.file).db;
+    db = createDb(tmp.target).db;
     await teamEdit('claims', 'claim', claim.id, { statement: 'the team wording' });
     await db.updateTable('voyages').set({ deleted_at: '2026-01-03T00:00:00Z', version: 2 }).where('id', '=', voyage.id).execute();
     const report = await seedDatabase(db, seedData, basemapRouting);
@@ -114,7 +114,7 @@ describe('the seed revision step', () => {
   });
 
   it('changes nothing on a second start', async () => {
-    db = await openReadyDatabase(tmp.file);
+    db = await openReadyDatabase(tmp.target);
     const before = await db.selectFrom('record_revisions').selectAll().execute();
     const report = await seedDatabase(db, seedData, basemapRouting);
     expect([report.revised, report.kept]).toEqual([[], []]);
@@ -124,7 +124,7 @@ describe('the seed revision step', () => {
   });
 
   it('keeps quiet about rows seeded before hashes were kept when they equal the seed', async () => {
-    db = await openReadyDatabase(tmp.file);
+    db = await openReadyDatabase(tmp.target);
     await db.updateTable('seed_log').set({ record_hash: null }).execute();
     const report = await seedDatabase(db, seedData, basemapRouting);
     expect([report.revised, report.kept]).toEqual([[], []]);

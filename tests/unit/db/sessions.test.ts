@@ -8,12 +8,12 @@ import {
   sessionActor,
 } from '@/lib/server/db/sessions';
 import { pruneExpiredPeriodically } from '@/lib/server/db/prune';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 let db: DB;
 
 async function addUser(username: string): Promise<number> {
@@ -33,8 +33,8 @@ async function addSession(userId: number, name: string, createdAt: number, lastS
 const stored = async () => (await db.selectFrom('sessions').select('id_hash').orderBy('id_hash').execute()).map((r) => r.id_hash);
 
 beforeEach(async () => {
-  tmp = tempDbFile('sessions');
-  db = await openReadyDatabase(tmp.file);
+  tmp = tempDatabase('sessions');
+  db = await openReadyDatabase(tmp.target);
 });
 
 afterEach(async () => {
@@ -59,7 +59,7 @@ describe('pruneSessions', () => {
     await addSession(ann, 'expired', now - 8 * DAY_MS);
     await addSession(ann, 'live', now);
     await db.destroy();
-    db = await openReadyDatabase(tmp.file);
+    db = await openReadyDatabase(tmp.target);
     expect(await stored()).toEqual(['live']);
   });
 

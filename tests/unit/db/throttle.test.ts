@@ -3,15 +3,15 @@ import { LOGIN_BACKOFF } from '@/lib/core/domain/backoff';
 import { createDb, type DB } from '@/lib/server/db/connection';
 import { migrateToLatest } from '@/lib/server/db/migrate';
 import { hitWindow, pruneThrottle, reserveAttempt, settleAttempt } from '@/lib/server/db/throttle';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 let db: DB;
 const T0 = 1_700_000_000_000;
 
 beforeEach(async () => {
-  tmp = tempDbFile('throttle');
-  db = createDb(tmp.file).db;
+  tmp = tempDatabase('throttle');
+  db = createDb(tmp.target).db;
   await migrateToLatest(db);
 });
 

@@ -3,15 +3,15 @@ import seedPorts from '@/data/seed/ports.json';
 import seedVoyages from '@/data/seed/voyages.json';
 import { type DB, openReadyDatabase } from '@/lib/server/db';
 import { getVoyage, listVoyages } from '@/lib/server/db/voyages';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 let db: DB;
 const all = { limit: 1000, offset: 0 };
 
 beforeAll(async () => {
-  tmp = tempDbFile();
-  db = await openReadyDatabase(tmp.file);
+  tmp = tempDatabase();
+  db = await openReadyDatabase(tmp.target);
 });
 
 afterAll(async () => {

@@ -15,7 +15,7 @@ import seedVoyages from '@/data/seed/voyages.json';
 import { tracksToGpx } from '@/lib/core/domain/format-gpx';
 import { tracksToKml } from '@/lib/core/domain/format-kml';
 import { resetConfigForTests } from '@/lib/server/config';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 import { tracks } from './samples';
 
 function hasOgrinfo(): boolean {
@@ -57,7 +57,7 @@ function ogrSummary(file: string): Record<string, Layer> {
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wakeline-gdal-'));
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 type Handler = (request: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
 let voyagesGet: Handler;
 
@@ -72,8 +72,8 @@ async function download(query: string, name: string): Promise<string> {
 
 describe.skipIf(!available)('exports read by GDAL (ogrinfo)', () => {
   beforeAll(async () => {
-    tmp = tempDbFile('gdal');
-    process.env.DATABASE_URL = `file:${tmp.file}`;
+    tmp = tempDatabase('gdal');
+    process.env.DATABASE_URL = tmp.url;
     resetConfigForTests();
     voyagesGet = (await import('@/app/api/voyages/route')).GET as unknown as Handler;
   }, 60_000);

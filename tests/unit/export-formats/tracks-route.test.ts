@@ -5,6 +5,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tracksToGpx } from '@/lib/core/domain/format-gpx';
@@ -37,7 +38,7 @@ beforeAll(async () => {
   team = await openTeamDatabase('tracks-export');
   const { getDb } = await import('@/lib/server/db');
   const { startImport } = await import('@/lib/server/imports/start');
-  dir = fs.mkdtempSync(path.join(path.dirname(process.env.DATABASE_URL!.slice(5)), 'files-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wakeline-files-'));
   const ships = vessels({ seed: 7, count: 2, itinerary: ['rajin', 'dunai'], fixesPerVessel: 60 });
   const file = writeCsv(dir, 'two.csv', ships);
   const started = await startImport(await getDb(), { file, fileName: 'two.csv', actor: { id: team.ids.editor, username: 'ed', role: 'editor' } });
@@ -46,7 +47,10 @@ beforeAll(async () => {
   json = ((await (await get('')).json()) as { tracks: TrackDto[] }).tracks;
 }, 120_000);
 
-afterAll(() => team.close());
+afterAll(async () => {
+  await team.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('GET /api/tracks?format=', () => {
   it('answers GPX with every fix of the JSON answer, each with its time', async () => {

@@ -14,16 +14,16 @@ import { sweepDeadImports } from '@/lib/server/imports/cleanup';
 import { readEvents } from '@/lib/server/imports/events';
 import { startImport } from '@/lib/server/imports/start';
 import { readTracks } from '@/lib/server/imports/tracks';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 import { PORTS } from './track-files';
 import { marineCadastreLines, syntheticTrack } from '@/lib/core/track';
 
-const tmp = tempDbFile('crash');
-const file = path.join(path.dirname(tmp.file), 'big.csv');
+const tmp = tempDatabase('crash');
+const file = path.join(tmp.dir, 'big.csv');
 let actor: Actor;
 
 beforeAll(async () => {
-  const db = await openReadyDatabase(tmp.file);
+  const db = await openReadyDatabase(tmp.target);
   const u = await createUser(db, { username: 'ada', role: 'admin', password: 'correct horse battery' });
   actor = { id: u.id, username: u.username, role: 'admin' };
   await db.destroy();
@@ -39,7 +39,7 @@ function importAndKill(batches: number): Promise<{ seen: number; signal: NodeJS.
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=react-server', 'scripts/import.ts', file], {
       cwd: process.cwd(),
-      env: { ...process.env, DATABASE_URL: `file:${tmp.file}` },
+      env: { ...process.env, DATABASE_URL: tmp.url },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let seen = 0;
@@ -64,7 +64,7 @@ describe('an import killed part-way', () => {
     expect(killed.signal).toBe('SIGKILL');
     expect(killed.seen).toBeGreaterThanOrEqual(2);
 
-    db = await openReadyDatabase(tmp.file);
+    db = await openReadyDatabase(tmp.target);
     try {
       const [left] = await db.selectFrom('imports').selectAll().execute();
       expect(left!.status).toBe('running');

@@ -3,7 +3,7 @@ import type { TrackPoint } from '@/lib/core/track/types';
 import { type DB, openReadyDatabase } from '@/lib/server/db';
 import { trackOf } from '@/lib/server/imports/detect';
 import { ImportFixes } from '@/lib/server/imports/fixes';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
 const fix = (t: number, lon = 131, sog: number | null = 5): TrackPoint => ({ t, lon, lat: 42, sog, cog: sog === null ? null : 90 });
 
@@ -33,11 +33,11 @@ describe('ImportFixes', () => {
 });
 
 describe('trackOf with a running import’s fixes in memory', () => {
-  let tmp: ReturnType<typeof tempDbFile>;
+  let tmp: ReturnType<typeof tempDatabase>;
   let db: DB;
   beforeAll(async () => {
-    tmp = tempDbFile('fixes');
-    db = await openReadyDatabase(tmp.file);
+    tmp = tempDatabase('fixes');
+    db = await openReadyDatabase(tmp.target);
   });
   afterAll(async () => {
     await db.destroy();

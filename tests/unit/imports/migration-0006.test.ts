@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DB } from '@/lib/server/db/connection';
 import { migrateToLatest } from '@/lib/server/db/migrate';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
-const tmp = tempDbFile('migration-0006');
+const tmp = tempDatabase('migration-0006', { empty: true });
 let db: DB;
 
 beforeAll(async () => {
-  db = createDb(tmp.file).db;
+  db = createDb(tmp.target).db;
   await migrateToLatest(db);
 });
 afterAll(async () => {
@@ -33,14 +33,14 @@ describe('migration 0006 (tracks)', () => {
     await db.insertInto('positions').values(p).execute();
     const again = await db.insertInto('positions').values({ ...p, import_seq: 2 }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
     expect(Number(again.numInsertedOrUpdatedRows)).toBe(0);
-    await expect(db.insertInto('positions').values({ ...p, import_seq: 3 }).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(db.insertInto('positions').values({ ...p, import_seq: 3 }).execute()).rejects.toThrow(/UNIQUE|duplicate key/);
   });
 
   it('refuses a second completed import of the same file, but not a failed one or a duplicate', async () => {
     await db.insertInto('imports').values(importRow('a', 'done')).execute();
     await db.insertInto('imports').values(importRow('b', 'failed')).execute();
     await db.insertInto('imports').values({ ...importRow('c', 'done'), duplicate_of: 'a' }).execute();
-    await expect(db.insertInto('imports').values(importRow('d', 'done')).execute()).rejects.toThrow(/UNIQUE/);
-    await expect(db.insertInto('imports').values(importRow('e', 'paused')).execute()).rejects.toThrow(/CHECK/);
+    await expect(db.insertInto('imports').values(importRow('d', 'done')).execute()).rejects.toThrow(/UNIQUE|duplicate key/);
+    await expect(db.insertInto('imports').values(importRow('e', 'paused')).execute()).rejects.toThrow(/CHECK|check constraint/);
   });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '@/lib/core/domain/permissions';
 import { type DB, openReadyDatabase } from '@/lib/server/db';
@@ -6,18 +7,18 @@ import { createUser } from '@/lib/server/db/users';
 import { readEvents } from '@/lib/server/imports/events';
 import { startImport } from '@/lib/server/imports/start';
 import { readTracks } from '@/lib/server/imports/tracks';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 import { vessels, writeCsv } from './track-files';
 
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 let db: DB;
 let actor: Actor;
 let dir: string;
 
 beforeAll(async () => {
-  tmp = tempDbFile('pipeline');
-  dir = fs.mkdtempSync(`${tmp.file}-files`);
-  db = await openReadyDatabase(tmp.file);
+  tmp = tempDatabase('pipeline');
+  dir = fs.mkdtempSync(path.join(tmp.dir, 'files-'));
+  db = await openReadyDatabase(tmp.target);
   const u = await createUser(db, { username: 'ed', role: 'editor', password: 'correct horse battery' });
   actor = { id: u.id, username: u.username, role: 'editor' };
 });

@@ -10,16 +10,16 @@ import type { Actor } from '@/lib/core/domain/permissions';
 import { marineCadastreLines, syntheticTrack } from '@/lib/core/track';
 import { type DB, openReadyDatabase } from '@/lib/server/db';
 import { createUser } from '@/lib/server/db/users';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 import { PORTS } from './track-files';
 
-const tmp = tempDbFile('queue-copies');
+const tmp = tempDatabase('queue-copies');
 let db: DB;
 let actor: Actor;
 let lines: string;
 
 beforeAll(async () => {
-  db = await openReadyDatabase(tmp.file);
+  db = await openReadyDatabase(tmp.target);
   const u = await createUser(db, { username: 'ada', role: 'admin', password: 'correct horse battery' });
   actor = { id: u.id, username: u.username, role: 'admin' };
   // 100,000 fixes: five batches, seconds of work, so a queue that did not wait would be caught running.
@@ -33,7 +33,7 @@ afterAll(async () => {
 
 /** A fresh copy of the file to import (the queue deletes it when done), the nth with other times. */
 function upload(n: number): string {
-  const file = path.join(path.dirname(tmp.file), `big-${n}.csv`);
+  const file = path.join(tmp.dir, `big-${n}.csv`);
   fs.writeFileSync(file, n === 0 ? lines : lines.replaceAll(',2024-', ',2023-'));
   return file;
 }

@@ -7,14 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DB, openReadyDatabase } from '@/lib/server/db';
 import { sweepAtStart } from '@/lib/server/imports/cleanup';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 let db: DB;
 
 beforeEach(async () => {
-  tmp = tempDbFile('sweep-at-start');
-  db = await openReadyDatabase(tmp.file);
+  tmp = tempDatabase('sweep-at-start');
+  db = await openReadyDatabase(tmp.target);
 });
 
 afterEach(async () => {

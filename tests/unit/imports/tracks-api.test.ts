@@ -4,6 +4,7 @@
  * import completes.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventDto, TrackDto } from '@/lib/core/track/types';
@@ -34,14 +35,17 @@ async function importFile(name: string, seed: number, count: number) {
 
 beforeAll(async () => {
   team = await openTeamDatabase('tracks-api');
-  dir = fs.mkdtempSync(path.join(path.dirname(process.env.DATABASE_URL!.slice(5)), 'files-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wakeline-files-'));
   await importFile('two.csv', 7, 2);
   tracksGet = (await import('@/app/api/tracks/route')).GET as unknown as Handler;
   eventsGet = (await import('@/app/api/events/route')).GET as unknown as Handler;
   all = await tracks('');
 }, 120_000);
 
-afterAll(() => team.close());
+afterAll(async () => {
+  await team.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 describe('GET /api/tracks filters', () => {
   it('keeps one vessel', async () => {

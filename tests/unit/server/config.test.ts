@@ -16,7 +16,7 @@ function refusal(env: Record<string, string>): ConfigError {
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     expect(loadConfig({})).toEqual({
-      databaseFile: path.resolve('var/wakeline.sqlite'),
+      database: path.resolve('var/wakeline.sqlite'),
       origin: null,
       unconfiguredOrigin: null,
       session: { idleMs: 8 * 3600_000, absoluteMs: 7 * 86_400_000 },
@@ -34,15 +34,19 @@ describe('loadConfig', () => {
 
   describe('DATABASE_URL', () => {
     it('takes file: URLs, plain paths and :memory:', () => {
-      expect(loadConfig({ DATABASE_URL: 'file:./tmp/a.sqlite' }).databaseFile).toBe(path.resolve('tmp/a.sqlite'));
-      expect(loadConfig({ DATABASE_URL: 'file:///srv/w.sqlite' }).databaseFile).toBe('/srv/w.sqlite');
-      expect(loadConfig({ DATABASE_URL: './b.sqlite' }).databaseFile).toBe(path.resolve('b.sqlite'));
-      expect(loadConfig({ DATABASE_URL: ':memory:' }).databaseFile).toBe(':memory:');
+      expect(loadConfig({ DATABASE_URL: 'file:./tmp/a.sqlite' }).database).toBe(path.resolve('tmp/a.sqlite'));
+      expect(loadConfig({ DATABASE_URL: 'file:///srv/w.sqlite' }).database).toBe('/srv/w.sqlite');
+      expect(loadConfig({ DATABASE_URL: './b.sqlite' }).database).toBe(path.resolve('b.sqlite'));
+      expect(loadConfig({ DATABASE_URL: ':memory:' }).database).toBe(':memory:');
+    });
+    it('takes a PostgreSQL URL as it is', () => {
+      expect(loadConfig({ DATABASE_URL: 'postgres://u:secret@db:5432/wakeline' }).database).toBe('postgres://u:secret@db:5432/wakeline');
+      expect(loadConfig({ DATABASE_URL: 'postgresql://db/wakeline' }).database).toBe('postgresql://db/wakeline');
     });
     it('refuses a URL with no path or of another database, without echoing it', () => {
       expect(refusal({ DATABASE_URL: 'file:' }).variables).toEqual(['DATABASE_URL']);
-      const err = refusal({ DATABASE_URL: 'postgres://u:secret@db/wakeline' });
-      expect(err.message).toMatch(/DATABASE_URL must be a SQLite file/);
+      const err = refusal({ DATABASE_URL: 'mysql://u:secret@db/wakeline' });
+      expect(err.message).toMatch(/DATABASE_URL must be a SQLite file, .* or a PostgreSQL URL/);
       expect(err.message).not.toContain('secret');
     });
   });

@@ -1,11 +1,13 @@
 import 'server-only';
 import { sql, type Kysely, type Migration } from 'kysely';
+import { columnTypes } from './dialect';
 
 const sourced = ['port', 'vessel', 'voyage', 'observation'] as const;
 
 /** The initial schema: reference tables, voyages with their computed metrics, and source links. */
 export const initial: Migration = {
   async up(db: Kysely<unknown>) {
+    const T = columnTypes(db);
     await db.schema
       .createTable('sources')
       .addColumn('id', 'text', (c) => c.primaryKey())
@@ -28,12 +30,12 @@ export const initial: Migration = {
       .addColumn('alt_names', 'text', (c) => c.notNull().defaultTo('[]'))
       .addColumn('country', 'text', (c) => c.notNull())
       .addColumn('unlocode', 'text')
-      .addColumn('wpi_number', 'integer')
-      .addColumn('lon', 'real', (c) => c.notNull())
-      .addColumn('lat', 'real', (c) => c.notNull())
-      .addColumn('approximate', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('wpi_number', T.integer)
+      .addColumn('lon', T.real, (c) => c.notNull())
+      .addColumn('lat', T.real, (c) => c.notNull())
+      .addColumn('approximate', T.integer, (c) => c.notNull().defaultTo(0))
       .addColumn('approximate_reason', 'text')
-      .addColumn('geofence_radius_nm', 'real', (c) => c.notNull())
+      .addColumn('geofence_radius_nm', T.real, (c) => c.notNull())
       .addColumn('kind', 'text')
       .addColumn('notes', 'text')
       .execute();
@@ -75,13 +77,13 @@ export const initial: Migration = {
         c.notNull().check(sql`confidence in ('reported', 'corroborated', 'disputed')`),
       )
       .addColumn('notes', 'text')
-      .addColumn('great_circle_nm', 'real', (c) => c.notNull())
-      .addColumn('route_nm', 'real', (c) => c.notNull())
-      .addColumn('crosses_land', 'integer', (c) => c.notNull())
-      .addColumn('min_hours', 'real', (c) => c.notNull())
-      .addColumn('max_hours', 'real', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`))
-      .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`))
+      .addColumn('great_circle_nm', T.real, (c) => c.notNull())
+      .addColumn('route_nm', T.real, (c) => c.notNull())
+      .addColumn('crosses_land', T.integer, (c) => c.notNull())
+      .addColumn('min_hours', T.real, (c) => c.notNull())
+      .addColumn('max_hours', T.real, (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull().defaultTo(T.nowIso))
+      .addColumn('updated_at', 'text', (c) => c.notNull().defaultTo(T.nowIso))
       .execute();
     await db.schema.createIndex('voyages_vessel').on('voyages').column('vessel_id').execute();
     await db.schema.createIndex('voyages_origin').on('voyages').column('origin_port_id').execute();
@@ -94,8 +96,8 @@ export const initial: Migration = {
       .addColumn('vessel_id', 'text', (c) => c.references('vessels.id').onDelete('set null'))
       .addColumn('vessel_description', 'text')
       .addColumn('port_id', 'text', (c) => c.references('ports.id'))
-      .addColumn('lon', 'real')
-      .addColumn('lat', 'real')
+      .addColumn('lon', T.real)
+      .addColumn('lat', T.real)
       .addColumn('place_name', 'text')
       .addColumn('activity', 'text', (c) => c.notNull())
       .addColumn('window_earliest', 'text', (c) => c.notNull())
@@ -117,7 +119,7 @@ export const initial: Migration = {
       .addColumn('period_latest', 'text')
       .addColumn('period_precision', 'text')
       .addColumn('period_as_reported', 'text')
-      .addColumn('min_count', 'integer')
+      .addColumn('min_count', T.integer)
       .addColumn('count_unit', 'text')
       .addColumn('notes', 'text')
       .execute();
@@ -135,7 +137,7 @@ export const initial: Migration = {
         .createTable(table)
         .addColumn('record_id', 'text', (c) => c.notNull().references(`${record}s.id`).onDelete('cascade'))
         .addColumn('source_id', 'text', (c) => c.notNull().references('sources.id'))
-        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('position', T.integer, (c) => c.notNull())
         .addPrimaryKeyConstraint(`${table}_pk`, ['record_id', 'source_id'])
         .execute();
       await db.schema.createIndex(`${table}_source`).on(table).column('source_id').execute();

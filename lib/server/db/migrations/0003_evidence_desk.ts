@@ -1,5 +1,6 @@
 import 'server-only';
 import { sql, type Kysely, type Migration } from 'kysely';
+import { columnTypes } from './dialect';
 
 const RECORD_TABLES = ['sources', 'ports', 'vessels', 'voyages', 'observations', 'claims'] as const;
 
@@ -13,10 +14,11 @@ const RECORD_TABLES = ['sources', 'ports', 'vessels', 'voyages', 'observations',
  */
 export const evidenceDesk: Migration = {
   async up(db: Kysely<unknown>) {
+    const T = columnTypes(db);
     for (const table of RECORD_TABLES) {
       await db.schema
         .alterTable(table)
-        .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('version', T.integer, (c) => c.notNull().defaultTo(1))
         .execute();
       await db.schema
         .alterTable(table)
@@ -25,7 +27,7 @@ export const evidenceDesk: Migration = {
       await db.schema.alterTable(table).addColumn('deleted_at', 'text').execute();
       await db.schema
         .alterTable(table)
-        .addColumn('deleted_by', 'integer', (c) => c.references('users.id'))
+        .addColumn('deleted_by', T.integer, (c) => c.references('users.id'))
         .execute();
     }
 
@@ -56,8 +58,8 @@ export const evidenceDesk: Migration = {
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('record_id', 'text', (c) => c.notNull())
       .addColumn('data', 'text', (c) => c.notNull())
-      .addColumn('base_version', 'integer', (c) => c.notNull())
-      .addColumn('author_id', 'integer', (c) => c.references('users.id'))
+      .addColumn('base_version', T.integer, (c) => c.notNull())
+      .addColumn('author_id', T.integer, (c) => c.references('users.id'))
       .addColumn('reason', 'text')
       .addColumn('at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('record_pending_pk', ['kind', 'record_id'])
@@ -65,16 +67,16 @@ export const evidenceDesk: Migration = {
 
     await db.schema
       .createTable('record_revisions')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('id', T.integer, T.serial)
       .addColumn('kind', 'text', (c) =>
         c.notNull().check(sql`kind in ('source', 'port', 'vessel', 'observation', 'voyage', 'claim')`),
       )
       .addColumn('record_id', 'text', (c) => c.notNull())
-      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('version', T.integer, (c) => c.notNull())
       .addColumn('action', 'text', (c) =>
         c.notNull().check(sql`action in ('create', 'edit', 'propose', 'publish', 'delete', 'restore')`),
       )
-      .addColumn('actor_id', 'integer', (c) => c.references('users.id'))
+      .addColumn('actor_id', T.integer, (c) => c.references('users.id'))
       .addColumn('at', 'text', (c) => c.notNull())
       .addColumn('reason', 'text')
       .addColumn('before', 'text')

@@ -1,5 +1,6 @@
 import 'server-only';
 import { sql, type Kysely, type Migration } from 'kysely';
+import { columnTypes } from './dialect';
 
 /**
  * Paged annotation lists that a client can keep up to date cheaply:
@@ -17,19 +18,20 @@ import { sql, type Kysely, type Migration } from 'kysely';
  */
 export const annotationChanges: Migration = {
   async up(db: Kysely<unknown>) {
+    const T = columnTypes(db);
     await db.schema
       .createTable('annotation_targets')
       .addColumn('target_type', 'text', (c) => c.notNull())
       .addColumn('target_id', 'text', (c) => c.notNull())
-      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('revision', T.integer, (c) => c.notNull())
       .addColumn('changed_at', 'text', (c) => c.notNull())
-      .addColumn('live', 'integer', (c) => c.notNull())
-      .addColumn('total', 'integer', (c) => c.notNull())
+      .addColumn('live', T.integer, (c) => c.notNull())
+      .addColumn('total', T.integer, (c) => c.notNull())
       .addPrimaryKeyConstraint('annotation_targets_pk', ['target_type', 'target_id'])
       .execute();
     await db.schema
       .alterTable('annotations')
-      .addColumn('rev', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('rev', T.integer, (c) => c.notNull().defaultTo(0))
       .execute();
 
     await sql`

@@ -6,6 +6,7 @@ import { evidenceDesk } from './0003_evidence_desk';
 import { throttle } from './0004_throttle';
 import { annotationChanges } from './0005_annotation_changes';
 import { tracks } from './0006_tracks';
+import { loginOrder } from './0007_login_order';
 
 /**
  * Versioned migrations, in order. Listed in code (not read from a folder at run time) so that the
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0004_throttle': throttle,
   '0005_annotation_changes': annotationChanges,
   '0006_tracks': tracks,
+  '0007_login_order': loginOrder,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -94,6 +94,14 @@ function inked(page: Page, pane: string, points: { x: number; y: number }[], rea
   );
 }
 
+/** Clicks the export dialog's button and answers the path of the file it downloads. */
+async function download(page: Page, button: string): Promise<string> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const file = test.info().outputPath(dl.suggestedFilename());
+  await dl.saveAs(file);
+  return file;
+}
+
 test.describe('observed tracks on the map', () => {
   test.beforeAll(() => seed(process.env.WAKELINE_E2E_DB!));
 
@@ -158,12 +166,7 @@ test.describe('observed tracks on the map', () => {
     await page.getByRole('button', { name: 'Export image' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export image' });
     await expect(dialog.getByTestId('export-preview')).toBeVisible();
-    const save = async (button: string) => {
-      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-      const file = test.info().outputPath(dl.suggestedFilename());
-      await dl.saveAs(file);
-      return file;
-    };
+    const save = (button: string) => download(page, button);
     const svg = fs.readFileSync(await save('Download SVG'), 'utf8');
     const group = svg.match(/<g id="tracks"[^>]*>([\s\S]*?)<\/g>/)?.[1] ?? '';
     const [solid, dotted] = [...group.matchAll(/<path d="([^"]+)"/g)].map((m) => m[1]!);
@@ -190,6 +193,25 @@ test.describe('observed tracks on the map', () => {
     // Most of it: the routes' and ports' labels, drawn over everything on the map, may hide a sample.
     expect(visible.filter(coloured).length).toBeGreaterThanOrEqual(3);
     expect(visible.filter(coloured).length / visible.length).toBeGreaterThanOrEqual(0.6);
+  });
+
+  test('the exported image of a map that hides the tracks (hide=tracks) draws none of them', async ({ page }) => {
+    // The track is there to draw.
+    const api = (await (await page.request.get('/api/tracks')).json()) as { tracks: { vesselId: string; t: number[] }[] };
+    expect(api.tracks.find((t) => t.vesselId === VESSEL)?.t).toHaveLength(60);
+    await page.goto('/?lonlat=131.7,42.5&z=8&hide=tracks');
+    await expect(page.getByLabel('AIS tracks')).not.toBeChecked();
+    await page.getByRole('button', { name: 'Export image' }).click();
+    await expect(page.getByRole('dialog', { name: 'Export image' }).getByTestId('export-preview')).toBeVisible();
+    const svg = fs.readFileSync(await download(page, 'Download SVG'), 'utf8');
+    // A whole image of the same view: the land, the ports and the legend.
+    expect(svg).toContain('<path id="land"');
+    for (const id of ['ports', 'legend']) expect(svg).toContain(`<g id="${id}"`);
+    for (const id of ['tracks', 'track-gap-labels', 'dark-port-calls']) expect(svg).not.toContain(`<g id="${id}"`);
+    expect(svg).not.toContain('silent');
+    const legend = svg.match(/<g id="legend">[\s\S]*?<\/g>/)![0];
+    for (const entry of ['AIS gap', 'Possible dark port call']) expect(legend).not.toContain(entry);
+    await expect(page.locator('.track-gap-label')).toHaveCount(0);
   });
 
   test('the layer toggle hides the tracks and their legend entries', async ({ page }) => {

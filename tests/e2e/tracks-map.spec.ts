@@ -28,6 +28,12 @@ function fixes(): [number, number, number, number][] {
   return out;
 }
 
+/** A second vessel's track, no silence, south-west of the first, in the same view: [t ms, lon, lat, sog]. */
+const OTHER = 'angara';
+function otherFixes(): [number, number, number, number][] {
+  return Array.from({ length: 30 }, (_, i) => [T0 + 3 * 86_400_000 + i * STEP_MS, 129.95 + i * 0.017, 41.62 + i * 0.01, 8] as [number, number, number, number]);
+}
+
 function seed(file: string) {
   const db = new Database(file);
   try {
@@ -41,10 +47,13 @@ function seed(file: string) {
         `insert into imports (id, file_name, format, checksum, size_bytes, status, vessel_ids, created_at, finished_at, source_id, owner, heartbeat_at)
          values (?, 'tracks-map.csv', 'csv', ?, 1, 'done', ?, ?, ?, ?, 'e2e', 0)`,
       )
-      .run(importId, randomUUID(), JSON.stringify([VESSEL]), now, now, source.id).lastInsertRowid;
+      .run(importId, randomUUID(), JSON.stringify([VESSEL, OTHER]), now, now, source.id).lastInsertRowid;
     const put = db.prepare('insert into positions (vessel_id, t, import_seq, lon, lat, sog, cog) values (?, ?, ?, ?, ?, ?, 60)');
     const all = fixes();
-    db.transaction(() => all.forEach(([t, lon, lat, sog]) => put.run(VESSEL, t, seq, lon, lat, sog)))();
+    db.transaction(() => {
+      all.forEach(([t, lon, lat, sog]) => put.run(VESSEL, t, seq, lon, lat, sog));
+      otherFixes().forEach(([t, lon, lat, sog]) => put.run(OTHER, t, seq, lon, lat, sog));
+    })();
     const [from, to] = [all[29]!, all[30]!];
     const gap = { from: { t: from[0], lon: from[1], lat: from[2] }, to: { t: to[0], lon: to[1], lat: to[2] } };
     const event = db.prepare('insert into track_events (id, vessel_id, kind, key, data, t_start, t_end, import_ids) values (?, ?, ?, ?, ?, ?, ?, ?)');
@@ -92,6 +101,14 @@ function inked(page: Page, pane: string, points: { x: number; y: number }[], rea
     },
     { pane, points, reach },
   );
+}
+
+/** Clicks the export dialog's button and answers the path of the file it downloads. */
+async function download(page: Page, button: string): Promise<string> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+  const file = test.info().outputPath(dl.suggestedFilename());
+  await dl.saveAs(file);
+  return file;
 }
 
 test.describe('observed tracks on the map', () => {
@@ -158,12 +175,7 @@ test.describe('observed tracks on the map', () => {
     await page.getByRole('button', { name: 'Export image' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export image' });
     await expect(dialog.getByTestId('export-preview')).toBeVisible();
-    const save = async (button: string) => {
-      const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
-      const file = test.info().outputPath(dl.suggestedFilename());
-      await dl.saveAs(file);
-      return file;
-    };
+    const save = (button: string) => download(page, button);
     const svg = fs.readFileSync(await save('Download SVG'), 'utf8');
     const group = svg.match(/<g id="tracks"[^>]*>([\s\S]*?)<\/g>/)?.[1] ?? '';
     const [solid, dotted] = [...group.matchAll(/<path d="([^"]+)"/g)].map((m) => m[1]!);
@@ -190,6 +202,51 @@ test.describe('observed tracks on the map', () => {
     // Most of it: the routes' and ports' labels, drawn over everything on the map, may hide a sample.
     expect(visible.filter(coloured).length).toBeGreaterThanOrEqual(3);
     expect(visible.filter(coloured).length / visible.length).toBeGreaterThanOrEqual(0.6);
+  });
+
+  test('the exported image of a map that hides the tracks (hide=tracks) draws none of them', async ({ page }) => {
+    // The track is there to draw.
+    const api = (await (await page.request.get('/api/tracks')).json()) as { tracks: { vesselId: string; t: number[] }[] };
+    expect(api.tracks.find((t) => t.vesselId === VESSEL)?.t).toHaveLength(60);
+    await page.goto('/?lonlat=131.7,42.5&z=8&hide=tracks');
+    await expect(page.getByLabel('AIS tracks')).not.toBeChecked();
+    await page.getByRole('button', { name: 'Export image' }).click();
+    await expect(page.getByRole('dialog', { name: 'Export image' }).getByTestId('export-preview')).toBeVisible();
+    const svg = fs.readFileSync(await download(page, 'Download SVG'), 'utf8');
+    // A whole image of the same view: the land, the ports and the legend.
+    expect(svg).toContain('<path id="land"');
+    for (const id of ['ports', 'legend']) expect(svg).toContain(`<g id="${id}"`);
+    for (const id of ['tracks', 'track-gap-labels', 'dark-port-calls']) expect(svg).not.toContain(`<g id="${id}"`);
+    expect(svg).not.toContain('silent');
+    const legend = svg.match(/<g id="legend">[\s\S]*?<\/g>/)![0];
+    for (const entry of ['AIS gap', 'Possible dark port call']) expect(legend).not.toContain(entry);
+    await expect(page.locator('.track-gap-label')).toHaveCount(0);
+  });
+
+  test('follows the dashboard’s vessel filter: only that vessel’s fixes are drawn', async ({ page }) => {
+    await page.goto('/?lonlat=131.7,42.5&z=8');
+    // What the layer drew last (TracksLayer's measure, as the tracks-map bench reads it).
+    const drawn = () =>
+      page.evaluate(() => {
+        const last = performance.getEntriesByName('wakeline:tracks-drawn').at(-1) as PerformanceMeasure | undefined;
+        return (last?.detail as { fixes: number; tracks: number } | undefined) ?? null;
+      });
+    await expect.poll(drawn).toEqual({ fixes: fixes().length + otherFixes().length, tracks: 2 });
+    const other = otherFixes().map(([, lon, lat]): [number, number] => [lon, lat]);
+    const mine = fixes().map(([, lon, lat]): [number, number] => [lon, lat]);
+    const inked = async (line: [number, number][], i: number) => (await canvasSamples(page, line[i]!, line[i + 1]!, 4))?.inked;
+    await expect.poll(() => inked(other, 14)).toBe(1);
+    expect(await inked(mine, 10)).toBe(1);
+
+    await page.getByRole('combobox', { name: 'Vessel', exact: true }).selectOption(VESSEL);
+    await expect(page).toHaveURL(new RegExp(`vessel=${VESSEL}`));
+    await expect.poll(drawn).toEqual({ fixes: fixes().length, tracks: 1 });
+    // The same view: the first vessel's track still drawn where it was, the other's gone.
+    await expect.poll(() => inked(other, 14)).toBe(0);
+    expect(await inked(mine, 10)).toBe(1);
+    // Its gap's label, once the replaced layer's has faded out (Leaflet removes a tooltip 200 ms after it is hidden).
+    await expect(page.locator('.track-gap-label')).toHaveCount(1);
+    await expect(page.locator('.track-gap-label')).toHaveText('20 h silent');
   });
 
   test('the layer toggle hides the tracks and their legend entries', async ({ page }) => {

@@ -14,6 +14,7 @@ import { type AnnotationView, decodeCursor, parseRevisionToken } from '@/lib/cor
 import { type TargetType, createAnnotationInput, targetIdParam } from '@/lib/core/domain/annotations';
 import { annotationListQuery, emptyQuery } from '@/lib/core/domain/query';
 import { requireReader, requireRole, requireSameOrigin } from './auth';
+import { notModified } from './cache';
 import { AppError } from '@/lib/core/domain/errors';
 import { handle, json, parseJsonBody, parseParam, parseQuery } from './http';
 import { requireAnnotationWriteAllowance } from './annotation-writes';
@@ -31,14 +32,6 @@ const FORMAT = 'list-1';
 function listEtag(target: { type: TargetType; id: string }, state: TargetState, view: AnnotationView, q: ListQuery): string {
   const key = [FORMAT, target.type, target.id, state.revision, state.changedAt, view, q.limit, q.cursor ?? '', q.since ?? ''].join('\n');
   return `W/"${createHash('sha1').update(key).digest('base64url').slice(0, 22)}"`;
-}
-
-/** True when If-None-Match names `etag` (weak comparison) or is `*`. */
-function notModified(request: Request, etag: string): boolean {
-  const header = request.headers.get('if-none-match');
-  if (!header) return false;
-  const bare = (t: string) => t.trim().replace(/^W\//, '');
-  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
 }
 
 function staleSince(message: string) {

@@ -50,13 +50,34 @@ function keep(key: string, entry: Entry) {
   }
 }
 
+/** A weak ETag for an answer made at a data version: `${version}\n${visibility} ${meaning}`. */
+const etagOf = (id: string) => `W/"${createHash('sha1').update(`${BOOT_ID}\n${id}`).digest('base64url').slice(0, 22)}"`;
+
+/** True when If-None-Match names `etag` (weak comparison, one of a list) or is `*`. */
+export function notModified(request: Request, etag: string): boolean {
+  const header = request.headers.get('if-none-match');
+  if (!header) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
+}
+
+/**
+ * The ETag of an answer not kept here (a streamed download), made as `cachedResponse` makes its
+ * own: from the data version, what the request means and what the reader may see. Read before the
+ * data, so that an answer made while the data changed carries the older version's tag and is
+ * made again on the next request, never confirmed.
+ */
+export async function versionEtag(meaning: string, visibility: Visibility): Promise<string> {
+  return etagOf(`${await getDataVersion()}\n${visibility} ${meaning}`);
+}
+
 async function make(key: string, version: string, build: () => Promise<CachedAnswer>): Promise<Entry> {
   const id = `${version}\n${key}`;
   let pending = making.get(id);
   if (!pending) {
     pending = build()
       .then(({ body, ...answer }) => {
-        const etag = `W/"${createHash('sha1').update(`${BOOT_ID}\n${id}`).digest('base64url').slice(0, 22)}"`;
+        const etag = etagOf(id);
         const entry = { version, etag, answer, body: new EncodedBody(body) };
         keep(key, entry);
         return entry;
@@ -98,7 +119,7 @@ export async function cachedResponse(
     ETag: entry.etag,
     ...entry.answer.headers,
   };
-  if (request.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
+  if (notModified(request, entry.etag)) return new Response(null, { status: 304, headers });
   return encodedResponse(entry.body, headers);
 }
 

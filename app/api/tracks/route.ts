@@ -6,7 +6,7 @@ import { tracksJsonPieces } from '@/lib/core/domain/format-tracks-json';
 import { getDb } from '@/lib/server/db';
 import { dayWindowMs, visibleTracks } from '@/lib/server/imports/tracks';
 import { requireReader } from '../_lib/auth';
-import { cachedResponse } from '../_lib/cache';
+import { cachedResponse, notModified, versionEtag } from '../_lib/cache';
 import { handle, parseQuery } from '../_lib/http';
 import { methods } from '../_lib/methods';
 
@@ -42,10 +42,18 @@ const get = handle(async (request: Request) => {
     );
   }
   // Downloads are streamed, not cached: a million fixes are 150 MB of GPX, and a track at a time is
-  // all the server holds while the client reads.
+  // all the server holds while the client reads. Their ETag names the data version, the query and
+  // what the reader may see, so a client holding the file is answered 304 without it being made.
+  const etag = await versionEtag(`tracks ${JSON.stringify([q.format, q.vessel, q.from, q.to])}`, visibility);
+  const headers = {
+    'Content-Type': q.format === 'gpx' ? 'application/gpx+xml' : 'application/vnd.google-earth.kml+xml',
+    'Cache-Control': 'no-cache',
+    ETag: etag,
+    'Content-Disposition': `attachment; filename="wakeline-tracks.${q.format}"`,
+  };
+  if (notModified(request, etag)) return new Response(null, { status: 304, headers });
   const tracks = await visibleTracks(await getDb(), visibility, filter);
-  const [pieces, type] = q.format === 'gpx' ? [tracksGpxPieces(tracks), 'application/gpx+xml'] : [tracksKmlPieces(tracks), 'application/vnd.google-earth.kml+xml'];
-  return new Response(streamOf(pieces), { headers: { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Disposition': `attachment; filename="wakeline-tracks.${q.format}"` } });
+  return new Response(streamOf(q.format === 'gpx' ? tracksGpxPieces(tracks) : tracksKmlPieces(tracks)), { headers });
 });
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get });

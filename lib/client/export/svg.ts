@@ -47,7 +47,7 @@ export interface ComposeInput extends LayoutInput {
   range?: { from?: string; to?: string };
   /** Instants the timeline strip must show besides the voyages (a video's range). */
   stripInclude?: readonly number[];
-  /** Observed (AIS) tracks, drawn under the routes (only when the map shows them). */
+  /** Observed (AIS) tracks, drawn under the routes, their gaps' durations over them (only when the map shows them). */
   tracks?: ExportTracks;
 }
 
@@ -145,7 +145,9 @@ function sceneParts(input: ComposeInput, cursor?: CursorSummary) {
       ...(input.showGeofences ? geofencesSvg(ports, frame, u) : []),
       ...(tracks?.svg ?? []),
     ],
+    // Over the routes (composeSvg and the video draw them between `below` and this): the gaps' durations first, then ports, pins and names.
     mapAbove: [
+      ...(tracks?.labels ?? []),
       ...portsSvg(ports, active, frame, u),
       ...pinsSvg(input.pins, frame, u),
       ...labelsSvg({ voyages: input.voyages, selected, ports, active, showLabels: input.showLabels, places: input.tiles ? [] : placesOf(input.places) }, frame, u, obstacles),

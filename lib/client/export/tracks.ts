@@ -35,11 +35,23 @@ const TOLERANCE_PX = 0.5;
 const LABEL_MIN = 70;
 const MAX_LABELS = 12;
 
+/** What {@link tracksSvg} draws, in two layers. */
+export interface TracksSvg {
+  /** The tracks, gap connectors and dark port call rings: under the routes. */
+  svg: string[];
+  /** The gaps' durations ("20 h silent"): over the routes, so that no route covers one. */
+  labels: string[];
+  /** What the image shows, for the legend. */
+  summary: TrackSummary;
+  /** The durations' boxes, which the route and port labels keep clear of. */
+  labelBoxes: Box[];
+}
+
 /**
- * The tracks' SVG (under the routes) and what it shows, for the legend. `box` is the map's
- * rectangle in the image's pixels; `u` the image's unit (one CSS pixel of the live map).
+ * The tracks' SVG and what it shows. `box` is the map's rectangle in the image's pixels; `u` the
+ * image's unit (one CSS pixel of the live map).
  */
-export function tracksSvg(input: ExportTracks, ports: readonly Port[], frame: Frame, box: PixelBox, u: number): { svg: string[]; summary: TrackSummary; labelBoxes: Box[] } {
+export function tracksSvg(input: ExportTracks, ports: readonly Port[], frame: Frame, box: PixelBox, u: number): TracksSvg {
   const [left, top, right, bottom] = box;
   const margin = 10 * u;
   const near = (x: number, y: number) => x >= left - margin && x <= right + margin && y >= top - margin && y <= bottom + margin;
@@ -94,7 +106,7 @@ export function tracksSvg(input: ExportTracks, ports: readonly Port[], frame: Fr
     svg.push(`<g id="tracks" fill="none" stroke="${COLORS.route}" stroke-opacity="${TRACK_STYLE.opacity}" stroke-linecap="round" stroke-linejoin="round">`);
     if (solid) svg.push(`<path d="${solid}" stroke-width="${n1(TRACK_STYLE.weight * u)}"/>`);
     if (dotted) svg.push(`<path d="${dotted}" stroke-width="${n1(TRACK_STYLE.gapWeight * u)}" stroke-dasharray="${scaledDash(TRACK_STYLE.gapDash, u)}"/>`);
-    svg.push('</g>', ...labels.svg);
+    svg.push('</g>');
   }
   if (halos.length) {
     svg.push(
@@ -106,7 +118,7 @@ export function tracksSvg(input: ExportTracks, ports: readonly Port[], frame: Fr
       '</g>',
     );
   }
-  return { svg, summary: { fixes, gaps: dotted ? gaps.length : 0, darkPortCalls: halos.length }, labelBoxes: labels.boxes };
+  return { svg, labels: labels.svg, summary: { fixes, gaps: dotted ? gaps.length : 0, darkPortCalls: halos.length }, labelBoxes: labels.boxes };
 }
 
 /** "20 h silent" at the middle of the longest connectors inside the map, none over another; with their boxes, which other labels keep clear of. */

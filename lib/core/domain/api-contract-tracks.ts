@@ -251,8 +251,10 @@ export const TRACK_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       ok: {
         status: '200',
         content: { 'application/json': tracksAnswerSchema, 'application/gpx+xml': gpxDocumentSchema, 'application/vnd.google-earth.kml+xml': kmlDocumentSchema },
+        headers: ['ETag'],
       },
       errors: reads,
+      etag: true,
     },
   },
 };

@@ -516,8 +516,11 @@ describe('track imports, events and tracks', () => {
       await withLoginRequired(async () => expect((await call(apiPath, 'get')).status).toBe(401));
     }
     expect((await call('/api/events', 'get', { as: 'viewer', query: '?kind=port_call' })).status).toBe(200);
-    expect((await call('/api/tracks', 'get', { query: '?format=gpx' })).status).toBe(200);
-    expect((await call('/api/tracks', 'get', { query: '?format=kml' })).status).toBe(200);
+    for (const query of ['?format=json', '?format=gpx', '?format=kml']) {
+      const first = await call('/api/tracks', 'get', { query });
+      expect(first.status, query).toBe(200);
+      expect((await call('/api/tracks', 'get', { query, headers: { 'if-none-match': first.headers.get('etag')! } })).status, query).toBe(304);
+    }
   });
 });
 

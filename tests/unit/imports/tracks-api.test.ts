@@ -1,7 +1,7 @@
 /**
  * GET /api/tracks and GET /api/events on real imports in a temporary database: the dashboard's
- * filters (vessel, from, to), their refusals, and the cached JSON answer replaced once a new
- * import completes.
+ * filters (vessel, from, to), their refusals, the cached JSON answer replaced once a new import
+ * completes, and the GPX and KML downloads' ETags.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -122,5 +122,42 @@ describe('the cached JSON answer', () => {
     const now = ((await again.json()) as { tracks: TrackDto[] }).tracks;
     expect(now).toHaveLength(3);
     expect(fixes(now)).toBeGreaterThan(fixes(all));
+  }, 120_000);
+});
+
+describe('the GPX and KML downloads\' ETag', () => {
+  const download = (query: string, headers: Record<string, string> = {}) => call(tracksGet, `/api/tracks${query}`, headers);
+
+  it('confirms a file unchanged (304, no body) while the data stays; the query and the reader make other tags; new data a new one', async () => {
+    const gpx = await download('?format=gpx');
+    const etag = gpx.headers.get('etag')!;
+    expect(etag).toMatch(/^W\/".+"$/);
+    expect(gpx.headers.get('cache-control')).toBe('no-cache');
+    expect(await gpx.text()).toContain('<trkpt');
+    const again = await download('?format=gpx', { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(await again.text()).toBe('');
+    // In a list, and weakly compared.
+    expect((await download('?format=gpx', { 'if-none-match': `W/"other", ${etag.slice(2)}` })).status).toBe(304);
+
+    const tags = new Set([etag]);
+    const anonymous = await tracksGet(new Request('http://localhost/api/tracks?format=gpx'), { params: Promise.resolve({}) });
+    for (const other of [await download('?format=kml'), await download(`?format=gpx&vessel=${all[0]!.vesselId}`), await download('?format=gpx&from=2024-01-01'), anonymous]) {
+      expect(other.status).toBe(200);
+      tags.add(other.headers.get('etag')!);
+      await other.body?.cancel();
+    }
+    expect(tags.size).toBe(5);
+    // The JSON answer's tag is another.
+    expect((await download('')).headers.get('etag')).not.toBe(etag);
+
+    await importFile('four.csv', 9, 1);
+    const changed = await download('?format=gpx', { 'if-none-match': etag });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get('etag')).not.toBe(etag);
+    const text = await changed.text();
+    expect(text.match(/<trkpt/g)!.length).toBeGreaterThan(fixes(all));
+    expect((await download('?format=gpx', { 'if-none-match': changed.headers.get('etag')! })).status).toBe(304);
   }, 120_000);
 });

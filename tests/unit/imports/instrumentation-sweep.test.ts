@@ -7,13 +7,13 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { openReadyDatabase } from '@/lib/server/db';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 const saved = { runtime: process.env.NEXT_RUNTIME, url: process.env.DATABASE_URL };
 
 beforeEach(() => {
-  tmp = tempDbFile('instrumentation');
+  tmp = tempDatabase('instrumentation');
 });
 
 afterEach(async () => {
@@ -49,9 +49,9 @@ async function leftRunning(file: string, owner: string): Promise<{ id: string; s
 
 it('register() sweeps an import left running by a dead process as the server starts', async () => {
   // A pid that cannot be alive on this host: past Linux's largest.
-  const { id, seq } = await leftRunning(tmp.file, `${os.hostname()}:4194999:dead`);
+  const { id, seq } = await leftRunning(tmp.target, `${os.hostname()}:4194999:dead`);
   process.env.NEXT_RUNTIME = 'nodejs';
-  process.env.DATABASE_URL = `file:${tmp.file}`;
+  process.env.DATABASE_URL = tmp.url;
   const { resetConfigForTests } = await import('@/lib/server/config');
   resetConfigForTests();
   const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);

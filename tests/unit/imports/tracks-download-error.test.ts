@@ -7,12 +7,13 @@
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { pipeToNodeResponse } from 'next/dist/server/pipe-readable';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { openTeamDatabase } from '../helpers';
+import { onPostgres, openTeamDatabase } from '../helpers';
 import { vessels, writeCsv } from './track-files';
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
@@ -29,10 +30,11 @@ async function breakPositions(broken: boolean) {
   await sql.raw(`alter table ${from} rename to ${to}`).execute(await getDb());
 }
 let broken = false;
+let dir: string;
 
 beforeAll(async () => {
   team = await openTeamDatabase('tracks-download-error');
-  const dir = fs.mkdtempSync(path.join(path.dirname(process.env.DATABASE_URL!.slice(5)), 'files-'));
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wakeline-files-'));
   const { getDb } = await import('@/lib/server/db');
   const { startImport } = await import('@/lib/server/imports/start');
   const file = writeCsv(dir, 'four.csv', vessels({ seed: 11, count: 4, itinerary: ['rajin', 'dunai'], fixesPerVessel: 200 }));
@@ -46,13 +48,17 @@ afterEach(async () => {
   broken = false;
 });
 
-afterAll(() => team.close());
+afterAll(async () => {
+  await team.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
 
 for (const [format, end, trackEnd] of [
   ['gpx', '</gpx>', '</trk>'],
   ['kml', '</kml>', '</Placemark>'],
 ] as const) {
-  it(`${format}: the stream errors when reading a track fails after others were sent`, async () => {
+  // SQLite reads each track as the stream reaches it; PostgreSQL reads them all before the first byte.
+  it.skipIf(onPostgres)(`${format}: the stream errors when reading a track fails after others were sent`, async () => {
     const whole = await (await download(format)).text();
     expect(whole.split(trackEnd)).toHaveLength(5);
     expect(whole.trimEnd().endsWith(end)).toBe(true);
@@ -82,7 +88,7 @@ for (const [format, end, trackEnd] of [
   });
 }
 
-it('over HTTP through Next.js’s pipe: the client sees the connection cut, not the end of a chunked body', async () => {
+it.skipIf(onPostgres)('over HTTP through Next.js’s pipe: the client sees the connection cut, not the end of a chunked body', async () => {
   const server = http.createServer((req, res) => {
     void (async () => {
       const answer = await download('gpx');

@@ -66,3 +66,25 @@ export function ensureChromium() {
   console.error(`✗ No Chromium at ${wanted}. Install the Debian package "chromium" or set CHROMIUM_PATH.`);
   process.exit(1);
 }
+
+/** Whether Debian's PostgreSQL server with PostGIS is installed (what the PostgreSQL test pass needs). */
+function postgresInstalled() {
+  const root = '/usr/lib/postgresql';
+  if (!fs.existsSync(root)) return false;
+  return fs.readdirSync(root).some((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb')) && fs.existsSync(`/usr/share/postgresql/${v}/extension/postgis.control`));
+}
+
+/**
+ * PostgreSQL 15 with PostGIS for the test pass on PostgreSQL (Debian packages postgresql and
+ * postgresql-15-postgis-3); installed with apt when missing and root. Answers whether it is there.
+ */
+export function ensurePostgres() {
+  if (postgresInstalled()) return true;
+  if (process.getuid?.() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], { env });
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'postgresql', 'postgresql-15-postgis-3'], { env });
+    return postgresInstalled();
+  }
+  return false;
+}

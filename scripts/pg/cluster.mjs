@@ -33,11 +33,11 @@ function binDir() {
 
 const asRoot = process.getuid?.() === 0;
 
-/** Runs a PostgreSQL binary as the cluster's owner. */
+/** Runs a PostgreSQL binary as the cluster's owner, from the system's temporary folder (the postgres user may not enter the caller's). */
 function run(bin, args, options = {}) {
   const exe = path.join(binDir(), bin);
   const [cmd, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', exe, ...args]] : [exe, args];
-  return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  return execFileSync(cmd, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: os.tmpdir(), ...options });
 }
 
 function freePort() {
@@ -99,10 +99,15 @@ export function clusterDir(name = 'wakeline-pg') {
   return fs.mkdtempSync(path.join(os.tmpdir(), `${name}-`));
 }
 
+// No top-level await: test files require() this module.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [command, dir] = process.argv.slice(2);
-  if (command === 'start' && dir) console.log(await startCluster(path.resolve(dir)));
-  else if (command === 'stop' && dir) stopCluster(path.resolve(dir), { remove: false });
+  if (command === 'start' && dir) {
+    startCluster(path.resolve(dir)).then(console.log, (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    });
+  } else if (command === 'stop' && dir) stopCluster(path.resolve(dir), { remove: false });
   else {
     console.error('usage: node scripts/pg/cluster.mjs start|stop DIR');
     process.exit(2);

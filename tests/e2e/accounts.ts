@@ -6,7 +6,7 @@ export const PASSWORD = 'e2e password long enough';
 
 /**
  * Adds an account through the operator CLI (`npm run user -- add`), against a database file
- * (the e2e server's by default). An account that already exists is kept.
+ * (the e2e server's by default) or a postgres:// URL. An account that already exists is kept.
  */
 export function addUser(name: string, role: 'viewer' | 'editor' | 'admin', dbFile = process.env.WAKELINE_E2E_DB): void {
   if (!dbFile) throw new Error('WAKELINE_E2E_DB is not set: run through playwright.config.ts');
@@ -14,7 +14,7 @@ export function addUser(name: string, role: 'viewer' | 'editor' | 'admin', dbFil
     execFileSync(
       process.execPath,
       [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', 'scripts/user.ts', 'add', name, '--role', role, '--password-stdin'],
-      { input: PASSWORD, env: { ...process.env, DATABASE_URL: `file:${dbFile}` }, stdio: ['pipe', 'pipe', 'pipe'] },
+      { input: PASSWORD, env: { ...process.env, DATABASE_URL: /^postgres(ql)?:\/\//.test(dbFile) ? dbFile : `file:${dbFile}` }, stdio: ['pipe', 'pipe', 'pipe'] },
     );
   } catch (err) {
     const stderr = String((err as { stderr?: Buffer }).stderr ?? '');

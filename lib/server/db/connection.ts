@@ -20,9 +20,20 @@ import type { Database } from './schema';
 export type DB = Kysely<Database>;
 
 
+/** Kysely's PostgreSQL adapter, marked: `instanceof` fails where a production build gives a route its own copy of Kysely. */
+class MarkedPostgresAdapter extends PostgresAdapter {
+  readonly wakelineDialect = 'postgres';
+}
+
+class MarkedPostgresDialect extends PostgresDialect {
+  override createAdapter() {
+    return new MarkedPostgresAdapter();
+  }
+}
+
 /** Whether `db` (or a transaction's connection of it) talks to PostgreSQL. */
 export function isPostgres(db: { getExecutor: () => { adapter: unknown } }): boolean {
-  return db.getExecutor().adapter instanceof PostgresAdapter;
+  return (db.getExecutor().adapter as { wakelineDialect?: string }).wakelineDialect === 'postgres';
 }
 
 // 64-bit integers (counts, epoch milliseconds) as numbers: every one the app stores is far below 2^53.
@@ -34,7 +45,7 @@ const POOL_SIZE = 10;
 
 function createPostgres(url: string): DB {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new MarkedPostgresDialect({ pool }) });
 }
 
 function openSqlite(file: string): SQLite.Database {

@@ -8,7 +8,8 @@
  * - "now" as an ISO 8601 text default is to_char of the UTC time, as strftime gives it.
  */
 import 'server-only';
-import { type ColumnDefinitionBuilder, type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { type ColumnDefinitionBuilder, type Kysely, type RawBuilder, sql } from 'kysely';
+import { isPostgres } from '../connection';
 
 export interface ColumnTypes {
   postgres: boolean;
@@ -21,7 +22,7 @@ export interface ColumnTypes {
 }
 
 export function columnTypes(db: Kysely<unknown>): ColumnTypes {
-  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const postgres = isPostgres(db);
   return {
     postgres,
     real: postgres ? 'double precision' : 'real',

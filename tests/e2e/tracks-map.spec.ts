@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { PNG } from 'pngjs';
 import { type Page, expect, test } from '@playwright/test';
 import { canvasSamples } from './track-canvas';
@@ -34,36 +35,73 @@ function otherFixes(): [number, number, number, number][] {
   return Array.from({ length: 30 }, (_, i) => [T0 + 3 * 86_400_000 + i * STEP_MS, 129.95 + i * 0.017, 41.62 + i * 0.01, 8] as [number, number, number, number]);
 }
 
-function seed(file: string) {
-  const db = new Database(file);
+/** The rows the spec writes: a completed import, its positions and its two events. */
+function seedRows(sourceId: string) {
+  const importId = randomUUID();
+  const now = new Date().toISOString();
+  const all = fixes();
+  const [from, to] = [all[29]!, all[30]!];
+  const gap = { from: { t: from[0], lon: from[1], lat: from[2] }, to: { t: to[0], lon: to[1], lat: to[2] } };
+  const events = [
+    { kind: 'gap', ...gap, hours: 20, seaDistanceNm: 95, minSpeedKnots: 4.75 },
+    { kind: 'possible_port_call', portId: 'dunai', gap, inNm: 60, outNm: 35, marginHours: 9.2 },
+  ];
+  return {
+    importRow: [importId, randomUUID(), JSON.stringify([VESSEL, OTHER]), now, now, sourceId],
+    positions: [...all.map((f) => [VESSEL, ...f] as const), ...otherFixes().map((f) => [OTHER, ...f] as const)],
+    events: events.map((e) => [randomUUID().slice(0, 20), VESSEL, e.kind, `${e.kind}|e2e`, JSON.stringify(e), gap.from.t, gap.to.t, JSON.stringify([importId])]),
+  };
+}
+
+const SQL = {
+  seeded: "select 1 from imports where file_name = 'tracks-map.csv'",
+  source: "select id from sources where status = 'published' and deleted_at is null order by id limit 1",
+  import: `insert into imports (id, file_name, format, checksum, size_bytes, status, vessel_ids, created_at, finished_at, source_id, owner, heartbeat_at)
+           values (?, 'tracks-map.csv', 'csv', ?, 1, 'done', ?, ?, ?, ?, 'e2e', 0)`,
+  position: 'insert into positions (vessel_id, t, import_seq, lon, lat, sog, cog) values (?, ?, ?, ?, ?, ?, 60)',
+  event: 'insert into track_events (id, vessel_id, kind, key, data, t_start, t_end, import_ids) values (?, ?, ?, ?, ?, ?, ?, ?)',
+};
+
+/** Writes the rows into the server's database (a SQLite file or a postgres:// URL), once per database. */
+async function seed(target: string) {
+  if (/^postgres(ql)?:\/\//.test(target)) return seedPostgres(target);
+  const db = new Database(target);
   try {
     // Once per database: a worker restarted after a failed test runs beforeAll again.
-    if (db.prepare("select 1 from imports where file_name = 'tracks-map.csv'").get()) return;
-    const source = db.prepare("select id from sources where status = 'published' and deleted_at is null order by id limit 1").get() as { id: string };
-    const importId = randomUUID();
-    const now = new Date().toISOString();
-    const seq = db
-      .prepare(
-        `insert into imports (id, file_name, format, checksum, size_bytes, status, vessel_ids, created_at, finished_at, source_id, owner, heartbeat_at)
-         values (?, 'tracks-map.csv', 'csv', ?, 1, 'done', ?, ?, ?, ?, 'e2e', 0)`,
-      )
-      .run(importId, randomUUID(), JSON.stringify([VESSEL, OTHER]), now, now, source.id).lastInsertRowid;
-    const put = db.prepare('insert into positions (vessel_id, t, import_seq, lon, lat, sog, cog) values (?, ?, ?, ?, ?, ?, 60)');
-    const all = fixes();
-    db.transaction(() => {
-      all.forEach(([t, lon, lat, sog]) => put.run(VESSEL, t, seq, lon, lat, sog));
-      otherFixes().forEach(([t, lon, lat, sog]) => put.run(OTHER, t, seq, lon, lat, sog));
-    })();
-    const [from, to] = [all[29]!, all[30]!];
-    const gap = { from: { t: from[0], lon: from[1], lat: from[2] }, to: { t: to[0], lon: to[1], lat: to[2] } };
-    const event = db.prepare('insert into track_events (id, vessel_id, kind, key, data, t_start, t_end, import_ids) values (?, ?, ?, ?, ?, ?, ?, ?)');
-    const events = [
-      { kind: 'gap', ...gap, hours: 20, seaDistanceNm: 95, minSpeedKnots: 4.75 },
-      { kind: 'possible_port_call', portId: 'dunai', gap, inNm: 60, outNm: 35, marginHours: 9.2 },
-    ];
-    for (const e of events) event.run(randomUUID().slice(0, 20), VESSEL, e.kind, `${e.kind}|e2e`, JSON.stringify(e), gap.from.t, gap.to.t, JSON.stringify([importId]));
+    if (db.prepare(SQL.seeded).get()) return;
+    const rows = seedRows((db.prepare(SQL.source).get() as { id: string }).id);
+    const seq = db.prepare(SQL.import).run(...rows.importRow).lastInsertRowid;
+    const put = db.prepare(SQL.position);
+    db.transaction(() => rows.positions.forEach(([vessel, t, lon, lat, sog]) => put.run(vessel, t, seq, lon, lat, sog)))();
+    const event = db.prepare(SQL.event);
+    for (const e of rows.events) event.run(...e);
   } finally {
     db.close();
+  }
+}
+
+async function seedPostgres(url: string) {
+  let n = 0;
+  const numbered = (text: string) => text.replace(/\?/g, () => `$${++n}`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    if ((await client.query(SQL.seeded)).rowCount) return;
+    const rows = seedRows((await client.query<{ id: string }>(SQL.source)).rows[0]!.id);
+    await client.query('begin');
+    n = 0;
+    const seq = (await client.query<{ seq: string }>(`${numbered(SQL.import)} returning seq`, rows.importRow)).rows[0]!.seq;
+    for (const [vessel, t, lon, lat, sog] of rows.positions) {
+      n = 0;
+      await client.query(numbered(SQL.position), [vessel, t, seq, lon, lat, sog]);
+    }
+    for (const e of rows.events) {
+      n = 0;
+      await client.query(numbered(SQL.event), e);
+    }
+    await client.query('commit');
+  } finally {
+    await client.end();
   }
 }
 

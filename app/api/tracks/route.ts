@@ -1,4 +1,4 @@
-import { tracksQuery } from '@/lib/core/domain/api-contract-tracks';
+import { parseBbox, tracksQuery } from '@/lib/core/domain/api-contract-tracks';
 import { tracksGpxPieces } from '@/lib/core/domain/format-gpx';
 import { tracksKmlPieces } from '@/lib/core/domain/format-kml';
 import { visibilityFor } from '@/lib/core/domain/records';
@@ -25,15 +25,15 @@ function streamOf(pieces: Generator<string>): ReadableStream<Uint8Array> {
   });
 }
 
-/** GET /api/tracks?vessel=&from=&to=&format=: imported tracks as columns (JSON), or as GPX or KML with a time on every point. */
+/** GET /api/tracks?vessel=&from=&to=&bbox=&format=: imported tracks as columns (JSON), or as GPX or KML with a time on every point. */
 const get = handle(async (request: Request) => {
   const q = parseQuery(request.url, tracksQuery);
   const visibility = visibilityFor(Boolean(await requireReader(request)));
-  const filter = { vesselId: q.vessel, ...dayWindowMs(q) };
+  const filter = { vesselId: q.vessel, ...dayWindowMs(q), bbox: q.bbox === undefined ? undefined : parseBbox(q.bbox)! };
   if (q.format === 'json') {
     // Kept until the data version moves (an import completes, a source is deleted or published):
     // the map asks for the same million fixes on every page load.
-    const key = `tracks ${JSON.stringify([q.vessel, q.from, q.to])}`;
+    const key = `tracks ${JSON.stringify([q.vessel, q.from, q.to, q.bbox])}`;
     return cachedResponse(
       request,
       key,
@@ -44,7 +44,7 @@ const get = handle(async (request: Request) => {
   // Downloads are streamed, not cached: a million fixes are 150 MB of GPX, and a track at a time is
   // all the server holds while the client reads. Their ETag names the data version, the query and
   // what the reader may see, so a client holding the file is answered 304 without it being made.
-  const etag = await versionEtag(`tracks ${JSON.stringify([q.format, q.vessel, q.from, q.to])}`, visibility);
+  const etag = await versionEtag(`tracks ${JSON.stringify([q.format, q.vessel, q.from, q.to, q.bbox])}`, visibility);
   const headers = {
     'Content-Type': q.format === 'gpx' ? 'application/gpx+xml' : 'application/vnd.google-earth.kml+xml',
     'Cache-Control': 'no-cache',

@@ -80,10 +80,25 @@ export const eventsQuery = z
   })
   .refine(toNotBeforeFrom, toNotBeforeFromIssue);
 
+/** A bbox query value as [minLon, minLat, maxLon, maxLat], or null when it is not one (west to east without crossing 180°). */
+export function parseBbox(text: string): [number, number, number, number] | null {
+  const parts = text.split(',').map((p) => (p.trim() === '' ? NaN : Number(p)));
+  const [w, s, e, n] = parts as [number, number, number, number];
+  const ok = parts.length === 4 && parts.every(Number.isFinite) && w >= -180 && e <= 180 && s >= -90 && n <= 90 && w <= e && s <= n;
+  return ok ? [w, s, e, n] : null;
+}
+
+const bboxParam = z.string().refine((text) => parseBbox(text) !== null, {
+  message: 'must be minLon,minLat,maxLon,maxLat in degrees, west ≤ east (not across 180°) and south ≤ north, e.g. 129.5,41.5,133,43.5',
+});
+
 export const tracksQuery = z
   .strictObject({
     vessel: slug.optional().describe('Vessel id; every vessel with a track when absent.'),
     ...dayWindow('the fixes timed'),
+    bbox: bboxParam
+      .optional()
+      .describe('minLon,minLat,maxLon,maxLat: only the fixes inside this box (on PostgreSQL, found through the PostGIS index); vessels with none are left out.'),
     format: z
       .enum(['json', 'gpx', 'kml'])
       .default('json')

@@ -16,12 +16,16 @@ import { visibleImports, visibleTrackVessels } from './visible';
 
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
-/** Which tracks: one vessel's or all, and the fixes in [sinceMs, untilMs) (epoch ms) or all of them. */
+/** Which tracks: one vessel's or all, the fixes in [sinceMs, untilMs) (epoch ms) or all of them, inside `bbox` or anywhere. */
 export interface TrackFilter {
   vesselId?: string;
   sinceMs?: number;
   untilMs?: number;
+  /** minLon, minLat, maxLon, maxLat (degrees), edges included. */
+  bbox?: readonly [number, number, number, number];
 }
+
+const WORLD = [-180, -90, 180, 90] as const;
 
 const DAY_MS = 86_400_000;
 
@@ -41,6 +45,7 @@ export function dayWindowMs(q: { from?: string; to?: string }): Pick<TrackFilter
 const FIXES_SQL = `select json_group_array(t), json_group_array(lon), json_group_array(lat), json_group_array(sog) from (
   select t, lon, lat, sog from positions
   where vessel_id = ? and t >= ? and t < ? and import_seq in (select value from json_each(?))
+    and lon between ? and ? and lat between ? and ?
   order by t)`;
 
 /**
@@ -53,13 +58,14 @@ export async function visibleTracks(db: DB, visibility: Visibility, filter: Trac
   const seqs = JSON.stringify([...imports.keys()]);
   const since = filter.sinceMs ?? Number.MIN_SAFE_INTEGER;
   const until = filter.untilMs ?? Number.MAX_SAFE_INTEGER;
-  if (isPostgres(db)) return postgresTracks(db, vessels, [...imports.keys()], since, until);
+  if (isPostgres(db)) return postgresTracks(db, vessels, [...imports.keys()], since, until, filter.bbox);
+  const [west, south, east, north] = filter.bbox ?? WORLD;
   const sqlite = sqliteOf(db);
   return {
     *[Symbol.iterator]() {
       const fixes = sqlite.prepare(FIXES_SQL).raw(true);
       for (const v of vessels) {
-        const [tText, lonText, latText, sogText] = fixes.get(v.id, since, until, seqs) as [string, string, string, string];
+        const [tText, lonText, latText, sogText] = fixes.get(v.id, since, until, seqs, west, east, south, north) as [string, string, string, string];
         const t = JSON.parse(tText) as number[];
         if (t.length === 0) continue;
         const lon = JSON.parse(lonText) as number[];
@@ -80,12 +86,21 @@ export async function visibleTracks(db: DB, visibility: Visibility, filter: Trac
  * On PostgreSQL: each vessel's fixes as four arrays from the database, read before the sequence
  * is handed back (a query there is asynchronous), one vessel at a time.
  */
-async function postgresTracks(db: DB, vessels: readonly { id: string; name: string }[], seqs: number[], since: number, until: number): Promise<TrackDto[]> {
+async function postgresTracks(
+  db: DB,
+  vessels: readonly { id: string; name: string }[],
+  seqs: number[],
+  since: number,
+  until: number,
+  bbox: TrackFilter['bbox'],
+): Promise<TrackDto[]> {
   const out: TrackDto[] = [];
+  // The box as a PostGIS envelope: `&&` is answered by the positions' GiST index.
+  const inside = bbox ? sql`and geom && ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326)` : sql``;
   for (const v of vessels) {
     const { rows } = await sql<{ t: number[] | null; lon: number[] | null; lat: number[] | null; sog: (number | null)[] | null }>`
       select array_agg(t::float8 order by t) as t, array_agg(lon order by t) as lon, array_agg(lat order by t) as lat, array_agg(sog order by t) as sog
-      from positions where vessel_id = ${v.id} and t >= ${since} and t < ${until} and import_seq = any(${seqs}::bigint[])`.execute(db);
+      from positions where vessel_id = ${v.id} and t >= ${since} and t < ${until} and import_seq = any(${seqs}::bigint[]) ${inside}`.execute(db);
     const r = rows[0];
     if (!r?.t || r.t.length === 0) continue;
     const t = r.t.map((ms) => Math.floor(ms / 1000));

@@ -74,6 +74,39 @@ describe('GET /api/tracks filters', () => {
     expect(await tracks('?from=2099-01-01')).toEqual([]);
   });
 
+  it('keeps the fixes inside a bbox (edges included), the same on SQLite and on PostgreSQL’s index', async () => {
+    // Around Rajin's approach: the ships' fixes near the port, not those out at sea.
+    const box = [130.2, 42.1, 130.6, 42.4] as const;
+    const inside = (lon: number, lat: number) => lon >= box[0] && lon <= box[2] && lat >= box[1] && lat <= box[3];
+    const within = await tracks(`?bbox=${box.join(',')}`);
+    expect(fixes(within)).toBeGreaterThan(0);
+    expect(fixes(within)).toBeLessThan(fixes(all));
+    for (const whole of all) {
+      const keep = whole.t.flatMap((_, i) => (inside(whole.coords[2 * i]!, whole.coords[2 * i + 1]!) ? [i] : []));
+      const track = within.find((w) => w.vesselId === whole.vesselId);
+      if (keep.length === 0) {
+        expect(track).toBeUndefined();
+        continue;
+      }
+      expect(track!.t).toEqual(keep.map((i) => whole.t[i]));
+      expect(track!.coords).toEqual(keep.flatMap((i) => [whole.coords[2 * i], whole.coords[2 * i + 1]]));
+    }
+    // With the other filters, and in a download.
+    const one = all[0]!;
+    expect(await tracks(`?vessel=${one.vesselId}&bbox=${box.join(',')}`)).toEqual(within.filter((w) => w.vesselId === one.vesselId));
+    const gpx = await (await call(tracksGet, `/api/tracks?format=gpx&bbox=${box.join(',')}`)).text();
+    expect(gpx.match(/<trkpt /g)).toHaveLength(fixes(within));
+    expect(await tracks('?bbox=0,0,1,1')).toEqual([]);
+  });
+
+  it('refuses a bad bbox, naming the field', async () => {
+    for (const bbox of ['1,2,3', '130,42,129,43', '130,43,131,42', '-181,0,0,1', 'a,b,c,d', '1,,2,3', '170,0,-170,1']) {
+      const res = await call(tracksGet, `/api/tracks?bbox=${encodeURIComponent(bbox)}`);
+      expect(res.status, bbox).toBe(400);
+      expect(await res.text(), bbox).toContain('bbox');
+    }
+  });
+
   it('refuses a bad day or a "to" before "from", naming the field', async () => {
     for (const [query, field] of [
       ['?from=2024-02-30', 'from'],

@@ -42,6 +42,14 @@ export interface CopyOptions {
 /** Parameters per insert statement: under SQLite's 32,766 and PostgreSQL's 65,535. */
 const MAX_PARAMS = 16000;
 
+/** A database named in a message: a URL's password left out. */
+function shown(target: string): string {
+  if (!URL.canParse(target)) return target;
+  const url = new URL(target);
+  if (url.password) url.password = '***';
+  return url.protocol === 'file:' ? target : url.toString();
+}
+
 async function appliedMigrations(db: DB): Promise<string[]> {
   const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db).catch(() => ({ rows: [] as { name: string }[] }));
   return rows.map((r) => r.name);
@@ -55,7 +63,7 @@ async function checkSourceVersion(db: DB, from: string): Promise<void> {
   if (same) return;
   const at = applied.length ? applied[applied.length - 1] : 'no migration (not a Wakeline database?)';
   throw new CopyRefused(
-    `db:copy: the source ${from} is at ${at}; this version of Wakeline copies databases at ${latest}. ` +
+    `db:copy: the source ${shown(from)} is at ${at}; this version of Wakeline copies databases at ${latest}. ` +
       'Start the app (or npm run db:seed) on the source with the same version first, then copy.',
   );
 }
@@ -84,7 +92,7 @@ async function checkTargetEmpty(db: DB, to: string): Promise<void> {
     if (n > 0) full.push(`${t.name} (${n})`);
   }
   if (full.length) {
-    throw new CopyRefused(`db:copy: the target ${to} is not empty: ${full.join(', ')}. Copy into a new file or an empty database only.`);
+    throw new CopyRefused(`db:copy: the target ${shown(to)} is not empty: ${full.join(', ')}. Copy into a new file or an empty database only.`);
   }
 }
 

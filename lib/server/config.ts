@@ -73,7 +73,7 @@ export function isPostgresUrl(target: string): boolean {
 const TILE_TEMPLATE = /^https?:\/\/.+\{z\}.*\{x\}.*\{y\}/;
 
 /** `file:./x.sqlite`, `file:///abs/x.sqlite`, `./x.sqlite` or `:memory:` to a path better-sqlite3 takes. */
-function sqliteFile(url: string): string | null {
+export function sqliteFile(url: string): string | null {
   if (url === ':memory:') return url;
   let p = url;
   if (p.startsWith('file://')) p = URL.canParse(p) ? new URL(p).pathname : '';

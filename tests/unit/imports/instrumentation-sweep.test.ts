@@ -3,11 +3,11 @@
  * sweeps an import a dead process left running: the import reads as interrupted and its stored
  * positions are gone before the first request.
  */
-import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { openReadyDatabase } from '@/lib/server/db';
 import { tempDatabase } from '../helpers';
+import { insertLeftRunning } from './track-files';
 
 let tmp: ReturnType<typeof tempDatabase>;
 const saved = { runtime: process.env.NEXT_RUNTIME, url: process.env.DATABASE_URL };
@@ -28,20 +28,10 @@ afterEach(async () => {
 });
 
 /** Writes, through a connection of its own then closed, an import left running by `owner` with three positions. */
-async function leftRunning(file: string, owner: string): Promise<{ id: string; seq: number }> {
-  const db = await openReadyDatabase(file);
+async function leftRunning(target: string, owner: string): Promise<{ id: string; seq: number }> {
+  const db = await openReadyDatabase(target);
   try {
-    const id = randomUUID();
-    await db
-      .insertInto('imports')
-      .values({ id, file_name: 'left.csv', format: 'csv', checksum: randomUUID(), size_bytes: 1, status: 'running', vessel_ids: '[]', created_at: new Date().toISOString(), owner, heartbeat_at: Date.now() })
-      .execute();
-    const { seq } = await db.selectFrom('imports').select('seq').where('id', '=', id).executeTakeFirstOrThrow();
-    await db
-      .insertInto('positions')
-      .values([1, 2, 3].map((k) => ({ vessel_id: 'angara', t: k * 60_000, import_seq: seq, lon: 130, lat: 42, sog: null, cog: null })))
-      .execute();
-    return { id, seq };
+    return await insertLeftRunning(db, owner);
   } finally {
     await db.destroy();
   }

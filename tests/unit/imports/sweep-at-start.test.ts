@@ -3,11 +3,11 @@
  * and its stored positions removed, with a line in the log; a sweep that fails is logged and
  * does not throw (the server must still start).
  */
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DB, openReadyDatabase } from '@/lib/server/db';
 import { sweepAtStart } from '@/lib/server/imports/cleanup';
 import { tempDatabase } from '../helpers';
+import { insertLeftRunning } from './track-files';
 
 let tmp: ReturnType<typeof tempDatabase>;
 let db: DB;
@@ -22,20 +22,7 @@ afterEach(async () => {
   tmp.cleanup();
 });
 
-/** A running import owned by `owner`, with three stored positions. */
-async function leftRunning(owner: string): Promise<{ id: string; seq: number }> {
-  const id = randomUUID();
-  await db
-    .insertInto('imports')
-    .values({ id, file_name: 'left.csv', format: 'csv', checksum: randomUUID(), size_bytes: 1, status: 'running', vessel_ids: '[]', created_at: new Date().toISOString(), owner, heartbeat_at: Date.now() })
-    .execute();
-  const { seq } = await db.selectFrom('imports').select('seq').where('id', '=', id).executeTakeFirstOrThrow();
-  await db
-    .insertInto('positions')
-    .values([1, 2, 3].map((k) => ({ vessel_id: 'angara', t: k * 60_000, import_seq: seq, lon: 130, lat: 42, sog: null, cog: null })))
-    .execute();
-  return { id, seq };
-}
+const leftRunning = (owner: string) => insertLeftRunning(db, owner);
 
 const logger = () => {
   const lines: string[] = [];

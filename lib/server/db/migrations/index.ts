@@ -6,6 +6,7 @@ import { evidenceDesk } from './0003_evidence_desk';
 import { throttle } from './0004_throttle';
 import { annotationChanges } from './0005_annotation_changes';
 import { tracks } from './0006_tracks';
+import { voyageListing } from './0007_voyage_listing';
 
 /**
  * Versioned migrations, in order. Listed in code (not read from a folder at run time) so that the
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0004_throttle': throttle,
   '0005_annotation_changes': annotationChanges,
   '0006_tracks': tracks,
+  '0007_voyage_listing': voyageListing,
 };
 
 export const migrationProvider: MigrationProvider = {

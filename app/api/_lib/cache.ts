@@ -76,15 +76,20 @@ export function cacheStats(): { entries: number; bytes: number } {
  * Answers from the cache when the data has not changed since the answer was made; otherwise makes
  * it with `make` and keeps it. Least recently used answers go first. What the reader may see
  * (`visibility`: drafts or not) is part of the key, so a signed-in answer never reaches anyone else.
+ *
+ * `dataVersion` is what the answer depends on: by default any committed write anywhere; a route
+ * whose answer is made from a few tables may pass a narrower counter (GET /api/voyages), so that
+ * sign-ins, notes and track imports do not discard it.
  */
 export async function cachedResponse(
   request: Request,
   meaning: string,
   build: () => Promise<CachedAnswer>,
   visibility: Visibility = 'published',
+  dataVersion: () => Promise<string> = getDataVersion,
 ): Promise<Response> {
   const key = `${visibility} ${meaning}`;
-  const version = await getDataVersion();
+  const version = await dataVersion();
   let entry = entries.get(key);
   if (entry && entry.version === version) {
     entries.delete(key);

@@ -1,9 +1,11 @@
 import { getDb } from '@/lib/server/db';
 import { listVoyageRoutes, listVoyages } from '@/lib/server/db/voyages';
+import { voyageListJson, voyageRoutesGeoJson } from '@/lib/server/db/voyage-pages';
+import { voyageDataVersion } from '@/lib/server/db/voyage-index';
 import { listVessels } from '@/lib/server/db/reference';
 import { voyageQuery } from '@/lib/core/domain/query';
 import { visibilityFor } from '@/lib/core/domain/records';
-import { voyagesCsvt, voyagesToCsv, voyagesToGeoJSON } from '@/lib/core/domain/format';
+import { voyagesCsvt, voyagesToCsv } from '@/lib/core/domain/format';
 import { voyagesToFlatGeoJSON } from '@/lib/core/domain/format-geojson-flat';
 import { voyagesToGpx } from '@/lib/core/domain/format-gpx';
 import { voyagesToKml } from '@/lib/core/domain/format-kml';
@@ -22,6 +24,9 @@ const ROUTE_DOWNLOADS = {
 
 const attachment = (ext: string) => `attachment; filename="wakeline-voyages.${ext}"`;
 
+/** Every format here is made from the voyages, their sources, vessels and ports alone: their change counter versions the answers. */
+const listedVersion = async () => voyageDataVersion(await getDb());
+
 const get = handle(async (request: Request) => {
   const query = parseQuery(request.url, voyageQuery);
   const visibility = visibilityFor(Boolean(await requireReader(request)));
@@ -34,9 +39,9 @@ const get = handle(async (request: Request) => {
     if (format === 'csvt') return { body: voyagesCsvt(), contentType: 'text/plain; charset=utf-8', headers: { 'Content-Disposition': attachment('csvt') } };
     const db = await getDb();
     if (format === 'geojson') {
-      const { voyages, total } = await listVoyageRoutes(db, filter);
+      const { body, total } = await voyageRoutesGeoJson(db, filter);
       return {
-        body: JSON.stringify(voyagesToGeoJSON(voyages)),
+        body,
         contentType: 'application/geo+json',
         headers: { 'X-Total-Count': String(total) },
       };
@@ -52,16 +57,17 @@ const get = handle(async (request: Request) => {
         headers: { 'Content-Disposition': attachment(d.ext), 'X-Total-Count': String(total) },
       };
     }
-    const list = await listVoyages(db, filter);
     if (format === 'csv') {
+      const list = await listVoyages(db, filter);
       return {
         body: voyagesToCsv(list.voyages),
         contentType: 'text/csv; charset=utf-8',
         headers: { 'Content-Disposition': attachment('csv'), 'X-Total-Count': String(list.total) },
       };
     }
-    return { body: JSON.stringify(list), contentType: 'application/json', headers: { 'X-Total-Count': String(list.total) } };
-  }, visibility);
+    const { body, total } = await voyageListJson(db, filter);
+    return { body, contentType: 'application/json', headers: { 'X-Total-Count': String(total) } };
+  }, visibility, listedVersion);
 });
 
 const desk = deskRoutes('voyage');

@@ -8,7 +8,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Visibility } from '@/lib/core/domain/records';
-import { getDataVersion } from '@/lib/server/db';
+import { getDataVersion, getDb } from '@/lib/server/db';
+import { voyageDataVersion } from '@/lib/server/db/voyage-index';
 import { EncodedBody, encodedResponse } from './encoded';
 
 export interface CachedAnswer {
@@ -106,6 +107,12 @@ export async function cachedResponse(
   if (request.headers.get('if-none-match') === entry.etag) return new Response(null, { status: 304, headers });
   return encodedResponse(entry.body, headers);
 }
+
+/**
+ * The version of answers made from the voyages, their sources, vessels and ports alone (the list in
+ * every format, its facets): their change counter (lib/server/db/voyage-index.ts).
+ */
+export const voyageAnswersVersion = async (): Promise<string> => voyageDataVersion(await getDb());
 
 /**
  * A value read from the database (for example a whole reference table) and kept until the data

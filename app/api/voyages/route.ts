@@ -1,7 +1,6 @@
 import { getDb } from '@/lib/server/db';
 import { listVoyageRoutes, listVoyages } from '@/lib/server/db/voyages';
 import { voyageListJson, voyageRoutesGeoJson } from '@/lib/server/db/voyage-pages';
-import { voyageDataVersion } from '@/lib/server/db/voyage-index';
 import { listVessels } from '@/lib/server/db/reference';
 import { voyageQuery } from '@/lib/core/domain/query';
 import { visibilityFor } from '@/lib/core/domain/records';
@@ -9,7 +8,7 @@ import { voyagesCsvt, voyagesToCsv } from '@/lib/core/domain/format';
 import { voyagesToFlatGeoJSON } from '@/lib/core/domain/format-geojson-flat';
 import { voyagesToGpx } from '@/lib/core/domain/format-gpx';
 import { voyagesToKml } from '@/lib/core/domain/format-kml';
-import { type CachedAnswer, cachedResponse } from '../_lib/cache';
+import { type CachedAnswer, cachedResponse, voyageAnswersVersion } from '../_lib/cache';
 import { handle, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';
 import { deskRoutes } from '../_lib/desk';
@@ -23,9 +22,6 @@ const ROUTE_DOWNLOADS = {
 } as const;
 
 const attachment = (ext: string) => `attachment; filename="wakeline-voyages.${ext}"`;
-
-/** Every format here is made from the voyages, their sources, vessels and ports alone: their change counter versions the answers. */
-const listedVersion = async () => voyageDataVersion(await getDb());
 
 const get = handle(async (request: Request) => {
   const query = parseQuery(request.url, voyageQuery);
@@ -67,7 +63,7 @@ const get = handle(async (request: Request) => {
     }
     const { body, total } = await voyageListJson(db, filter);
     return { body, contentType: 'application/json', headers: { 'X-Total-Count': String(total) } };
-  }, visibility, listedVersion);
+  }, visibility, voyageAnswersVersion);
 });
 
 const desk = deskRoutes('voyage');

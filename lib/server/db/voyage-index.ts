@@ -111,6 +111,11 @@ export class Fragments {
 
   constructor(private readonly maxChars: number) {}
 
+  /** How many voyages are kept. */
+  get size(): number {
+    return this.byId.size;
+  }
+
   /** Whether another entry would push an older one out. */
   get full(): boolean {
     return this.chars >= this.maxChars;

@@ -15,7 +15,7 @@ import { voyageSummaries, voyageSummariesWithRoutes } from './voyages';
  * bench's generated voyages); the map layer's features, with their routes, are half as many again
  * per voyage and only the pages asked for are kept.
  */
-const MAX_SUMMARY_CHARS = 96 * 1024 * 1024;
+export const MAX_SUMMARY_CHARS = 96 * 1024 * 1024;
 const MAX_FEATURE_CHARS = 32 * 1024 * 1024;
 /**
  * Voyages serialised per step of the warm-up: 1 to 2 ms on a busy 2-core machine (250 took up to

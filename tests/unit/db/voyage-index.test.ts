@@ -11,7 +11,7 @@ import { visibleTo } from '@/lib/server/db/reference';
 import { type VoyageFilter, listVoyageRoutes, listVoyages, voyageSummaries } from '@/lib/server/db/voyages';
 import { voyageGeneration } from '@/lib/server/db/voyage-index';
 import { createDb } from '@/lib/server/db/connection';
-import { voyageListJson, voyageRoutesGeoJson } from '@/lib/server/db/voyage-pages';
+import { MAX_SUMMARY_CHARS, voyageListJson, voyageRoutesGeoJson } from '@/lib/server/db/voyage-pages';
 import { tempDbFile } from '../helpers';
 
 let tmp: ReturnType<typeof tempDbFile>;
@@ -168,5 +168,25 @@ describe('the voyage index', () => {
     } finally {
       await other.db.destroy();
     }
+  });
+
+  it('serialises every listed voyage in the background after the first page, and stops for a newer generation', async () => {
+    await db.updateTable('voyages').set({ cargo: 'new generation' }).where('id', '=', 'clone-003').execute();
+    const g = voyageGeneration(db);
+    const kept = g.fragmentsOf('summary', MAX_SUMMARY_CHARS);
+    expect(kept.size).toBe(0);
+    const listed = g.idsFor('team').length;
+    await voyageListJson(db, { limit: 1, offset: 0, visibility: 'team' });
+    for (let i = 0; i < 200 && kept.size < listed; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(kept.size).toBe(listed);
+
+    await db.updateTable('voyages').set({ cargo: 'newer still' }).where('id', '=', 'clone-003').execute();
+    const next = voyageGeneration(db);
+    await voyageListJson(db, { limit: 1, offset: 0, visibility: 'team' });
+    // Superseded at once: the newer generation's warm-up takes no more than one step.
+    await db.updateTable('voyages').set({ cargo: 'newest' }).where('id', '=', 'clone-003').execute();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(next.fragmentsOf('summary', MAX_SUMMARY_CHARS).size).toBeLessThan(listed);
+    expect(JSON.parse((await voyageListJson(db, { limit: 1000, offset: 0, visibility: 'team' })).body).voyages.find((v: { id: string }) => v.id === 'clone-003').cargo).toBe('newest');
   });
 });

@@ -23,11 +23,18 @@ const MAX_FEATURE_CHARS = 32 * 1024 * 1024;
  */
 const WARM_STEP = 50;
 
+/**
+ * The warm-up starts once a generation has lasted this long: a burst of edits (each a new
+ * generation, and a whole pass is about 3 s of CPU for 100,000 voyages on a busy machine) then
+ * costs one pass, not one per edit.
+ */
+const WARM_AFTER_MS = 1000;
+
 const warming = new WeakSet<Generation>();
 
 /**
- * Serialises every listed voyage of a new generation in the background, a step at a time between
- * requests, so that after a change (or a start) any page of the list is soon made from kept
+ * Serialises every listed voyage of a new generation in the background (once it has lasted
+ * WARM_AFTER_MS), a step at a time between requests, so that after a change (or a start) any page of the list is soon made from kept
  * entries alone: the first pages asked for read their own rows meanwhile. Stops when a newer
  * generation replaces this one, when the entries fill their share, or on any error (the database
  * closed): it is only ever ahead of what a request would do itself.
@@ -47,7 +54,8 @@ function warm(db: DB, g: Generation, ids: readonly string[]) {
       return;
     }
   };
-  setImmediate(() => void step().catch(() => undefined));
+  // Not kept alive for it: a script or test that is done may exit.
+  setTimeout(() => void step().catch(() => undefined), WARM_AFTER_MS).unref();
 }
 
 /** The serialised voyages with these ids, in order; those not yet kept are read and kept. */

@@ -177,15 +177,15 @@ describe('the voyage index', () => {
     expect(kept.size).toBe(0);
     const listed = g.idsFor('team').length;
     await voyageListJson(db, { limit: 1, offset: 0, visibility: 'team' });
-    for (let i = 0; i < 200 && kept.size < listed; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 500 && kept.size < listed; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(kept.size).toBe(listed);
 
     await db.updateTable('voyages').set({ cargo: 'newer still' }).where('id', '=', 'clone-003').execute();
     const next = voyageGeneration(db);
     await voyageListJson(db, { limit: 1, offset: 0, visibility: 'team' });
-    // Superseded at once: the newer generation's warm-up takes no more than one step.
+    // Superseded before its warm-up begins: it never starts.
     await db.updateTable('voyages').set({ cargo: 'newest' }).where('id', '=', 'clone-003').execute();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(next.fragmentsOf('summary', MAX_SUMMARY_CHARS).size).toBeLessThan(listed);
     expect(JSON.parse((await voyageListJson(db, { limit: 1000, offset: 0, visibility: 'team' })).body).voyages.find((v: { id: string }) => v.id === 'clone-003').cargo).toBe('newest');
   });

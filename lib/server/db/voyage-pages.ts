@@ -18,10 +18,14 @@ import { voyageSummaries, voyageSummariesWithRoutes } from './voyages';
 export const MAX_SUMMARY_CHARS = 96 * 1024 * 1024;
 const MAX_FEATURE_CHARS = 32 * 1024 * 1024;
 /**
- * Voyages serialised per step of the warm-up: 1 to 2 ms on a busy 2-core machine (250 took up to
- * 50 ms and showed in the p99 of answers served meanwhile), so requests keep their turn.
+ * Voyages serialised per read of the warm-up (1 to 2 ms on a busy 2-core machine), and the time
+ * it takes per turn of the event loop before requests have theirs: one 250-voyage read per turn
+ * took up to 50 ms and showed in the p99 of answers served meanwhile; one 50-voyage read per turn
+ * left the warm-up unfinished after 20 s at 50 connections, and 5 ms per turn still took about
+ * 20 s there (`npm run bench`, api, load 6-9 on 2 cores).
  */
 const WARM_STEP = 50;
+const WARM_SLICE_MS = 10;
 
 /**
  * The warm-up starts once a generation has lasted this long: a burst of edits (each a new
@@ -45,13 +49,18 @@ function warm(db: DB, g: Generation, ids: readonly string[]) {
   const kept = g.fragmentsOf('summary', MAX_SUMMARY_CHARS);
   let next = 0;
   const step = async () => {
+    const began = performance.now();
     while (next < ids.length && voyageGeneration(db) === g && !kept.full) {
       const chunk = ids.slice(next, next + WARM_STEP).filter((id) => kept.get(id) === undefined);
       next += WARM_STEP;
       if (!chunk.length) continue;
+      // The read awaits no I/O (better-sqlite3 answers at once): chunks go on within one turn of
+      // the event loop until its slice is used, then requests have their turn.
       for (const v of await voyageSummaries(db, chunk)) kept.set(v.id, JSON.stringify(v));
-      setImmediate(() => void step().catch(() => undefined));
-      return;
+      if (performance.now() - began >= WARM_SLICE_MS) {
+        setImmediate(() => void step().catch(() => undefined)).unref();
+        return;
+      }
     }
   };
   // Not kept alive for it: a script or test that is done may exit.

@@ -8,7 +8,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Visibility } from '@/lib/core/domain/records';
-import { getDataVersion } from '@/lib/server/db';
+import { getDataVersion, getDb } from '@/lib/server/db';
+import { voyageDataVersion } from '@/lib/server/db/voyage-index';
 import { EncodedBody, encodedResponse } from './encoded';
 
 export interface CachedAnswer {
@@ -97,15 +98,20 @@ export function cacheStats(): { entries: number; bytes: number } {
  * Answers from the cache when the data has not changed since the answer was made; otherwise makes
  * it with `make` and keeps it. Least recently used answers go first. What the reader may see
  * (`visibility`: drafts or not) is part of the key, so a signed-in answer never reaches anyone else.
+ *
+ * `dataVersion` is what the answer depends on: by default any committed write anywhere; a route
+ * whose answer is made from a few tables may pass a narrower counter (GET /api/voyages), so that
+ * sign-ins, notes and track imports do not discard it.
  */
 export async function cachedResponse(
   request: Request,
   meaning: string,
   build: () => Promise<CachedAnswer>,
   visibility: Visibility = 'published',
+  dataVersion: () => Promise<string> = getDataVersion,
 ): Promise<Response> {
   const key = `${visibility} ${meaning}`;
-  const version = await getDataVersion();
+  const version = await dataVersion();
   let entry = entries.get(key);
   if (entry && entry.version === version) {
     entries.delete(key);
@@ -122,6 +128,12 @@ export async function cachedResponse(
   if (notModified(request, entry.etag)) return new Response(null, { status: 304, headers });
   return encodedResponse(entry.body, headers);
 }
+
+/**
+ * The version of answers made from the voyages, their sources, vessels and ports alone (the list in
+ * every format, its facets): their change counter (lib/server/db/voyage-index.ts).
+ */
+export const voyageAnswersVersion = async (): Promise<string> => voyageDataVersion(await getDb());
 
 /**
  * A value read from the database (for example a whole reference table) and kept until the data

@@ -15,7 +15,20 @@ export class EncodedBody {
   }
 }
 
-/** A 200 with `body`'s bytes. */
+/**
+ * A 200 with `body`'s bytes. They are handed over as the one chunk of a plain stream: a Response
+ * made from the bytes themselves copies them first (a byte stream takes ownership of what it is
+ * given), which for the 0.9 MB map layer of 1,000 routes was a fresh copy, and its garbage, per
+ * reader. A plain stream's chunk is written to the socket as it is and never detached, so the
+ * same bytes serve every reader.
+ */
 export function encodedResponse(body: EncodedBody, headers: Record<string, string>): Response {
-  return new Response(body.bytes, { status: 200, headers });
+  const { bytes } = body;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  return new Response(stream, { status: 200, headers });
 }

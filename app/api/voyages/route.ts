@@ -1,13 +1,14 @@
 import { getDb } from '@/lib/server/db';
 import { listVoyageRoutes, listVoyages } from '@/lib/server/db/voyages';
+import { voyageListJson, voyageRoutesGeoJson } from '@/lib/server/db/voyage-pages';
 import { listVessels } from '@/lib/server/db/reference';
 import { voyageQuery } from '@/lib/core/domain/query';
 import { visibilityFor } from '@/lib/core/domain/records';
-import { voyagesCsvt, voyagesToCsv, voyagesToGeoJSON } from '@/lib/core/domain/format';
+import { voyagesCsvt, voyagesToCsv } from '@/lib/core/domain/format';
 import { voyagesToFlatGeoJSON } from '@/lib/core/domain/format-geojson-flat';
 import { voyagesToGpx } from '@/lib/core/domain/format-gpx';
 import { voyagesToKml } from '@/lib/core/domain/format-kml';
-import { type CachedAnswer, cachedResponse } from '../_lib/cache';
+import { type CachedAnswer, cachedResponse, voyageAnswersVersion } from '../_lib/cache';
 import { handle, parseQuery } from '../_lib/http';
 import { requireReader } from '../_lib/auth';
 import { deskRoutes } from '../_lib/desk';
@@ -34,9 +35,9 @@ const get = handle(async (request: Request) => {
     if (format === 'csvt') return { body: voyagesCsvt(), contentType: 'text/plain; charset=utf-8', headers: { 'Content-Disposition': attachment('csvt') } };
     const db = await getDb();
     if (format === 'geojson') {
-      const { voyages, total } = await listVoyageRoutes(db, filter);
+      const { body, total } = await voyageRoutesGeoJson(db, filter);
       return {
-        body: JSON.stringify(voyagesToGeoJSON(voyages)),
+        body,
         contentType: 'application/geo+json',
         headers: { 'X-Total-Count': String(total) },
       };
@@ -52,16 +53,17 @@ const get = handle(async (request: Request) => {
         headers: { 'Content-Disposition': attachment(d.ext), 'X-Total-Count': String(total) },
       };
     }
-    const list = await listVoyages(db, filter);
     if (format === 'csv') {
+      const list = await listVoyages(db, filter);
       return {
         body: voyagesToCsv(list.voyages),
         contentType: 'text/csv; charset=utf-8',
         headers: { 'Content-Disposition': attachment('csv'), 'X-Total-Count': String(list.total) },
       };
     }
-    return { body: JSON.stringify(list), contentType: 'application/json', headers: { 'X-Total-Count': String(list.total) } };
-  }, visibility);
+    const { body, total } = await voyageListJson(db, filter);
+    return { body, contentType: 'application/json', headers: { 'X-Total-Count': String(total) } };
+  }, visibility, voyageAnswersVersion);
 });
 
 const desk = deskRoutes('voyage');

@@ -47,8 +47,12 @@ export const COPY_TABLES: CopyTable[] = [
   { name: 'track_drafts', key: ['key'] },
 ];
 
-/** Tables that are not the app's data: the migrator's bookkeeping (the target is migrated itself) and PostgreSQL's change counter (made at the app's start). */
-const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'change_counter']);
+/**
+ * Tables that are not the app's data: the migrator's bookkeeping (the target is migrated itself),
+ * PostgreSQL's change counter (made at the app's start) and the voyage change counter (made by
+ * migration 0008, moved by the copy's own writes).
+ */
+const NOT_COPIED = new Set(['kysely_migration', 'kysely_migration_lock', 'change_counter', 'change_counts']);
 
 /** A database as the copy sees it: which dialect, and its better-sqlite3 handle on SQLite. */
 export interface Side {

@@ -244,6 +244,12 @@ export interface ThrottleTable {
   expires_at: number;
 }
 
+/** Change counters moved by triggers (migration 0007): `voyages` for what a voyage is listed with. */
+export interface ChangeCountsTable {
+  name: string;
+  n: number;
+}
+
 export interface Database {
   sources: SourcesTable;
   ports: PortsTable;
@@ -265,6 +271,7 @@ export interface Database {
   record_pending: RecordPendingTable;
   record_revisions: RecordRevisionsTable;
   throttle: ThrottleTable;
+  change_counts: ChangeCountsTable;
   imports: ImportsTable;
   positions: PositionsTable;
   track_events: TrackEventsTable;

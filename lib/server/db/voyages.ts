@@ -14,6 +14,11 @@ import type { DB } from './connection';
 import { listClaims, listObservations, listSources, sourceLinks, visibleTo } from './reference';
 import { basisOf, identificationOf, windowOf } from './rows';
 import type { VoyagesTable } from './schema';
+import { type VoyageFilter, voyageGeneration } from './voyage-index';
+
+export type { VoyageFilter } from './voyage-index';
+
+export type VoyageWithRoute = VoyageSummary & { route: LineStringGeometry };
 
 /** A voyage's stored row, from its seed record through {@link assembleVoyage}. */
 export function voyageRow(v: VoyageSeed, ports: ReadonlyMap<string, Port>, routing: VoyageRouting): Insertable<VoyagesTable> {
@@ -44,20 +49,6 @@ export function voyageRow(v: VoyageSeed, ports: ReadonlyMap<string, Port>, routi
     min_hours: metrics.duration.minHours,
     max_hours: metrics.duration.maxHours,
   };
-}
-
-export interface VoyageFilter {
-  vessel?: string;
-  /** Either end of the leg. */
-  port?: string;
-  /** Keep voyages whose span (earliest departure to latest arrival) overlaps [from, to]. */
-  from?: string;
-  to?: string;
-  confidence?: Confidence;
-  limit: number;
-  offset: number;
-  /** Published voyages only (the default), or drafts too for signed-in readers. */
-  visibility?: Visibility;
 }
 
 const summaryColumns = [
@@ -155,68 +146,48 @@ function summaryOf(r: SummaryRow, sourceIds: string[]): VoyageSummary {
   };
 }
 
-/**
- * The ids of one page of matching voyages, in order, and the number of matches. Filters touch
- * only the voyages table (ports and vessel names are joined for the page alone), so paging and
- * counting run on its indexes without joining every skipped row.
- */
-async function pageOfIds(db: DB, f: VoyageFilter): Promise<{ ids: string[]; total: number }> {
-  // One read transaction, so that the page and the count see the same data.
-  return db.transaction().execute(async (tx) => {
-    let q = tx.selectFrom('voyages as v').where(visibleTo(f.visibility ?? 'published', 'v'));
-    if (f.vessel) q = q.where('v.vessel_id', '=', f.vessel);
-    if (f.port) {
-      const port = f.port;
-      q = q.where((eb) => eb.or([eb('v.origin_port_id', '=', port), eb('v.destination_port_id', '=', port)]));
-    }
-    if (f.from) q = q.where('v.arrival_latest', '>=', f.from);
-    if (f.to) q = q.where('v.departure_earliest', '<=', f.to);
-    if (f.confidence) q = q.where('v.confidence', '=', f.confidence);
-    const rows = await q.select('v.id').orderBy('v.departure_earliest').orderBy('v.id').limit(f.limit).offset(f.offset).execute();
-    const count = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    return { ids: rows.map((r) => r.id), total: Number(count.n) };
-  });
-}
-
 /** Rows for the given ids, returned in the ids' order. */
 function inOrder<T extends { id: string }>(ids: readonly string[], rows: readonly T[]): T[] {
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
 }
 
-export async function listVoyages(db: DB, f: VoyageFilter): Promise<VoyageList> {
-  const { ids, total } = await pageOfIds(db, f);
+/** The voyages with these ids, in the ids' order (an id no longer there is left out). */
+export async function voyageSummaries(db: DB, ids: readonly string[]): Promise<VoyageSummary[]> {
+  if (!ids.length) return [];
   const [rows, links] = await Promise.all([
-    ids.length ? baseQuery(db).select(summaryColumns).where('v.id', 'in', ids).execute() : Promise.resolve([]),
+    baseQuery(db).select(summaryColumns).where('v.id', 'in', ids).execute(),
     sourceLinks(db, 'voyage_sources', ids),
   ]);
-  return {
-    voyages: inOrder(ids, rows).map((r) => summaryOf(r, links.get(r.id) ?? [])),
-    total,
-    limit: f.limit,
-    offset: f.offset,
-  };
+  return inOrder(ids, rows).map((r) => summaryOf(r, links.get(r.id) ?? []));
+}
+
+/** {@link voyageSummaries} with each voyage's route geometry. */
+export async function voyageSummariesWithRoutes(db: DB, ids: readonly string[]): Promise<VoyageWithRoute[]> {
+  if (!ids.length) return [];
+  const [rows, links] = await Promise.all([
+    baseQuery(db).select([...summaryColumns, 'v.route_geojson']).where('v.id', 'in', ids).execute(),
+    sourceLinks(db, 'voyage_sources', ids),
+  ]);
+  return inOrder(ids, rows).map((r) => ({
+    ...summaryOf(r, links.get(r.id) ?? []),
+    route: JSON.parse(r.route_geojson) as LineStringGeometry,
+  }));
+}
+
+/**
+ * One page of matching voyages and the number of matches. The page's ids and the count come from
+ * the voyage index (voyage-index.ts), one consistent read per data version.
+ */
+export async function listVoyages(db: DB, f: VoyageFilter): Promise<VoyageList> {
+  const { ids, total } = (await voyageGeneration(db, f.visibility ?? 'published')).page(f);
+  return { voyages: await voyageSummaries(db, ids), total, limit: f.limit, offset: f.offset };
 }
 
 /** Voyages with their route geometry, for the map and the GeoJSON export. */
-export async function listVoyageRoutes(
-  db: DB,
-  f: VoyageFilter,
-): Promise<{ voyages: (VoyageSummary & { route: LineStringGeometry })[]; total: number }> {
-  const { ids, total } = await pageOfIds(db, f);
-  const [rows, links] = await Promise.all([
-    ids.length
-      ? baseQuery(db).select([...summaryColumns, 'v.route_geojson']).where('v.id', 'in', ids).execute()
-      : Promise.resolve([]),
-    sourceLinks(db, 'voyage_sources', ids),
-  ]);
-  return {
-    voyages: inOrder(ids, rows).map((r) => ({
-      ...summaryOf(r, links.get(r.id) ?? []),
-      route: JSON.parse(r.route_geojson) as LineStringGeometry,
-    })),
-    total,
-  };
+export async function listVoyageRoutes(db: DB, f: VoyageFilter): Promise<{ voyages: VoyageWithRoute[]; total: number }> {
+  const { ids, total } = (await voyageGeneration(db, f.visibility ?? 'published')).page(f);
+  return { voyages: await voyageSummariesWithRoutes(db, ids), total };
 }
 
 export async function getVoyage(db: DB, id: string, visibility: Visibility = 'published'): Promise<VoyageDetail | null> {

@@ -79,6 +79,35 @@ describe('answers from the cache', () => {
     }
   });
 
+  it('keeps the voyage answers through writes they are not made from, and drops them on a vessel rename', async () => {
+    const { getDb } = await import('@/lib/server/db');
+    const db = await getDb();
+    const before = await call('voyages', '?vessel=lady-r&limit=5');
+    // A sign-in's throttle counter commits, but no voyage answer is made from it.
+    await db.insertInto('throttle').values({ key: 'test:unrelated', hits: 1, window_start: 0, last_at: 0, expires_at: Date.now() + 60_000 }).execute();
+    expect((await call('voyages', '?vessel=lady-r&limit=5')).headers.get('etag')).toBe(before.headers.get('etag'));
+    const name = (await db.selectFrom('vessels').select('name').where('id', '=', 'lady-r').executeTakeFirstOrThrow()).name;
+    await db.updateTable('vessels').set({ name: 'Lady R (renamed)' }).where('id', '=', 'lady-r').execute();
+    try {
+      const after = await call('voyages', '?vessel=lady-r&limit=5');
+      expect(after.headers.get('etag')).not.toBe(before.headers.get('etag'));
+      expect(after.body.voyages.map((v: { vessel: { name: string } }) => v.vessel.name)).toEqual(Array(before.body.voyages.length).fill('Lady R (renamed)'));
+    } finally {
+      await db.updateTable('vessels').set({ name }).where('id', '=', 'lady-r').execute();
+    }
+  });
+
+  it('pages the never-cached offsets of one filter without gaps or repeats', async () => {
+    const whole = await call('voyages', '?port=rajin&limit=1000');
+    const paged: string[] = [];
+    for (let offset = 0; offset < whole.body.total; offset += 3) {
+      const page = await call('voyages', `?port=rajin&limit=3&offset=${offset}`);
+      expect(page.headers.get('x-total-count')).toBe(String(whole.body.total));
+      paged.push(...page.body.voyages.map((v: { id: string }) => v.id));
+    }
+    expect(paged).toEqual(whole.body.voyages.map((v: { id: string }) => v.id));
+  });
+
   it('makes an answer once for many simultaneous requests, and counts its size once', async () => {
     const { cachedResponse, cacheStats } = await import('@/app/api/_lib/cache');
     const { getDb } = await import('@/lib/server/db');
@@ -101,7 +130,7 @@ describe('answers from the cache', () => {
     expect(builds).toBe(1);
     expect(cacheStats()).toEqual({ entries: before.entries + 1, bytes: before.bytes + 1000 });
 
-    // A write (even one that changes nothing) moves the data version: the next burst makes a new
+    // A write to a voyage (even one that changes nothing) moves the data version: the next burst makes a new
     // answer under the same key, whose size replaces the old one's instead of adding to it.
     const db = await getDb();
     const row = await db.selectFrom('voyages').select(['id', 'confidence']).limit(1).executeTakeFirstOrThrow();

@@ -74,6 +74,26 @@ describe('GET /api/voyages/facets', () => {
     expect(r.body.vessels[0].count).toBe(3);
   });
 
+  it('counts again after a voyage changes vessel, and after a vessel is renamed', async () => {
+    const { getDb } = await import('@/lib/server/db');
+    const db = await getDb();
+    const before = (await get(facets, '')).body as { vessels: Entry[] };
+    const leg = seedVoyages.find((v) => v.vesselId === 'lady-r')!;
+    const count = (answer: { vessels: Entry[] }, id: string) => answer.vessels.find((v) => v.id === id)?.count ?? 0;
+    await db.updateTable('voyages').set({ vessel_id: 'angara' }).where('id', '=', leg.id).execute();
+    const { name } = await db.selectFrom('vessels').select('name').where('id', '=', 'angara').executeTakeFirstOrThrow();
+    await db.updateTable('vessels').set({ name: 'Angara (renamed)' }).where('id', '=', 'angara').execute();
+    try {
+      const after = (await get(facets, '')).body as { vessels: Entry[] };
+      expect(count(after, 'lady-r')).toBe(count(before, 'lady-r') - 1);
+      expect(count(after, 'angara')).toBe(count(before, 'angara') + 1);
+      expect(after.vessels.find((v) => v.id === 'angara')!.name).toBe('Angara (renamed)');
+    } finally {
+      await db.updateTable('voyages').set({ vessel_id: 'lady-r' }).where('id', '=', leg.id).execute();
+      await db.updateTable('vessels').set({ name }).where('id', '=', 'angara').execute();
+    }
+  });
+
   it('refuses a reversed range and unknown parameters with a 400 naming the field', async () => {
     const reversed = await get(facets, '?from=2024-05-01&to=2024-01-01');
     expect(reversed.status).toBe(400);

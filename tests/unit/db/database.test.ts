@@ -45,7 +45,7 @@ describe('the database', () => {
 
   it('records the versioned migrations it applied', async () => {
     const rows = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
-    expect(rows.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_accounts_annotations', '0003_evidence_desk', '0004_throttle', '0005_annotation_changes', '0006_tracks', '0007_login_order']);
+    expect(rows.rows.map((r) => r.name)).toEqual(['0001_initial', '0002_accounts_annotations', '0003_evidence_desk', '0004_throttle', '0005_annotation_changes', '0006_tracks', '0007_login_order', '0008_voyage_listing']);
   });
 
   it('holds every seed record after the first start', async () => {

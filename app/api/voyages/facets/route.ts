@@ -2,7 +2,7 @@ import { getDb } from '@/lib/server/db';
 import { voyageFacets } from '@/lib/server/db/voyage-facets';
 import { facetsQuery } from '@/lib/core/domain/facets';
 import { visibilityFor } from '@/lib/core/domain/records';
-import { type CachedAnswer, cachedResponse } from '../../_lib/cache';
+import { type CachedAnswer, cachedResponse, voyageAnswersVersion } from '../../_lib/cache';
 import { handle, parseQuery } from '../../_lib/http';
 import { requireReader } from '../../_lib/auth';
 import { methods } from '../../_lib/methods';
@@ -16,6 +16,8 @@ const get = handle(async (request: Request) => {
     key,
     async (): Promise<CachedAnswer> => ({ body: JSON.stringify(await voyageFacets(await getDb(), filter)), contentType: 'application/json' }),
     filter.visibility,
+    // Made from the voyages, vessels and ports alone: kept through sign-ins, notes and imports.
+    voyageAnswersVersion,
   );
 });
 

@@ -7,6 +7,7 @@ import { throttle } from './0004_throttle';
 import { annotationChanges } from './0005_annotation_changes';
 import { tracks } from './0006_tracks';
 import { loginOrder } from './0007_login_order';
+import { voyageListing } from './0008_voyage_listing';
 
 /**
  * Versioned migrations, in order. Listed in code (not read from a folder at run time) so that the
@@ -20,6 +21,7 @@ export const migrations: Record<string, Migration> = {
   '0005_annotation_changes': annotationChanges,
   '0006_tracks': tracks,
   '0007_login_order': loginOrder,
+  '0008_voyage_listing': voyageListing,
 };
 
 export const migrationProvider: MigrationProvider = {

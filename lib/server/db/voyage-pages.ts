@@ -1,0 +1,115 @@
+/**
+ * GET /api/voyages' JSON and GeoJSON answers, assembled from each voyage's serialised entry kept
+ * for the data version (voyage-index.ts): a page that no cached answer covers (a new offset, a
+ * new filter) reads and serialises only the voyages no earlier page held. The bodies are the
+ * bytes `JSON.stringify` gives for the whole list, entry for entry.
+ */
+import 'server-only';
+import { voyagesToGeoJSON } from '@/lib/core/domain/format';
+import type { DB } from './connection';
+import { type Fragments, type Generation, type VoyageFilter, voyageDataVersion, voyageGeneration } from './voyage-index';
+import { voyageSummaries, voyageSummariesWithRoutes } from './voyages';
+
+/**
+ * List entries kept per generation, in characters: 100,000 voyages' take about 62 million (the
+ * bench's generated voyages); the map layer's features, with their routes, are half as many again
+ * per voyage and only the pages asked for are kept.
+ */
+export const MAX_SUMMARY_CHARS = 96 * 1024 * 1024;
+const MAX_FEATURE_CHARS = 32 * 1024 * 1024;
+/**
+ * Voyages serialised per read of the warm-up (1 to 2 ms on a busy 2-core machine), and the time
+ * it takes per turn of the event loop before requests have theirs: one 250-voyage read per turn
+ * took up to 50 ms and showed in the p99 of answers served meanwhile; one 50-voyage read per turn
+ * left the warm-up unfinished after 20 s at 50 connections, and 5 ms per turn still took about
+ * 20 s there (`npm run bench`, api, load 6-9 on 2 cores).
+ */
+const WARM_STEP = 50;
+const WARM_SLICE_MS = 10;
+
+/**
+ * The warm-up starts once a generation has lasted this long: a burst of edits (each a new
+ * generation, and a whole pass is about 3 s of CPU for 100,000 voyages on a busy machine) then
+ * costs one pass, not one per edit.
+ */
+const WARM_AFTER_MS = 1000;
+
+const warming = new WeakSet<Generation>();
+
+/**
+ * Serialises every listed voyage of a new generation in the background (once it has lasted
+ * WARM_AFTER_MS), a step at a time between requests, so that after a change (or a start) any page of the list is soon made from kept
+ * entries alone: the first pages asked for read their own rows meanwhile. Stops when a newer
+ * generation replaces this one, when the entries fill their share, or on any error (the database
+ * closed): it is only ever ahead of what a request would do itself.
+ */
+function warm(db: DB, g: Generation, ids: readonly string[]) {
+  if (warming.has(g)) return;
+  warming.add(g);
+  const kept = g.fragmentsOf('summary', MAX_SUMMARY_CHARS);
+  let next = 0;
+  const step = async () => {
+    const began = performance.now();
+    while (next < ids.length && (await voyageDataVersion(db)) === g.version && !kept.full) {
+      const chunk = ids.slice(next, next + WARM_STEP).filter((id) => kept.get(id) === undefined);
+      next += WARM_STEP;
+      if (!chunk.length) continue;
+      // The read awaits no I/O (better-sqlite3 answers at once): chunks go on within one turn of
+      // the event loop until its slice is used, then requests have their turn.
+      for (const v of await voyageSummaries(db, chunk)) kept.set(v.id, JSON.stringify(v));
+      if (performance.now() - began >= WARM_SLICE_MS) {
+        setImmediate(() => void step().catch(() => undefined)).unref();
+        return;
+      }
+    }
+  };
+  // Not kept alive for it: a script or test that is done may exit.
+  setTimeout(() => void step().catch(() => undefined), WARM_AFTER_MS).unref();
+}
+
+/** The serialised voyages with these ids, in order; those not yet kept are read and kept. */
+async function serialised<T extends { id: string }>(
+  kept: Fragments,
+  ids: readonly string[],
+  read: (ids: readonly string[]) => Promise<T[]>,
+  write: (v: T) => string,
+): Promise<string[]> {
+  const fresh = new Map<string, string>();
+  const missing = ids.filter((id) => kept.get(id) === undefined);
+  if (missing.length) {
+    for (const v of await read(missing)) {
+      const json = write(v);
+      fresh.set(v.id, json);
+      kept.set(v.id, json);
+    }
+  }
+  const out: string[] = [];
+  for (const id of ids) {
+    // Kept, or read just now (kept may have dropped it again); gone: deleted since the page was read.
+    const json = fresh.get(id) ?? kept.get(id);
+    if (json !== undefined) out.push(json);
+  }
+  return out;
+}
+
+/** The list answer `{ voyages, total, limit, offset }` as JSON text, and its total. */
+export async function voyageListJson(db: DB, f: VoyageFilter): Promise<{ body: string; total: number }> {
+  const g = await voyageGeneration(db, f.visibility ?? 'published');
+  const { ids, total } = g.page(f);
+  warm(db, g, g.idsFor(f.visibility ?? 'published'));
+  const parts = await serialised(g.fragmentsOf('summary', MAX_SUMMARY_CHARS), ids, (missing) => voyageSummaries(db, missing), (v) => JSON.stringify(v));
+  return { body: `{"voyages":[${parts.join(',')}],"total":${total},"limit":${f.limit},"offset":${f.offset}}`, total };
+}
+
+/** The map layer's FeatureCollection of routes (lib/core/domain/format) as JSON text, and its total. */
+export async function voyageRoutesGeoJson(db: DB, f: VoyageFilter): Promise<{ body: string; total: number }> {
+  const g = await voyageGeneration(db, f.visibility ?? 'published');
+  const { ids, total } = g.page(f);
+  const parts = await serialised(
+    g.fragmentsOf('feature', MAX_FEATURE_CHARS),
+    ids,
+    (missing) => voyageSummariesWithRoutes(db, missing),
+    (v) => JSON.stringify(voyagesToGeoJSON([v]).features[0]),
+  );
+  return { body: `{"type":"FeatureCollection","features":[${parts.join(',')}]}`, total };
+}

@@ -13,7 +13,7 @@ import { stackOffsets } from '@/lib/core/geo/routeStacks';
 import { useCursorStates, useVoyageTimes } from './cursorStates';
 import { toLatLng } from './latlng';
 import RouteChooser, { type ChooserItem } from './RouteChooser';
-import { ProjectedLines, type SceneRoute, drawRoutes } from './routes/drawRoutes';
+import { type Batch, ProjectedLines, type SceneRoute, batchRoutes, drawBatches } from './routes/drawRoutes';
 import { hitRoutes } from './routes/hitRoutes';
 import { atCursor, routeLook } from './routes/routeLook';
 import { routesRenderer } from './routes/RoutesRenderer';
@@ -105,8 +105,13 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
   }, [map, renderer]);
   useEffect(() => {
     const dimmed = selectedId !== undefined;
+    const lookOf = (r: SceneRoute) => routeLook((r as Route).inferred, r.id === selectedId, r.id === hoveredId, dimmed, atCursor(states, r.id));
+    // Grouped once per zoom (and per change of look): a redraw after a pan only strokes the groups.
+    const batches = new Map<number, Batch[]>();
     renderer.setScene((ctx, z, view) => {
-      drawRoutes(ctx, shown, (r) => routeLook((r as Route).inferred, r.id === selectedId, r.id === hoveredId, dimmed, atCursor(states, r.id)), projected.at(z), view);
+      let b = batches.get(z);
+      if (!b) batches.set(z, (b = batchRoutes(shown, lookOf, projected.at(z))));
+      drawBatches(ctx, b, view);
       markFirstDraw(shown.length);
     });
   }, [renderer, shown, selectedId, hoveredId, states, projected]);
@@ -206,18 +211,20 @@ function markFirstDraw(voyages: number) {
   performance.mark('wakeline:voyages-drawn', { detail: { voyages } });
 }
 
-/** The selected route's permanent label ("Route inferred, not observed"), at the middle of its line as drawn. */
+/**
+ * The selected route's permanent label ("Route inferred, not observed"), at the middle of its line
+ * as drawn. One tooltip, moved and reworded: a new one at each zoom would sit beside the old one
+ * while that fades out (Leaflet removes a closed tooltip 200 ms later).
+ */
 function useSelectedLabel(route: (Route & { drawn: LatLngTuple[] }) | undefined, zoom: number, projected: ProjectedLines) {
   const map = useMap();
+  const [label] = useState(() => L.tooltip({ permanent: true, direction: 'top', className: 'route-label' }));
+  useEffect(() => () => void label.remove(), [label]);
   useEffect(() => {
-    if (!route) return;
-    const line = projected.at(zoom)(route.drawn);
-    const mid = arrowheads(line.points, [0.5], 0.001)[0]?.[0] ?? line.points[0];
-    if (!mid) return;
-    const label = L.tooltip({ permanent: true, direction: 'top', className: 'route-label' })
-      .setLatLng(map.unproject([mid.x, mid.y], zoom))
-      .setContent(kind(route.inferred));
-    label.addTo(map);
-    return () => void label.remove();
-  }, [map, route, zoom, projected]);
+    const line = route && projected.at(zoom)(route.drawn);
+    const mid = line && (arrowheads(line.points, [0.5], 0.001)[0]?.[0] ?? line.points[0]);
+    if (!route || !mid) return void label.remove();
+    label.setLatLng(map.unproject([mid.x, mid.y], zoom)).setContent(kind(route.inferred));
+    if (!map.hasLayer(label)) label.addTo(map);
+  }, [map, label, route, zoom, projected]);
 }

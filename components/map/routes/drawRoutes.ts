@@ -69,69 +69,82 @@ function projectLine(line: readonly LatLngTuple[], project: (ll: LatLngTuple) =>
   return { points, minX, minY, maxX, maxY, length };
 }
 
-/** Arrows closer than this many arrow lengths along one line, in one look, are drawn once. */
-const ARROW_SLOT = 3;
+/**
+ * Arrows of one look on one line fall into slots, each drawn once: an eighth of the line (so a
+ * long route's arrows at a quarter, half and three quarters keep their places, and a stack of
+ * thousands of voyages shows at most nine arrows per lane and direction), and never closer than
+ * three arrow lengths.
+ */
+const slotPx = (line: Projected, arrowSize: number) => Math.max(3 * arrowSize, line.length / 8);
 
-interface Batch {
+/** Routes of one look: their distinct lines, and per line in the direction of travel its arrow slots. */
+export interface Batch {
   look: Look;
   lines: Set<Projected>;
-  /** Per line in the direction of travel, the arrow slots along it. */
   arrows: Map<Projected, Set<number>>;
 }
 
 /**
- * Draws every route in one pass: routes are grouped by look, and each group is one path and one
- * stroke, holding each distinct line once (800 voyages on one lane in one look cost one line).
- * Arrows likewise: one per slot of ARROW_SLOT arrow lengths along a line and look, so a stack of
- * thousands of voyages shows a file of arrows along its path, never off it. Lines outside `view`
- * (absolute pixels) are skipped.
+ * Groups the routes by look, each distinct line once per look (800 voyages on one lane in one
+ * look are one line), with the arrows one per slot along a line and look (slotPx: a stack of
+ * thousands of voyages shows a few arrows along its path, never off it).
+ * Made once per zoom and look change; every redraw after a pan reuses it.
  */
-export function drawRoutes(
-  ctx: CanvasRenderingContext2D,
+export function batchRoutes(
   routes: readonly SceneRoute[],
   lookOf: (route: SceneRoute) => { key: string; look: Look },
   project: (line: LatLngTuple[]) => Projected,
-  view: View,
-  arrowSize = 11,
-): void {
+  arrowSize = ARROW_SIZE,
+): Batch[] {
   const batches = new Map<string, Batch>();
-  const pad = 20;
-  const slot = ARROW_SLOT * arrowSize;
   for (const r of routes) {
-    const line = project(r.drawn);
-    if (line.maxX < view.minX - pad || line.minX > view.maxX + pad || line.maxY < view.minY - pad || line.minY > view.maxY + pad) continue;
     const { key, look } = lookOf(r);
     let b = batches.get(key);
     if (!b) batches.set(key, (b = { look, lines: new Set(), arrows: new Map() }));
-    b.lines.add(line);
+    b.lines.add(project(r.drawn));
     const travel = project(r.latlngs);
     if (travel.length < arrowSize * 3) continue;
     let slots = b.arrows.get(travel);
     if (!slots) b.arrows.set(travel, (slots = new Set()));
+    const slot = slotPx(travel, arrowSize);
     for (const f of arrowFractions(travel.length, r.arrowAt)) slots.add(Math.round((f * travel.length) / slot));
   }
-  const ordered = [...batches.values()].sort((a, b) => a.look.layer - b.look.layer);
+  return [...batches.values()].sort((a, b) => a.look.layer - b.look.layer);
+}
+
+const ARROW_SIZE = 11;
+const PAD = 20;
+const outside = (l: Projected, v: View) => l.maxX < v.minX - PAD || l.minX > v.maxX + PAD || l.maxY < v.minY - PAD || l.minY > v.maxY + PAD;
+
+/**
+ * Draws the batches in one pass: each batch is one path and one stroke, then its arrows one path
+ * and one fill. Lines outside `view` (absolute pixels) are skipped.
+ */
+export function drawBatches(ctx: CanvasRenderingContext2D, batches: readonly Batch[], view: View, arrowSize = ARROW_SIZE): void {
   ctx.lineCap = 'butt';
   ctx.lineJoin = 'round';
-  for (const { look, lines } of ordered) {
+  for (const { look, lines } of batches) {
     ctx.globalAlpha = look.opacity;
     ctx.strokeStyle = look.color;
     ctx.lineWidth = look.weight;
     ctx.setLineDash(look.dashed ? [8, 7] : []);
     ctx.beginPath();
-    for (const { points } of lines) {
-      points.forEach((p, i) => (i ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
+    for (const line of lines) {
+      if (outside(line, view)) continue;
+      line.points.forEach((p, i) => (i ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
     }
     ctx.stroke();
   }
   ctx.setLineDash([]);
   ctx.lineWidth = 1;
-  for (const { look, arrows } of ordered) {
+  for (const { look, arrows } of batches) {
     ctx.globalAlpha = look.opacity;
     ctx.fillStyle = look.color;
     ctx.strokeStyle = look.color;
     ctx.beginPath();
     for (const [line, slots] of arrows) {
+      if (outside(line, view)) continue;
+      const slot = slotPx(line, arrowSize);
       const fractions = [...slots].map((s) => Math.min(1, Math.max(0, (s * slot) / line.length)));
       for (const [tip, left, right] of arrowheads(line.points, fractions, arrowSize)) {
         ctx.moveTo(tip!.x, tip!.y);

@@ -108,14 +108,23 @@ export function encodeVoyageMap(fc: FeatureCollection<LineString, Props>): Voyag
  */
 export function decodeVoyageMap<P>(answer: VoyageMapAnswer): FeatureCollection<LineString, P> {
   const lines = answer.paths.map(dequantiseLine);
-  const columns = Object.entries(answer.columns);
-  const features = answer.path.map((p, i): Feature<LineString, P> => {
-    const properties: Props = {};
-    for (const [name, c] of columns) {
-      if ('values' in c) properties[name] = c.values[i];
-      else if (c.index[i]! >= 0) properties[name] = c.dict[c.index[i]!];
+  const n = answer.path.length;
+  const props: Props[] = Array.from({ length: n }, () => ({}));
+  // Column by column: one branch per column rather than per value.
+  for (const [name, c] of Object.entries(answer.columns)) {
+    if ('values' in c) {
+      for (let i = 0; i < n; i++) props[i]![name] = c.values[i];
+    } else {
+      for (let i = 0; i < n; i++) if (c.index[i]! >= 0) props[i]![name] = c.dict[c.index[i]!];
     }
-    return { type: 'Feature', id: properties.id as string, geometry: { type: 'LineString', coordinates: lines[p] ?? [] }, properties: properties as P };
-  });
+  }
+  const features = answer.path.map(
+    (p, i): Feature<LineString, P> => ({
+      type: 'Feature',
+      id: props[i]!.id as string,
+      geometry: { type: 'LineString', coordinates: lines[p] ?? [] },
+      properties: props[i] as P,
+    }),
+  );
   return { type: 'FeatureCollection', features };
 }

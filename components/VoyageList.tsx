@@ -1,11 +1,12 @@
 'use client';
 import type { VoyageFeatures } from '@/lib/client/api';
-import { formatDay, formatNm, formatWindow } from '@/lib/core/domain/display';
-import { basisLabel, hedgedVesselName } from '@/lib/core/domain/hedges';
-import { MAX_PAGE } from '@/lib/core/domain/query';
+import { useCallback, useMemo } from 'react';
+import { formatDay } from '@/lib/core/domain/display';
 import { type VoyageSort, sortVoyages } from '@/lib/core/domain/voyage-sort';
 import { possibleProgressOnDay } from '@/lib/core/time/possibleProgress';
 import { useRestingDay, useVoyageTimes } from './map/cursorStates';
+import type { AtCursorNote } from './VoyageListItem';
+import VoyageRows from './VoyageRows';
 import VoyageSortSelect from './VoyageSort';
 
 interface Props {
@@ -30,13 +31,19 @@ export default function VoyageList(props: Props) {
   // At the time cursor's day (at rest: not at every day played), which voyages were under way.
   const times = useVoyageTimes(voyages);
   const day = useRestingDay();
-  const underWay = (id: string) => {
-    const t = day ? times.get(id) : undefined;
-    if (!t || !day) return null;
-    const { state } = possibleProgressOnDay(t, day);
-    if (state !== 'certain' && state !== 'possible') return null;
-    return { state, text: `${state === 'certain' ? 'Certainly' : 'Possibly'} under way on ${formatDay(day)}` };
-  };
+  const underWay = useCallback(
+    (id: string): AtCursorNote | null => {
+      const t = day ? times.get(id) : undefined;
+      if (!t || !day) return null;
+      const { state } = possibleProgressOnDay(t, day);
+      if (state !== 'certain' && state !== 'possible') return null;
+      return { state, text: `${state === 'certain' ? 'Certainly' : 'Possibly'} under way on ${formatDay(day)}` };
+    },
+    [day, times],
+  );
+  // Sorted once per answer and order, not at every hover.
+  const { sort } = props;
+  const items = useMemo(() => (voyages ? sortVoyages(voyages.features.map((f) => f.properties), sort) : []), [voyages, sort]);
   const errorBox = error && (
     <div className="state state-error" role="alert">
       Could not load voyages: {error.message}{' '}
@@ -54,10 +61,6 @@ export default function VoyageList(props: Props) {
       </p>
     );
   }
-  const items = sortVoyages(
-    voyages.features.map((f) => f.properties),
-    props.sort,
-  );
   return (
     <section aria-labelledby="voyage-list-heading" className="voyage-list" aria-busy={loading}>
       <h2 id="voyage-list-heading">
@@ -68,11 +71,6 @@ export default function VoyageList(props: Props) {
       </h2>
       {props.onSortChange && items.length > 1 && <VoyageSortSelect sort={props.sort} onChange={props.onSortChange} />}
       {errorBox}
-      {items.length >= MAX_PAGE && (
-        <p className="state" role="status">
-          Showing the first {MAX_PAGE.toLocaleString('en-GB')} voyages. Narrow the filters to see the rest.
-        </p>
-      )}
       {items.length === 0 ? (
         <p className="state" role="status">
           {filtered ? 'No voyage matches these filters. ' : 'No voyages in the database yet.'}
@@ -83,52 +81,7 @@ export default function VoyageList(props: Props) {
           )}
         </p>
       ) : (
-        <ul aria-label="Voyages">
-          {items.map((v) => {
-            const selected = v.id === selectedId;
-            const atCursor = underWay(v.id);
-            return (
-              <li key={v.id} className={hoveredId === v.id ? 'hovered' : undefined}>
-                <button
-                  type="button"
-                  className="voyage-item"
-                  aria-current={selected ? 'true' : undefined}
-                  data-voyage-id={v.id}
-                  onClick={() => onSelect(v.id)}
-                  onMouseEnter={() => onHover(v.id)}
-                  onMouseLeave={() => onHover(null)}
-                  onFocus={() => onHover(v.id)}
-                  onBlur={() => onHover(null)}
-                >
-                  <span className="voyage-vessel">{hedgedVesselName(v.vessel?.name ?? null, v)}</span>
-                  <span className="voyage-route">
-                    {v.origin.name} → {v.destination.name}
-                  </span>
-                  <span className="voyage-dates">
-                    Departed {formatWindow(v.departure)} · arrived {formatWindow(v.arrival)}
-                  </span>
-                  {atCursor && (
-                    <span
-                      className={`voyage-at-cursor voyage-at-cursor-${atCursor.state}`}
-                      data-at-cursor={atCursor.state}
-                      // The band's blue, as on the map; certain in bold, as its route is heavier.
-                      style={{ fontSize: '0.82rem', color: '#1d4ed8', fontWeight: atCursor.state === 'certain' ? 700 : 500 }}
-                    >
-                      {atCursor.text}
-                    </span>
-                  )}
-                  <span className="voyage-meta">
-                    {/* A leg no source reports says so before its confidence, which reads as more. */}
-                    {v.basis && v.basis.kind !== 'reported' && <span className="voyage-basis">{basisLabel(v.basis)} · </span>}
-                    {formatNm(v.metrics.greatCircleNm)} · <span className={`badge badge-${v.confidence}`}>{v.confidence}</span> ·{' '}
-                    {v.sourceIds.length} {v.sourceIds.length === 1 ? 'source' : 'sources'}
-                    {v.routeKind === 'inferred' ? ' · route inferred' : ' · route observed'}
-                  </span>
-                </button>
-              </li>
-            );
-          })}
-        </ul>
+        <VoyageRows items={items} selectedId={selectedId} hoveredId={hoveredId} onSelect={onSelect} onHover={onHover} underWay={underWay} />
       )}
     </section>
   );

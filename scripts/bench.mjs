@@ -13,4 +13,5 @@ run(process.execPath, [...tsx, 'scripts/bench/export.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/time.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/imports.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/tracks-map.ts']);
+run(process.execPath, [...tsx, 'scripts/bench/voyages-map.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/tracks-api.ts']);

@@ -17,9 +17,9 @@ import { TimeCursorContext } from '../timeCursor';
 export type CursorTimes = ReadonlyMap<string, VoyageTimes>;
 
 /** The windows of every voyage as instants; a voyage whose windows are not real days is left out (never under way). */
-function voyageTimesOf(voyages: VoyageFeatures | undefined): CursorTimes {
+function voyageTimesOf(voyages: VoyageFeatures): CursorTimes {
   const times = new Map<string, VoyageTimes>();
-  for (const f of voyages?.features ?? []) {
+  for (const f of voyages.features) {
     try {
       times.set(f.properties.id, voyageTimes(f.properties.departure, f.properties.arrival));
     } catch {
@@ -29,9 +29,18 @@ function voyageTimesOf(voyages: VoyageFeatures | undefined): CursorTimes {
   return times;
 }
 
-/** voyageTimesOf, once per voyage list. */
+/** Per answer: the list, the legend, the routes and the stretches all ask for the same one. */
+const timesByAnswer = new WeakMap<VoyageFeatures, CursorTimes>();
+const NO_TIMES: CursorTimes = new Map();
+
+/** voyageTimesOf, once per voyage list (however many components ask: 100,000 voyages take ~0.1 s). */
 export function useVoyageTimes(voyages: VoyageFeatures | undefined): CursorTimes {
-  return useMemo(() => voyageTimesOf(voyages), [voyages]);
+  return useMemo(() => {
+    if (!voyages) return NO_TIMES;
+    let times = timesByAnswer.get(voyages);
+    if (!times) timesByAnswer.set(voyages, (times = voyageTimesOf(voyages)));
+    return times;
+  }, [voyages]);
 }
 
 /** At rest, over the cursor's whole day; while playing, at its instant. */

@@ -34,8 +34,9 @@ export function useMapLegend({ voyages, selectedId, ports, showGeofences, pins, 
   // The layer the land draws (SWR shares the request): is a border in view?
   const borders = useBasemap('borders');
   const times = useVoyageTimes(voyages);
+  // Once per answer, not at every move of the map (the view is an input too).
+  const drawn = useMemo(() => (voyages?.features ?? []).map((f) => f.properties), [voyages]);
   return useMemo(() => {
-    const drawn = (voyages?.features ?? []).map((f) => f.properties);
     const portIds = new Set(ports.map((p) => p.id));
     const placed = (observations.data?.observations ?? []).filter((o) => o.position || (o.portId && portIds.has(o.portId)));
     const input = {
@@ -52,5 +53,5 @@ export function useMapLegend({ voyages, selectedId, ports, showGeofences, pins, 
       borders: view !== undefined && bordersInView(borders.data, view),
     };
     return { input, times };
-  }, [voyages, selectedId, ports, showGeofences, pins, showTiles, observations.data, borders.data, view, times]);
+  }, [drawn, selectedId, ports, showGeofences, pins, showTiles, observations.data, borders.data, view, times]);
 }

@@ -35,7 +35,7 @@ const SETTLE_S = 5;
 const PATHS = [
   { name: 'framework floor', path: '/api/health' },
   { name: 'dashboard page', path: '/' },
-  { name: 'voyages (map and list)', path: '/api/voyages?format=geojson' },
+  { name: 'voyages (map and list)', path: '/api/voyages/map' },
   { name: 'ports', path: '/api/ports' },
   { name: 'vessels', path: '/api/vessels' },
   { name: 'who is signed in', path: '/api/auth/me' },

@@ -5,6 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
+import { type VoyageMapAnswer, decodeVoyageMap, encodeVoyageMap } from '../../lib/core/domain/voyage-map';
 
 type Geo = {
   features: {
@@ -133,15 +134,15 @@ test.describe('the map at the time cursor', () => {
     // latest departure), so the answer is given one with a day between: left 5–6 Mar, arrived
     // 12–13 Mar 2024, certainly at sea on 10 Mar, somewhere between 3/7 and 6/7 of its route.
     const line = await route(page, MAR_LEG);
-    await page.route('**/api/voyages?*format=geojson*', async (r) => {
+    await page.route('**/api/voyages/map*', async (r) => {
       const res = await r.fetch();
-      const geo = (await res.json()) as Geo;
+      const geo = decodeVoyageMap((await res.json()) as VoyageMapAnswer) as unknown as Geo;
       for (const f of geo.features) {
         if (f.properties.id !== MAR_LEG) continue;
         f.properties.departure = { ...f.properties.departure, earliest: '2024-03-05', latest: '2024-03-06' };
         f.properties.arrival = { ...f.properties.arrival, earliest: '2024-03-12', latest: '2024-03-13' };
       }
-      await r.fulfill({ response: res, json: geo });
+      await r.fulfill({ response: res, json: encodeVoyageMap(geo as unknown as Parameters<typeof encodeVoyageMap>[0]) });
     });
     const [lon, lat] = pointAlong(line, 0.65);
     await page.goto(`/?lonlat=${lon.toFixed(4)},${lat.toFixed(4)}&z=8&at=2024-03-10`);
@@ -194,9 +195,9 @@ test.describe('the map at the time cursor', () => {
     // The seed's 8 voyages, 250 times over, each copy's windows a few days later: at any instant
     // of Feb–Mar 2024 dozens are under way, each with its stretch moving at every frame.
     const shift = (day: unknown, n: number) => new Date(Date.parse(`${String(day)}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-    await page.route('**/api/voyages?*format=geojson*', async (r) => {
+    await page.route('**/api/voyages/map*', async (r) => {
       const res = await r.fetch();
-      const geo = (await res.json()) as Geo;
+      const geo = decodeVoyageMap((await res.json()) as VoyageMapAnswer) as unknown as Geo;
       const features = Array.from({ length: 250 }, (_, k) =>
         geo.features.map((f) => {
           const p = f.properties;
@@ -204,7 +205,7 @@ test.describe('the map at the time cursor', () => {
           return { ...f, properties: { ...p, id: `${p.id}~${k}`, departure: at(p.departure), arrival: at(p.arrival) } };
         }),
       ).flat();
-      await r.fulfill({ response: res, json: { ...geo, features } });
+      await r.fulfill({ response: res, json: encodeVoyageMap({ ...geo, features } as unknown as Parameters<typeof encodeVoyageMap>[0]) });
     });
     await page.goto('/?lonlat=131.2,42.6&z=7&at=2024-02-06');
     await expect(page.locator('.legend li[data-legend="cursor-stretch"]')).toBeVisible({ timeout: 30_000 });

@@ -11,6 +11,7 @@ import type { VoyageFeatureProperties } from '@/lib/core/domain/format';
 import type { Port, Source, Vessel } from '@/lib/core/domain/schemas';
 import { type ViewState, filtersOf, viewStateToSearch } from '@/lib/core/domain/view-state';
 import type { BasemapLayerId, VoyageFormat } from '@/lib/core/domain/query';
+import { type VoyageMapAnswer, decodeVoyageMap } from '@/lib/core/domain/voyage-map';
 import { AnnotationFeed, type AnnotationFeedView } from './annotation-feed';
 import { ApiError, apiErrorOf } from './errors';
 
@@ -38,9 +39,18 @@ export function voyagesUrl(state: ViewState, format: VoyageFormat): string {
   return `/api/voyages${search}${format === 'json' ? '' : `${sep}format=${format}`}`;
 }
 
-/** Voyages matching the filters, with their routes: feeds both the list and the map. */
+/** The map's URL of every voyage matching a view's filters (GET /api/voyages/map: no page cap). */
+function voyageMapUrl(state: ViewState): string {
+  return `/api/voyages/map${viewStateToSearch(filtersOf(state))}`;
+}
+
+async function fetchVoyageMap(url: string): Promise<VoyageFeatures> {
+  return decodeVoyageMap<VoyageFeatureProperties>(await fetchJson<VoyageMapAnswer>(url));
+}
+
+/** Every voyage matching the filters, with its route: feeds both the list and the map. */
 export function useVoyageFeatures(state: ViewState) {
-  return useSWR<VoyageFeatures, ApiError>(voyagesUrl(state, 'geojson'), fetchJson, {
+  return useSWR<VoyageFeatures, ApiError>(voyageMapUrl(state), fetchVoyageMap, {
     keepPreviousData: true,
     onErrorRetry: retryUnlessRefused,
   });

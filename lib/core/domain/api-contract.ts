@@ -32,6 +32,7 @@ import {
   voyageAnswerSchema,
 } from './dto';
 import { facetsAnswerSchema, facetsQuery } from './facets';
+import { voyageMapOperation } from './voyage-map-contract';
 import { portFeatureCollectionSchema } from './format';
 import { VOYAGES_CONTENT } from './format-media';
 import {
@@ -161,6 +162,7 @@ const BASE_PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       etag: true,
     },
   },
+  '/api/voyages/map': voyageMapOperation(reads),
   '/api/voyages/{id}': {
     get: {
       summary: 'One voyage with route geometry, metrics, sources, sightings and the claims about its ports',

@@ -56,6 +56,7 @@ import { claimSchema, dateWindow, observationSchema, portSchema, sourceSchema, v
 import { SEARCH_COMPONENTS } from './search';
 import { TEAM_ANNOTATION_COMPONENTS } from './team-annotations';
 import { TRACK_COMPONENTS } from './api-contract-tracks';
+import { VOYAGE_MAP_COMPONENTS } from './voyage-map-contract';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -112,6 +113,7 @@ for (const [id, schema] of Object.entries({
   ...SEARCH_COMPONENTS,
   ...FACET_COMPONENTS,
   ...TRACK_COMPONENTS,
+  ...VOYAGE_MAP_COMPONENTS,
 })) {
   answers.add(schema, { id });
 }

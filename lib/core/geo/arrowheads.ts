@@ -23,6 +23,8 @@ export function arrowheads(points: readonly XY[], fractions: readonly number[], 
   if (total < size * 3) return [];
   const out: XY[][] = [];
   for (const f of fractions) {
+    // Only on the line: a fraction outside it would extend the first or last segment off the route.
+    if (!(f >= 0 && f <= 1)) continue;
     const target = total * f;
     let i = 1;
     while (i < points.length - 1 && (cumulative[i] as number) < target) i++;
@@ -41,7 +43,8 @@ export function arrowheads(points: readonly XY[], fractions: readonly number[], 
   return out;
 }
 
-/** Where to put arrows: one at `middle` (a fraction of the length), three on long routes. */
+/** Where to put arrows: one at `middle` (a fraction of the length), three on long routes, all on the route. */
 export function arrowFractions(lengthPx: number, middle = 0.5): number[] {
-  return lengthPx > 600 ? [middle - 0.25, middle, middle + 0.25] : [middle];
+  const m = Math.min(0.75, Math.max(0.25, middle));
+  return lengthPx > 600 ? [m - 0.25, m, m + 0.25] : [m];
 }

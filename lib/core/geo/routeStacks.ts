@@ -39,10 +39,16 @@ export function stackOffsets(
   maxLanes = MAX_LANES,
 ): Map<string, Lane> {
   const groups = new Map<string, string[]>();
+  // Voyages decoded from the map's answer share one coordinates array per path: one key each.
+  const keys = new Map<readonly (readonly number[])[], string>();
   for (const r of routes) {
-    const key = canonicalLine(r.coordinates)
-      .map(([x = 0, y = 0]) => `${x.toFixed(4)},${y.toFixed(4)}`)
-      .join(';');
+    let key = keys.get(r.coordinates);
+    if (key === undefined) {
+      key = canonicalLine(r.coordinates)
+        .map(([x = 0, y = 0]) => `${x.toFixed(4)},${y.toFixed(4)}`)
+        .join(';');
+      keys.set(r.coordinates, key);
+    }
     const group = groups.get(key);
     if (group) group.push(r.id);
     else groups.set(key, [r.id]);

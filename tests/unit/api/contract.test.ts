@@ -156,6 +156,7 @@ const READS: { apiPath: string; params?: Record<string, string>; query?: string 
   { apiPath: '/api/observations' },
   { apiPath: '/api/voyages' },
   { apiPath: '/api/voyages/facets', query: '?port=rajin&from=2024-01-01' },
+  { apiPath: '/api/voyages/map', query: '?port=rajin' },
   { apiPath: '/api/voyages/{id}', params: { id: voyageId } },
   { apiPath: '/api/annotations', query: '?status=open&kind=question,correction' },
 ];
@@ -221,6 +222,7 @@ describe('reference data and voyages', () => {
     for (const [apiPath, params] of [
       ['/api/voyages', {}],
       ['/api/voyages/facets', {}],
+      ['/api/voyages/map', {}],
       ['/api/voyages/{id}', { id: voyageId }],
     ] as const) {
       const first = await call(apiPath, 'get', { params });

@@ -7,18 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_PAGE } from '@/lib/core/domain/query';
 import { MAP_SCALE, type VoyageMapAnswer, decodeVoyageMap } from '@/lib/core/domain/voyage-map';
 import { resetConfigForTests } from '@/lib/server/config';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
 type Handler = (request: Request, ctx: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
 let map: Handler;
 let voyages: Handler;
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 let seeded = 0;
 const COPIES = 5_100;
 
 beforeAll(async () => {
-  tmp = tempDbFile('voyage-map');
-  process.env.DATABASE_URL = `file:${tmp.file}`;
+  tmp = tempDatabase('voyage-map');
+  process.env.DATABASE_URL = tmp.url;
   resetConfigForTests();
   map = (await import('@/app/api/voyages/map/route')).GET as unknown as Handler;
   voyages = (await import('@/app/api/voyages/route')).GET as unknown as Handler;

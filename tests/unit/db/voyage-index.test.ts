@@ -12,17 +12,17 @@ import { type VoyageFilter, listVoyageRoutes, listVoyages, voyageSummaries } fro
 import { voyageGeneration } from '@/lib/server/db/voyage-index';
 import { createDb } from '@/lib/server/db/connection';
 import { MAX_SUMMARY_CHARS, voyageListJson, voyageRoutesGeoJson } from '@/lib/server/db/voyage-pages';
-import { tempDbFile } from '../helpers';
+import { tempDatabase } from '../helpers';
 
-let tmp: ReturnType<typeof tempDbFile>;
+let tmp: ReturnType<typeof tempDatabase>;
 let db: DB;
 /** Clones of the seeded voyages on a handful of departure days: many ties to order by id. */
 const CLONES = 240;
 const TIE_DAYS = ['2024-03-01', '2024-03-02', '2024-07-15'];
 
 beforeAll(async () => {
-  tmp = tempDbFile('voyage-index');
-  db = await openReadyDatabase(tmp.file);
+  tmp = tempDatabase('voyage-index');
+  db = await openReadyDatabase(tmp.target);
   const seeded = await db.selectFrom('voyages').selectAll().execute();
   const links = await db.selectFrom('voyage_sources').selectAll().execute();
   const rows = Array.from({ length: CLONES }, (_, i) => {
@@ -159,7 +159,7 @@ describe('the voyage index', () => {
       await write();
       expect(await voyageGeneration(db, 'team'), table).not.toBe(held);
     }
-    const other = createDb(tmp.file);
+    const other = createDb(tmp.target);
     try {
       const held = await voyageGeneration(db, 'team');
       await other.db.updateTable('voyages').set({ cargo: 'other connection' }).where('id', '=', 'clone-001').execute();

@@ -45,6 +45,9 @@ const POOL_SIZE = 10;
 
 function createPostgres(url: string): DB {
   const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
+  // An idle connection the server ends (a restart, a failover, an administrator's terminate) is
+  // dropped and replaced by the pool; unheard, the pool's 'error' would stop the process.
+  pool.on('error', (err) => console.error(`[wakeline] PostgreSQL: an idle connection failed and was dropped (${err.message})`));
   return new Kysely<Database>({ dialect: new MarkedPostgresDialect({ pool }) });
 }
 

@@ -18,9 +18,9 @@
  * Run: npm run bench (or: npx tsx --conditions=react-server scripts/bench/time.ts after `next build`)
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { type Browser, chromium } from '@playwright/test';
-import { machine as machineInfo, root, startBenchServer } from './server';
+import type { Browser } from '@playwright/test';
+import { type Result, launchBenchBrowser, median, round, why, writeBenchResults } from './browser-bench';
+import { startBenchServer } from './server';
 import { close, fillField, newPage, settle, waitForDraw } from './time-page';
 import { type Profiler, startProfile } from './time-profile';
 
@@ -44,16 +44,10 @@ const CASES = [
 ] as const;
 type CaseName = (typeof CASES)[number]['name'];
 
-type Figures = Record<string, number | string | null>;
-type Result = { ok: true; figures: Figures } | { ok: false; why: string };
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.max(0, Math.ceil(q * s.length) - 1)]! : NaN;
 };
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
-const why = (err: unknown) => (err instanceof Error ? err.message.split('\n').slice(0, 4).join(' / ') : String(err));
 
 async function timelineDraw(browser: Browser, base: string, query: string, expected: number, profile: boolean): Promise<Result> {
   const durations: number[] = [];
@@ -255,10 +249,7 @@ function show(label: string, loaded: Result, empty: Result, key: string, unit: s
 async function main() {
   const t0 = Date.now();
   const server = await startBenchServer(PORT, VOYAGES);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchBenchBrowser();
   try {
     const results = {} as Record<CaseName, { voyages: number; draw: Result; playback: Result; video: Result }>;
     for (const c of CASES) {
@@ -276,11 +267,7 @@ async function main() {
     show('timeline drawn after its data arrived (median)', loaded.draw, empty.draw, 'medianMs', 'ms', (x) => x <= TARGETS.drawMs, `≤ ${TARGETS.drawMs} ms`);
     show(`playback, frames per second over ${PLAY_S} s`, loaded.playback, empty.playback, 'fps', 'fps', (x) => x >= TARGETS.fps, `≥ ${TARGETS.fps} fps`);
     show(`${VIDEO_S} s WebM at 1280×720, render time / video duration`, loaded.video, empty.video, 'ratio', '×', (x) => x <= TARGETS.videoRatio, `≤ ${TARGETS.videoRatio}×`);
-    const machine = machineInfo();
-    console.log(`machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load ${machine.loadavg.map((x) => x.toFixed(2)).join(' ')}`);
-    console.log(`time bench took ${Math.round((Date.now() - t0) / 1000)} s`);
-    fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'bench-results/time.json'), JSON.stringify({ machine, targets: TARGETS, emptyCase: CASES[1].query, results }, null, 2));
+    writeBenchResults('time', t0, { targets: TARGETS, emptyCase: CASES[1].query, results });
   } finally {
     await browser.close();
     server.stop();

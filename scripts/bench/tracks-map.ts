@@ -19,11 +19,10 @@
  * BENCH_TRACKS_PAN_TRACE=PREFIX one of each case's drags; open them in DevTools' Performance panel;
  * BENCH_TRACKS_PROFILE=1 a CPU profile of the first load, summed from the data's arrival to the draw)
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { type Browser, type Page, chromium } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { type Result, TRACE_CATEGORIES, launchBenchBrowser, median, panning, reportPanning, reportVisible, round, why, writeBenchResults } from './browser-bench';
 import { seedPositions } from './seed-positions';
-import { machine as machineInfo, root, startBenchServer } from './server';
+import { startBenchServer } from './server';
 import { close, newPage, settle } from './time-page';
 import { startProfile } from './time-profile';
 
@@ -35,15 +34,6 @@ const CASES = [
   { name: 'tracks', query: '' },
   { name: 'empty', query: 'hide=tracks' },
 ] as const;
-
-/** What a trace records: the main thread's tasks, script, layout, paint and the canvas's raster. */
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc', 'toplevel', 'blink.user_timing'];
-
-type Figures = Record<string, number | string | null>;
-type Result = { ok: true; figures: Figures } | { ok: false; why: string };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
-const why = (err: unknown) => (err instanceof Error ? err.message.split('\n').slice(0, 4).join(' / ') : String(err));
 
 /** Time from the data's arrival to the tracks drawn, over RUNS page loads. */
 async function visible(browser: Browser, base: string): Promise<Result> {
@@ -107,49 +97,16 @@ async function visible(browser: Browser, base: string): Promise<Result> {
   };
 }
 
-/** Frames per second while dragging the map back and forth: 8 drags of ~0.5 s, each ending in a redraw. */
-async function panning(page: Page): Promise<Figures> {
-  const box = (await page.locator('.leaflet-container').boundingBox())!;
-  const cx = box.x + box.width * 0.4;
-  const cy = box.y + box.height * 0.6;
-  await page.evaluate(
-    `(() => { const w = window; w.__frames = []; const tick = (t) => { w.__frames.push(t); w.__raf = requestAnimationFrame(tick); }; w.__raf = requestAnimationFrame(tick); })()`,
-  );
-  // BENCH_TRACKS_PAN_TRACE=PREFIX writes a Chrome trace of the drags per case (PREFIX-tracks.json, PREFIX-empty.json).
-  const trace = process.env.BENCH_TRACKS_PAN_TRACE ? `${process.env.BENCH_TRACKS_PAN_TRACE}-${page.url().includes('hide=tracks') ? 'empty' : 'tracks'}.json` : null;
-  if (trace) await page.context().browser()!.startTracing(page, { path: trace, categories: TRACE_CATEGORIES });
-  const started = await page.evaluate(() => performance.now());
-  for (let d = 0; d < 8; d++) {
-    const dir = d % 2 === 0 ? 1 : -1;
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    for (let s = 1; s <= 30; s++) {
-      await page.mouse.move(cx + dir * s * 8, cy + dir * s * 3);
-      await page.waitForTimeout(16);
-    }
-    await page.mouse.up();
-    await page.waitForTimeout(150);
-  }
-  const frames = await page.evaluate<number[]>(`(() => { cancelAnimationFrame(window.__raf); return window.__frames; })()`);
-  if (trace) await page.context().browser()!.stopTracing();
-  const inWindow = frames.filter((t) => t >= started);
-  const gaps = inWindow.slice(1).map((t, i) => t - inWindow[i]!);
-  const seconds = (inWindow.at(-1)! - inWindow[0]!) / 1000;
-  return {
-    fps: round((inWindow.length - 1) / seconds),
-    seconds: round(seconds, 2),
-    longestFrameMs: round(Math.max(0, ...gaps)),
-    framesOver50Ms: gaps.filter((g) => g > 50).length,
-  };
-}
-
 async function pan(browser: Browser, base: string, query: string): Promise<Result> {
   const page = await newPage(browser);
   try {
     await page.goto(`${base}/${query ? `?${query}` : ''}`);
     if (!query) await page.waitForFunction(() => performance.getEntriesByName('wakeline:tracks-drawn').length > 0, null, { timeout: 120_000 });
     const settledMs = await settle(page);
-    return { ok: true, figures: { ...(await panning(page)), settledBeforePanMs: settledMs } };
+    // BENCH_TRACKS_PAN_TRACE=PREFIX writes a Chrome trace of the drags per case (PREFIX-tracks.json, PREFIX-empty.json).
+    const prefix = process.env.BENCH_TRACKS_PAN_TRACE;
+    const trace = prefix ? `${prefix}-${query ? 'empty' : 'tracks'}.json` : null;
+    return { ok: true, figures: { ...(await panning(page, trace)), settledBeforePanMs: settledMs } };
   } catch (err) {
     return { ok: false, why: why(err) };
   } finally {
@@ -160,32 +117,13 @@ async function pan(browser: Browser, base: string, query: string): Promise<Resul
 async function main() {
   const t0 = Date.now();
   const server = await startBenchServer(PORT, 0, async (file) => seedPositions(file, POSITIONS));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchBenchBrowser();
   try {
     const shown = await visible(browser, server.base);
     const panned = { tracks: await pan(browser, server.base, CASES[0].query), empty: await pan(browser, server.base, CASES[1].query) };
-    const f = (r: Result, key: string, unit: string) => (r.ok ? `${r.figures[key]} ${unit}` : `not measured: ${r.why}`);
-    console.log(`tracks visible after their data arrived (median of ${RUNS}): ${f(shown, 'medianMs', 'ms')}`);
-    if (shown.ok) {
-      console.log(`  target ≤ ${TARGETS.visibleMs} ms: ${Number(shown.figures.medianMs) <= TARGETS.visibleMs ? 'met' : 'NOT met'}`);
-      console.log(`  details: ${JSON.stringify(shown.figures)}`);
-    }
-    console.log(`panning, frames per second\n  ${POSITIONS.toLocaleString('en')} positions: ${f(panned.tracks, 'fps', 'fps')}\n  empty map (hide=tracks): ${f(panned.empty, 'fps', 'fps')}`);
-    if (panned.tracks.ok) {
-      const x = Number(panned.tracks.figures.fps);
-      const ratio = panned.empty.ok ? ` (${round(x / Number(panned.empty.figures.fps), 2)}× the empty map)` : '';
-      console.log(`  target ≥ ${TARGETS.fps} fps: ${x >= TARGETS.fps ? 'met' : 'NOT met'}${ratio}`);
-      console.log(`  details: ${JSON.stringify(panned.tracks.figures)}`);
-    }
-    if (panned.empty.ok) console.log(`  empty details: ${JSON.stringify(panned.empty.figures)}`);
-    const machine = machineInfo();
-    console.log(`machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load ${machine.loadavg.map((x) => x.toFixed(2)).join(' ')}`);
-    console.log(`tracks-map bench took ${Math.round((Date.now() - t0) / 1000)} s`);
-    fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'bench-results/tracks-map.json'), JSON.stringify({ machine, targets: TARGETS, positions: POSITIONS, visible: shown, panning: panned }, null, 2));
+    reportVisible('tracks', RUNS, shown, TARGETS.visibleMs);
+    reportPanning(`${POSITIONS.toLocaleString('en')} positions`, 'hide=tracks', { loaded: panned.tracks, empty: panned.empty }, TARGETS.fps);
+    writeBenchResults('tracks-map', t0, { targets: TARGETS, positions: POSITIONS, visible: shown, panning: panned });
   } finally {
     await browser.close();
     server.stop();

@@ -17,10 +17,9 @@
  * `next build`; BENCH_MAP_VOYAGES=N for another count, BENCH_MAP_SCREENSHOT=FILE saves the map as
  * loaded, BENCH_MAP_PROFILE=1 sums a CPU profile of the first load from the data's arrival to the draw)
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { type Browser, type Page, chromium } from '@playwright/test';
-import { machine as machineInfo, root, startBenchServer } from './server';
+import type { Browser, Page } from '@playwright/test';
+import { type Figures, type Result, launchBenchBrowser, median, panning, reportPanning, reportVisible, round, why, writeBenchResults } from './browser-bench';
+import { startBenchServer } from './server';
 import { close, newPage, settle } from './time-page';
 import { startProfile } from './time-profile';
 
@@ -29,12 +28,6 @@ const PORT = Number(process.env.BENCH_MAP_PORT || 3262);
 const RUNS = Number(process.env.BENCH_MAP_RUNS || 3);
 const TARGETS = { visibleMs: 1000, fps: 50 };
 const EMPTY = 'confidence=disputed';
-
-type Figures = Record<string, number | string | null>;
-type Result = { ok: true; figures: Figures } | { ok: false; why: string };
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
-const why = (err: unknown) => (err instanceof Error ? err.message.split('\n').slice(0, 4).join(' / ') : String(err));
 
 /** The page's JS heap after a full garbage collection, in MB. */
 async function heapMb(page: Page): Promise<number> {
@@ -91,33 +84,6 @@ async function visible(browser: Browser, base: string): Promise<Result> {
   return { ok: true, figures: { medianMs: Math.round(median(fromData)), maxMs: Math.round(Math.max(...fromData)), requestToArrivalMs: Math.round(median(transfer)), ...detail, runs: RUNS } };
 }
 
-/** Frames per second while dragging the map back and forth: 8 drags of ~0.5 s, each ending in a redraw. */
-async function panning(page: Page): Promise<Figures> {
-  const box = (await page.locator('.leaflet-container').boundingBox())!;
-  const cx = box.x + box.width * 0.4;
-  const cy = box.y + box.height * 0.6;
-  await page.evaluate(
-    `(() => { const w = window; w.__frames = []; const tick = (t) => { w.__frames.push(t); w.__raf = requestAnimationFrame(tick); }; w.__raf = requestAnimationFrame(tick); })()`,
-  );
-  const started = await page.evaluate(() => performance.now());
-  for (let d = 0; d < 8; d++) {
-    const dir = d % 2 === 0 ? 1 : -1;
-    await page.mouse.move(cx, cy);
-    await page.mouse.down();
-    for (let s = 1; s <= 30; s++) {
-      await page.mouse.move(cx + dir * s * 8, cy + dir * s * 3);
-      await page.waitForTimeout(16);
-    }
-    await page.mouse.up();
-    await page.waitForTimeout(150);
-  }
-  const frames = await page.evaluate<number[]>(`(() => { cancelAnimationFrame(window.__raf); return window.__frames; })()`);
-  const inWindow = frames.filter((t) => t >= started);
-  const gaps = inWindow.slice(1).map((t, i) => t - inWindow[i]!);
-  const seconds = (inWindow.at(-1)! - inWindow[0]!) / 1000;
-  return { fps: round((inWindow.length - 1) / seconds), seconds: round(seconds, 2), longestFrameMs: round(Math.max(0, ...gaps)), framesOver50Ms: gaps.filter((g) => g > 50).length };
-}
-
 async function pan(browser: Browser, base: string, query: string): Promise<Result> {
   const page = await newPage(browser);
   try {
@@ -137,10 +103,7 @@ async function pan(browser: Browser, base: string, query: string): Promise<Resul
 async function main() {
   const t0 = Date.now();
   const server = await startBenchServer(PORT, VOYAGES);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchBenchBrowser();
   try {
     // The answer is made once (the server's cache then serves it): the loads measure the browser.
     const t1 = Date.now();
@@ -149,26 +112,11 @@ async function main() {
     console.log(`GET /api/voyages/map made in ${round((Date.now() - t1) / 1000)} s: ${count.toLocaleString('en')} voyages`);
     const shown = await visible(browser, server.base);
     const panned = { voyages: await pan(browser, server.base, ''), empty: await pan(browser, server.base, EMPTY) };
-    const f = (r: Result, key: string, unit: string) => (r.ok ? `${r.figures[key]} ${unit}` : `not measured: ${r.why}`);
-    console.log(`routes visible after their data arrived (median of ${RUNS}): ${f(shown, 'medianMs', 'ms')}`);
-    if (shown.ok) {
-      console.log(`  target ≤ ${TARGETS.visibleMs} ms: ${Number(shown.figures.medianMs) <= TARGETS.visibleMs ? 'met' : 'NOT met'}`);
-      console.log(`  details: ${JSON.stringify(shown.figures)}`);
-    }
-    console.log(`panning, frames per second\n  ${VOYAGES.toLocaleString('en')} voyages: ${f(panned.voyages, 'fps', 'fps')}\n  empty map (${EMPTY}): ${f(panned.empty, 'fps', 'fps')}`);
-    if (panned.voyages.ok) {
-      const x = Number(panned.voyages.figures.fps);
-      const ratio = panned.empty.ok ? ` (${round(x / Number(panned.empty.figures.fps), 2)}× the empty map)` : '';
-      console.log(`  target ≥ ${TARGETS.fps} fps: ${x >= TARGETS.fps ? 'met' : 'NOT met'}${ratio}`);
-      console.log(`  details: ${JSON.stringify(panned.voyages.figures)}`);
-    }
-    if (panned.empty.ok) console.log(`  empty details: ${JSON.stringify(panned.empty.figures)}`);
-    console.log(`page JS heap after GC: ${f(panned.voyages, 'heapMB', 'MB')} with the voyages, ${f(panned.empty, 'heapMB', 'MB')} empty`);
-    const machine = machineInfo();
-    console.log(`machine: ${machine.cpu}, ${machine.cores} cores, node ${machine.node}, load ${machine.loadavg.map((x) => x.toFixed(2)).join(' ')}`);
-    console.log(`voyages-map bench took ${Math.round((Date.now() - t0) / 1000)} s`);
-    fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'bench-results/voyages-map.json'), JSON.stringify({ machine, targets: TARGETS, voyages: VOYAGES, visible: shown, panning: panned }, null, 2));
+    reportVisible('routes', RUNS, shown, TARGETS.visibleMs);
+    reportPanning(`${VOYAGES.toLocaleString('en')} voyages`, EMPTY, { loaded: panned.voyages, empty: panned.empty }, TARGETS.fps);
+    const heap = (r: Result) => (r.ok ? `${r.figures.heapMB} MB` : `not measured: ${r.why}`);
+    console.log(`page JS heap after GC: ${heap(panned.voyages)} with the voyages, ${heap(panned.empty)} empty`);
+    writeBenchResults('voyages-map', t0, { targets: TARGETS, voyages: VOYAGES, visible: shown, panning: panned });
   } finally {
     await browser.close();
     server.stop();

@@ -15,6 +15,7 @@
 import 'server-only';
 import { sql } from 'kysely';
 import { createDb, type DB } from './connection';
+import { insertValues } from './insert-values';
 import { COPY_TABLES, type Column, type CopyTable, listColumns, listTables, readRows, type Side, type TableSum, tableChecksum } from './copy-tables';
 import { migrateToLatest } from './migrate';
 import { migrations } from './migrations';
@@ -100,19 +101,14 @@ function sameColumns(a: Column[], b: Column[]): boolean {
   return a.length === b.length && a.every((c, i) => c.name === b[i]!.name);
 }
 
-async function insertBatch(trx: DB, table: string, columns: Column[], rows: unknown[][]): Promise<void> {
-  const cols = sql.join(columns.map((c) => sql.ref(c.name)));
-  const values = sql.join(rows.map((r) => sql`(${sql.join(r)})`));
-  await sql`insert into ${sql.table(table)} (${cols}) values ${values}`.execute(trx);
-}
-
 async function copyTable(source: Side, target: Side, table: CopyTable, columns: Column[], log: (line: string) => void): Promise<number> {
   const perInsert = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  const names = columns.map((c) => c.name);
   const passes = table.firstPass ? [sql.raw(table.firstPass), sql.raw(`not (${table.firstPass})`)] : [undefined];
   let copied = 0;
   for (const where of passes) {
     for await (const batch of readRows(source, table, columns, where)) {
-      for (let i = 0; i < batch.length; i += perInsert) await insertBatch(target.db, table.name, columns, batch.slice(i, i + perInsert));
+      await insertValues(target.db, table.name, names, batch.flat(), { rowsPerStatement: perInsert });
       copied += batch.length;
       if (table.name === 'positions' && copied % 100_000 < batch.length) log(`  positions: ${copied} rows`);
     }

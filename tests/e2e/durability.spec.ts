@@ -3,46 +3,17 @@
  * no shutdown hooks) right after the acknowledgements. Runs its own server (server/index.mjs) on its own port
  * and temporary database.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import seedVoyages from '../../data/seed/voyages.json';
 import { PASSWORD, addUser } from './accounts';
+import { startOwnServer, waitUp } from './own-server';
 
 const port = Number(process.env.E2E_PORT || 3107) + 37;
 const origin = `http://127.0.0.1:${port}`;
-
-function start(dbFile: string): ChildProcess {
-  const child = spawn(process.execPath, ['server/index.mjs'], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      WAKELINE_ORIGIN: origin,
-      DATABASE_URL: `file:${dbFile}`,
-      NODE_ENV: 'production',
-      WAKELINE_TILE_URL: '',
-    },
-    stdio: 'ignore',
-    detached: true, // its own process group, so the kill reaches every process it started
-  });
-  return child;
-}
-
-async function waitUp(): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('server did not start');
-}
 
 function kill(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
@@ -56,9 +27,9 @@ test('acknowledged annotations survive a SIGKILL of the server', async () => {
   test.setTimeout(150_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wakeline-durability-'));
   const dbFile = path.join(dir, 'db.sqlite');
-  let server = start(dbFile);
+  let server = startOwnServer(port, `file:${dbFile}`);
   try {
-    await waitUp();
+    await waitUp(origin);
     addUser('dana', 'editor', dbFile);
     const login = await fetch(`${origin}/api/auth/login`, {
       method: 'POST',
@@ -94,8 +65,8 @@ test('acknowledged annotations survive a SIGKILL of the server', async () => {
     expect(edit.status).toBe(200);
     await kill(server);
 
-    server = start(dbFile);
-    await waitUp();
+    server = startOwnServer(port, `file:${dbFile}`);
+    await waitUp(origin);
     const list = await (await fetch(`${origin}/api/voyages/${voyage}/annotations`)).json();
     const ids = new Set(list.annotations.map((a: { id: string }) => a.id));
     expect(acknowledged.filter((id) => !ids.has(id))).toEqual([]);

@@ -6,13 +6,14 @@
  * `npm start` serves it) on ports of their own. Skipped where PostgreSQL is not installed; CI
  * installs it (.ci/run).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import seedVoyages from '../../data/seed/voyages.json';
 import { PASSWORD, addUser } from './accounts';
+import { startOwnServer, waitUp } from './own-server';
 
 /** The cluster script, run as its own process (Playwright's loader does not take its ES module). */
 const cluster = (command: 'start' | 'stop', dir: string) => execFileSync(process.execPath, ['scripts/pg/cluster.mjs', command, dir], { encoding: 'utf8' }).trim();
@@ -20,27 +21,6 @@ const cluster = (command: 'start' | 'stop', dir: string) => execFileSync(process
 const installed = fs.existsSync('/usr/share/postgresql/15/extension/postgis.control');
 const base = Number(process.env.E2E_PORT || 3107) + 41;
 const origins = [`http://127.0.0.1:${base}`, `http://127.0.0.1:${base + 1}`] as const;
-
-function start(port: number, url: string): ChildProcess {
-  return spawn(process.execPath, ['server/index.mjs'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', WAKELINE_ORIGIN: `http://127.0.0.1:${port}`, DATABASE_URL: url, NODE_ENV: 'production', WAKELINE_TILE_URL: '' },
-    stdio: 'ignore',
-    detached: true,
-  });
-}
-
-async function waitUp(origin: string): Promise<void> {
-  const until = Date.now() + 90_000;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${origin} did not start`);
-}
 
 const publicIds = async (origin: string) => ((await (await fetch(`${origin}/api/voyages?limit=5000`)).json()) as { voyages: { id: string }[] }).voyages.map((v) => v.id);
 
@@ -58,10 +38,10 @@ test.describe('two instances on one PostgreSQL', () => {
     started.pathname = '/two';
     url = started.toString();
     // The first migrates and seeds; the second starts on the ready database.
-    servers.push(start(base, url));
-    await waitUp(origins[0]);
-    servers.push(start(base + 1, url));
-    await waitUp(origins[1]);
+    servers.push(startOwnServer(base, url));
+    await waitUp(origins[0], 90_000);
+    servers.push(startOwnServer(base + 1, url));
+    await waitUp(origins[1], 90_000);
     addUser('ada', 'admin', url);
   });
 

@@ -12,8 +12,11 @@ import 'server-only';
 import { sql } from 'kysely';
 import type { DB } from './connection';
 
-/** Tables whose writes change no answer: sign-in bookkeeping and the migrator's own. */
-const UNCOUNTED = ['change_counter', 'sessions', 'throttle', 'kysely_migration', 'kysely_migration_lock'];
+/**
+ * Tables whose writes change no answer: sign-in bookkeeping, the migrator's own, and the counters
+ * themselves (`change_counts` moves only with a write to a counted table, which moved this one).
+ */
+const UNCOUNTED = ['change_counter', 'change_counts', 'sessions', 'throttle', 'kysely_migration', 'kysely_migration_lock'];
 
 export async function installChangeCounter(db: DB): Promise<void> {
   await sql`create table if not exists change_counter (id integer primary key check (id = 1), n bigint not null)`.execute(db);
@@ -23,7 +26,11 @@ export async function installChangeCounter(db: DB): Promise<void> {
       update change_counter set n = n + 1 where id = 1;
       return null;
     end $$`.execute(db);
-  const tables = await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema()`.execute(db);
+  // Partitions left out (a statement on positions fires the trigger of positions itself), and an
+  // extension's tables (PostGIS's spatial_ref_sys).
+  const tables = await sql<{ name: string }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition
+      and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')`.execute(db);
   for (const { name } of tables.rows) {
     if (UNCOUNTED.includes(name)) continue;
     await sql`create or replace trigger wakeline_count_change after insert or update or delete or truncate on ${sql.table(name)}

@@ -18,6 +18,17 @@ import type { DB } from './connection';
  */
 const UNCOUNTED = ['change_counter', 'change_counts', 'sessions', 'throttle', 'kysely_migration', 'kysely_migration_lock'];
 
+/**
+ * The app's tables on PostgreSQL: positions' partitions not counted apart, an extension's tables
+ * (PostGIS's spatial_ref_sys) left out.
+ */
+export async function postgresTables(db: DB): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition
+      and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')`.execute(db);
+  return rows.map((r) => r.name);
+}
+
 export async function installChangeCounter(db: DB): Promise<void> {
   await sql`create table if not exists change_counter (id integer primary key check (id = 1), n bigint not null)`.execute(db);
   await sql`insert into change_counter (id, n) values (1, 0) on conflict (id) do nothing`.execute(db);
@@ -26,12 +37,9 @@ export async function installChangeCounter(db: DB): Promise<void> {
       update change_counter set n = n + 1 where id = 1;
       return null;
     end $$`.execute(db);
-  // Partitions left out (a statement on positions fires the trigger of positions itself), and an
-  // extension's tables (PostGIS's spatial_ref_sys).
-  const tables = await sql<{ name: string }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition
-      and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')`.execute(db);
-  for (const { name } of tables.rows) {
+  // Partitions left out: a statement on positions fires the trigger of positions itself.
+  const tables = await postgresTables(db);
+  for (const name of tables) {
     if (UNCOUNTED.includes(name)) continue;
     await sql`create or replace trigger wakeline_count_change after insert or update or delete or truncate on ${sql.table(name)}
       for each statement execute function wakeline_count_change()`.execute(db);

@@ -9,6 +9,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type SQLite from 'better-sqlite3';
 import { type RawBuilder, sql } from 'kysely';
+import { postgresTables } from './change-counter';
 import type { DB } from './connection';
 
 export interface CopyTable {
@@ -68,12 +69,10 @@ export interface Column {
 
 /** The app's tables (partitions of positions not counted apart; PostGIS's spatial_ref_sys, an extension's, left out), sorted. */
 export async function listTables(side: Side): Promise<string[]> {
-  const { rows } = side.sqlite
-    ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(side.db)
-    : await sql<{ name: string }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = current_schema() and c.relkind in ('r', 'p') and not c.relispartition
-          and not exists (select 1 from pg_depend d where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.deptype = 'e')`.execute(side.db);
-  return rows.map((r) => r.name).filter((n) => !NOT_COPIED.has(n)).sort();
+  const names = side.sqlite
+    ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(side.db)).rows.map((r) => r.name)
+    : await postgresTables(side.db);
+  return names.filter((n) => !NOT_COPIED.has(n)).sort();
 }
 
 /** A table's stored columns (generated ones left out), sorted by name so both sides list them alike. */

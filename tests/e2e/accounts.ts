@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { type Page, expect } from '@playwright/test';
+import { databaseUrl } from './own-server';
 
 export const PASSWORD = 'e2e password long enough';
 
@@ -14,7 +15,7 @@ export function addUser(name: string, role: 'viewer' | 'editor' | 'admin', dbFil
     execFileSync(
       process.execPath,
       [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), '--conditions=react-server', 'scripts/user.ts', 'add', name, '--role', role, '--password-stdin'],
-      { input: PASSWORD, env: { ...process.env, DATABASE_URL: /^postgres(ql)?:\/\//.test(dbFile) ? dbFile : `file:${dbFile}` }, stdio: ['pipe', 'pipe', 'pipe'] },
+      { input: PASSWORD, env: { ...process.env, DATABASE_URL: databaseUrl(dbFile) }, stdio: ['pipe', 'pipe', 'pipe'] },
     );
   } catch (err) {
     const stderr = String((err as { stderr?: Buffer }).stderr ?? '');

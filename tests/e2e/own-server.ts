@@ -26,3 +26,9 @@ export async function waitUp(origin: string, timeoutMs = 60_000): Promise<void> 
   }
   throw new Error(`${origin} did not start`);
 }
+
+/** Whether a database the specs name is PostgreSQL (a postgres:// URL) rather than a SQLite file. */
+export const isPostgresTarget = (target: string) => /^postgres(ql)?:\/\//.test(target);
+
+/** DATABASE_URL for a database the specs name: a postgres:// URL as it is, a SQLite file as `file:…`. */
+export const databaseUrl = (target: string) => (isPostgresTarget(target) ? target : `file:${target}`);

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { PNG } from 'pngjs';
 import { type Page, expect, test } from '@playwright/test';
+import { isPostgresTarget } from './own-server';
 import { canvasSamples } from './track-canvas';
 
 /**
@@ -64,7 +65,7 @@ const SQL = {
 
 /** Writes the rows into the server's database (a SQLite file or a postgres:// URL), once per database. */
 async function seed(target: string) {
-  if (/^postgres(ql)?:\/\//.test(target)) return seedPostgres(target);
+  if (isPostgresTarget(target)) return seedPostgres(target);
   const db = new Database(target);
   try {
     // Once per database: a worker restarted after a failed test runs beforeAll again.

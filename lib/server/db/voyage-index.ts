@@ -50,7 +50,8 @@ const MAX_KEPT_FILTERS = 64;
 export class Generation {
   private readonly ordered = new Map<Visibility, Ordered>();
   private readonly matches = new Map<string, Matches>();
-  private readonly fragments = new Map<string, Fragments>();
+  private readonly fragments = new Map<string, Fragments<unknown>>();
+  private readonly shared = new Map<string, unknown>();
 
   constructor(
     private readonly db: DB,
@@ -84,9 +85,22 @@ export class Generation {
 
   /** JSON fragments of one kind per voyage (voyage-pages.ts): the same for every visibility. */
   fragmentsOf(kind: string, maxChars: number): Fragments {
-    let f = this.fragments.get(kind);
-    if (!f) this.fragments.set(kind, (f = new Fragments(maxChars)));
+    return this.keptOf(kind, maxChars, (json: string) => json.length);
+  }
+
+  /** Anything made per voyage and kept for the generation (`chars` weighs an entry), by kind. */
+  keptOf<T>(kind: string, maxChars: number, chars: (t: T) => number): Fragments<T> {
+    const kept = this.fragments.get(kind);
+    if (kept) return kept as Fragments<T>;
+    const f = new Fragments<T>(maxChars, chars);
+    this.fragments.set(kind, f as unknown as Fragments<unknown>);
     return f;
+  }
+
+  /** Values shared by everything this generation keeps (routes, lists of names), by kind, made once. */
+  sharedOf<T>(kind: string, make: () => T): T {
+    if (!this.shared.has(kind)) this.shared.set(kind, make());
+    return this.shared.get(kind) as T;
   }
 
   /** Every voyage id the reader may see, in list order. */
@@ -106,12 +120,15 @@ export class Generation {
   }
 }
 
-/** Serialised voyages by id, the oldest dropped first once they pass `maxChars` characters. */
-export class Fragments {
-  private readonly byId = new Map<string, string>();
+/** Serialised voyages (or other entries, weighed by `weigh`) by id, the oldest dropped first once they pass `maxChars` characters. */
+export class Fragments<T = string> {
+  private readonly byId = new Map<string, T>();
   private chars = 0;
 
-  constructor(private readonly maxChars: number) {}
+  constructor(
+    private readonly maxChars: number,
+    private readonly weigh: (t: T) => number = (t) => (t as string).length,
+  ) {}
 
   /** How many voyages are kept. */
   get size(): number {
@@ -123,19 +140,19 @@ export class Fragments {
     return this.chars >= this.maxChars;
   }
 
-  get(id: string): string | undefined {
+  get(id: string): T | undefined {
     return this.byId.get(id);
   }
 
-  set(id: string, json: string): void {
+  set(id: string, entry: T): void {
     const old = this.byId.get(id);
-    if (old !== undefined) this.chars -= old.length;
-    this.byId.set(id, json);
-    this.chars += json.length;
+    if (old !== undefined) this.chars -= this.weigh(old);
+    this.byId.set(id, entry);
+    this.chars += this.weigh(entry);
     while (this.chars > this.maxChars && this.byId.size > 1) {
       const [oldest, dropped] = this.byId.entries().next().value!;
       this.byId.delete(oldest);
-      this.chars -= dropped.length;
+      this.chars -= this.weigh(dropped);
     }
   }
 }

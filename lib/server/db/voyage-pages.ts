@@ -6,9 +6,11 @@
  */
 import 'server-only';
 import { voyagesToGeoJSON } from '@/lib/core/domain/format';
+import { MAX_PAGE } from '@/lib/core/domain/query';
+import { interner, mapEntry, mapEntryChars, voyageMapText } from '@/lib/core/domain/voyage-map-text';
 import type { DB } from './connection';
 import { type Fragments, type Generation, type VoyageFilter, voyageDataVersion, voyageGeneration } from './voyage-index';
-import { voyageSummaries, voyageSummariesWithRoutes } from './voyages';
+import { type VoyageWithRoute, voyageSummaries, voyageSummariesWithRoutes } from './voyages';
 
 /**
  * List entries kept per generation, in characters: 100,000 voyages' take about 62 million (the
@@ -17,6 +19,8 @@ import { voyageSummaries, voyageSummariesWithRoutes } from './voyages';
  */
 export const MAX_SUMMARY_CHARS = 96 * 1024 * 1024;
 const MAX_FEATURE_CHARS = 32 * 1024 * 1024;
+/** The map's parts (property values as text; routes are shared): about 60 million characters for the bench's 100,000 voyages. */
+const MAX_MAP_CHARS = 96 * 1024 * 1024;
 /**
  * Voyages serialised per read of the warm-up (1 to 2 ms on a busy 2-core machine), and the time
  * it takes per turn of the event loop before requests have theirs: one 250-voyage read per turn
@@ -34,19 +38,19 @@ const WARM_SLICE_MS = 10;
  */
 const WARM_AFTER_MS = 1000;
 
-const warming = new WeakSet<Generation>();
+const warming = new WeakSet<object>();
 
 /**
- * Serialises every listed voyage of a new generation in the background (once it has lasted
- * WARM_AFTER_MS), a step at a time between requests, so that after a change (or a start) any page of the list is soon made from kept
- * entries alone: the first pages asked for read their own rows meanwhile. Stops when a newer
- * generation replaces this one, when the entries fill their share, or on any error (the database
- * closed): it is only ever ahead of what a request would do itself.
+ * Makes every listed voyage's entry of one kind for a new generation in the background (once it
+ * has lasted WARM_AFTER_MS), a step at a time between requests, so that after a change (or a
+ * start) any page of the list, or any filter of the map, is soon made from kept entries alone: the
+ * first asked for read their own rows meanwhile. Stops when a newer generation replaces this one,
+ * when the entries fill their share, or on any error (the database closed): it is only ever ahead
+ * of what a request would do itself.
  */
-function warm(db: DB, g: Generation, ids: readonly string[]) {
-  if (warming.has(g)) return;
-  warming.add(g);
-  const kept = g.fragmentsOf('summary', MAX_SUMMARY_CHARS);
+function warm<V extends { id: string }, T>(db: DB, g: Generation, ids: readonly string[], kept: Fragments<T>, read: (ids: readonly string[]) => Promise<V[]>, make: (v: V) => T) {
+  if (warming.has(kept)) return;
+  warming.add(kept);
   let next = 0;
   const step = async () => {
     const began = performance.now();
@@ -56,7 +60,7 @@ function warm(db: DB, g: Generation, ids: readonly string[]) {
       if (!chunk.length) continue;
       // The read awaits no I/O (better-sqlite3 answers at once): chunks go on within one turn of
       // the event loop until its slice is used, then requests have their turn.
-      for (const v of await voyageSummaries(db, chunk)) kept.set(v.id, JSON.stringify(v));
+      for (const v of await read(chunk)) kept.set(v.id, make(v));
       if (performance.now() - began >= WARM_SLICE_MS) {
         setImmediate(() => void step().catch(() => undefined)).unref();
         return;
@@ -67,27 +71,22 @@ function warm(db: DB, g: Generation, ids: readonly string[]) {
   setTimeout(() => void step().catch(() => undefined), WARM_AFTER_MS).unref();
 }
 
-/** The serialised voyages with these ids, in order; those not yet kept are read and kept. */
-async function serialised<T extends { id: string }>(
-  kept: Fragments,
-  ids: readonly string[],
-  read: (ids: readonly string[]) => Promise<T[]>,
-  write: (v: T) => string,
-): Promise<string[]> {
-  const fresh = new Map<string, string>();
+/** The entries of the voyages with these ids, in order; those not yet kept are read (in pages of at most MAX_PAGE) and kept. */
+async function entries<V extends { id: string }, T>(kept: Fragments<T>, ids: readonly string[], read: (ids: readonly string[]) => Promise<V[]>, make: (v: V) => T): Promise<T[]> {
+  const fresh = new Map<string, T>();
   const missing = ids.filter((id) => kept.get(id) === undefined);
-  if (missing.length) {
-    for (const v of await read(missing)) {
-      const json = write(v);
-      fresh.set(v.id, json);
-      kept.set(v.id, json);
+  for (let i = 0; i < missing.length; i += MAX_PAGE) {
+    for (const v of await read(missing.slice(i, i + MAX_PAGE))) {
+      const entry = make(v);
+      fresh.set(v.id, entry);
+      kept.set(v.id, entry);
     }
   }
-  const out: string[] = [];
+  const out: T[] = [];
   for (const id of ids) {
     // Kept, or read just now (kept may have dropped it again); gone: deleted since the page was read.
-    const json = fresh.get(id) ?? kept.get(id);
-    if (json !== undefined) out.push(json);
+    const entry = fresh.get(id) ?? kept.get(id);
+    if (entry !== undefined) out.push(entry);
   }
   return out;
 }
@@ -96,8 +95,10 @@ async function serialised<T extends { id: string }>(
 export async function voyageListJson(db: DB, f: VoyageFilter): Promise<{ body: string; total: number }> {
   const g = await voyageGeneration(db, f.visibility ?? 'published');
   const { ids, total } = g.page(f);
-  warm(db, g, g.idsFor(f.visibility ?? 'published'));
-  const parts = await serialised(g.fragmentsOf('summary', MAX_SUMMARY_CHARS), ids, (missing) => voyageSummaries(db, missing), (v) => JSON.stringify(v));
+  const kept = g.fragmentsOf('summary', MAX_SUMMARY_CHARS);
+  const read = (missing: readonly string[]) => voyageSummaries(db, missing);
+  warm(db, g, g.idsFor(f.visibility ?? 'published'), kept, read, (v) => JSON.stringify(v));
+  const parts = await entries(kept, ids, read, (v) => JSON.stringify(v));
   return { body: `{"voyages":[${parts.join(',')}],"total":${total},"limit":${f.limit},"offset":${f.offset}}`, total };
 }
 
@@ -105,11 +106,30 @@ export async function voyageListJson(db: DB, f: VoyageFilter): Promise<{ body: s
 export async function voyageRoutesGeoJson(db: DB, f: VoyageFilter): Promise<{ body: string; total: number }> {
   const g = await voyageGeneration(db, f.visibility ?? 'published');
   const { ids, total } = g.page(f);
-  const parts = await serialised(
+  const parts = await entries(
     g.fragmentsOf('feature', MAX_FEATURE_CHARS),
     ids,
     (missing) => voyageSummariesWithRoutes(db, missing),
     (v) => JSON.stringify(voyagesToGeoJSON([v]).features[0]),
   );
   return { body: `{"type":"FeatureCollection","features":[${parts.join(',')}]}`, total };
+}
+
+/**
+ * GET /api/voyages/map's answer (lib/core/domain/voyage-map.ts) as JSON text for every voyage
+ * matching the filter: made from each voyage's kept part (voyage-map-text.ts), so that a filter
+ * no cached answer covers reads only the voyages not yet kept. The first answer of a generation
+ * starts the parts of the rest in the background.
+ */
+export async function voyageMapJson(db: DB, f: Omit<VoyageFilter, 'limit' | 'offset'>): Promise<{ body: string; total: number }> {
+  const visibility = f.visibility ?? 'published';
+  const g = await voyageGeneration(db, visibility);
+  const { ids } = g.page({ ...f, limit: Number.MAX_SAFE_INTEGER, offset: 0 });
+  const kept = g.keptOf('map', MAX_MAP_CHARS, mapEntryChars);
+  const intern = g.sharedOf('map', interner);
+  const read = (missing: readonly string[]) => voyageSummariesWithRoutes(db, missing);
+  const make = (v: VoyageWithRoute) => mapEntry(voyagesToGeoJSON([v]).features[0]!, intern);
+  warm(db, g, g.idsFor(visibility), kept, read, make);
+  const parts = await entries(kept, ids, read, make);
+  return { body: voyageMapText(parts, intern), total: parts.length };
 }

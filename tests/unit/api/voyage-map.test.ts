@@ -85,6 +85,26 @@ describe('GET /api/voyages/map', () => {
     expect((await call(map, '?nope=1')).status).toBe(400);
   });
 
+  it('writes the same bytes from kept parts as encoding the voyages read afresh, and no stale part after a write', async () => {
+    const { getDb } = await import('@/lib/server/db');
+    const { listVoyageRoutes } = await import('@/lib/server/db/voyages');
+    const { voyagesToGeoJSON } = await import('@/lib/core/domain/format');
+    const { encodeVoyageMap } = await import('@/lib/core/domain/voyage-map');
+    const db = await getDb();
+    const fresh = async (f: Record<string, string>) =>
+      JSON.stringify(encodeVoyageMap(voyagesToGeoJSON((await listVoyageRoutes(db, { ...f, limit: 1_000_000, offset: 0 })).voyages)));
+    await call(map, ''); // every voyage's part kept
+    const filters: Record<string, string>[] = [{ port: 'dunai' }, { from: '2024-03-01', to: '2024-03-09' }, { confidence: 'reported', port: 'rajin' }];
+    for (const f of filters) expect(await (await call(map, `?${new URLSearchParams(f)}`)).text(), JSON.stringify(f)).toBe(await fresh(f));
+    const victim = await db.selectFrom('voyages').select(['id', 'confidence']).where('id', 'like', 'copy-%').where((eb) => eb.or([eb('origin_port_id', '=', 'dunai'), eb('destination_port_id', '=', 'dunai')])).executeTakeFirstOrThrow();
+    const other = victim.confidence === 'reported' ? 'corroborated' : 'reported';
+    await db.updateTable('voyages').set({ confidence: other }).where('id', '=', victim.id).execute();
+    const after = await (await call(map, '?port=dunai')).text();
+    expect(after).toBe(await fresh({ port: 'dunai' }));
+    const decoded = decodeVoyageMap<{ id: string; confidence: string }>(JSON.parse(after) as VoyageMapAnswer);
+    expect(decoded.features.find((x) => x.properties.id === victim.id)?.properties.confidence).toBe(other);
+  });
+
   it('answers 304 to the ETag of an unchanged answer, and a new answer after a write', async () => {
     const first = await call(map, '');
     const etag = first.headers.get('etag')!;

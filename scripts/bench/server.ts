@@ -5,11 +5,13 @@
  * The generated voyages use the seeded ports, vessels and sources with random (fixed-seed) dates
  * and are written to a temporary database: nothing here touches var/ or the seed files.
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { openReadyDatabase } from '../../lib/server/db';
+import { clusterDir, startCluster, stopCluster } from '../pg/cluster.mjs';
 import { basemapRouting } from '../../lib/server/basemap/router';
 import { portFromRow } from '../../lib/server/db/rows';
 import { voyageRow } from '../../lib/server/db/voyages';
@@ -24,8 +26,8 @@ function serverCommand(port: number): [string, string[], Record<string, string>]
   return [process.execPath, ['server/index.mjs'], { PORT: String(port), HOST: '127.0.0.1', WAKELINE_ORIGIN: `http://127.0.0.1:${port}` }];
 }
 
-async function generate(file: string, count: number) {
-  const db = await openReadyDatabase(file);
+async function generate(databaseUrl: string, count: number) {
+  const db = await openReadyDatabase(databaseUrl);
   const ports = await db.selectFrom('ports').selectAll().execute();
   const vessels = (await db.selectFrom('vessels').select('id').execute()).map((v) => v.id);
   const sources = (await db.selectFrom('sources').select('id').execute()).map((s) => s.id);
@@ -94,41 +96,34 @@ async function generate(file: string, count: number) {
   return Number(total.n);
 }
 
+export type BenchDatabase = 'sqlite' | 'postgres';
+
 export interface BenchServer {
   /** http://127.0.0.1:port */
   base: string;
   /** Voyages in the database. */
   voyages: number;
-  /** Stops the server and removes the database (kept with BENCH_KEEP=1). */
+  /** The database the server runs on (a SQLite file's path or a postgres:// URL). */
+  databaseUrl: string;
+  /** Starts one more production server on the same database (stopped with the rest); answers its base URL. */
+  addInstance: (port: number) => Promise<string>;
+  /** Stops the servers and removes the database (kept with BENCH_KEEP=1). */
   stop: () => void;
 }
 
-/**
- * Generates `count` voyages into a temporary database, lets `prepare` add to it (annotations, …),
- * and starts the production server on it.
- */
-export async function startBenchServer(port: number, count: number, prepare?: (file: string) => Promise<void>): Promise<BenchServer> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wakeline-bench-'));
-  const file = path.join(dir, 'bench.sqlite');
-  const t0 = Date.now();
-  const voyages = await generate(file, count);
-  console.log(`generated ${voyages} voyages in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${file}`);
-  if (prepare) await prepare(file);
+/** A production server on `databaseUrl`, answered once /api/health answers. */
+async function startInstance(port: number, databaseUrl: string): Promise<{ base: string; child: ChildProcess }> {
   const [command, args, env] = serverCommand(port);
   const child = spawn(command, args, {
     cwd: root,
-    env: { ...process.env, ...env, DATABASE_URL: `file:${file}`, NODE_ENV: 'production' },
+    env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const stop = () => {
-    child.kill('SIGTERM');
-    if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
-  };
   const base = `http://127.0.0.1:${port}`;
   try {
     for (let i = 0; ; i++) {
       if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-      if (i === 120) throw new Error('server did not become healthy in 60 s');
+      if (i === 240) throw new Error('server did not become healthy in 120 s');
       const ok = await fetch(`${base}/api/health`).then(
         (r) => r.ok,
         () => false, // not up yet
@@ -137,10 +132,67 @@ export async function startBenchServer(port: number, count: number, prepare?: (f
       await new Promise((r) => setTimeout(r, 500));
     }
   } catch (err) {
+    child.kill('SIGTERM');
+    throw err;
+  }
+  return { base, child };
+}
+
+/** A database to generate into: a temporary SQLite file, or a database in a throwaway PostgreSQL cluster. */
+async function benchDatabase(kind: BenchDatabase): Promise<{ url: string; remove: () => void }> {
+  if (kind === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wakeline-bench-'));
+    return { url: path.join(dir, 'bench.sqlite'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const dir = clusterDir('wakeline-bench-pg');
+  const cluster = await startCluster(dir);
+  const client = new pg.Client({ connectionString: cluster });
+  await client.connect();
+  await client.query('create database bench');
+  await client.end();
+  const url = new URL(cluster);
+  url.pathname = '/bench';
+  return { url: url.toString(), remove: () => stopCluster(dir, { remove: !process.env.BENCH_KEEP }) };
+}
+
+/**
+ * Generates `count` voyages into a temporary database (SQLite unless `database` says PostgreSQL),
+ * lets `prepare` add to it (annotations, …), and starts the production server on it.
+ */
+export async function startBenchServer(
+  port: number,
+  count: number,
+  prepare?: (databaseUrl: string) => Promise<void>,
+  database: BenchDatabase = 'sqlite',
+): Promise<BenchServer> {
+  const target = await benchDatabase(database);
+  const children: ChildProcess[] = [];
+  const stop = () => {
+    for (const child of children) child.kill('SIGTERM');
+    if (database === 'postgres') {
+      // The servers' pools go first: an immediate stop under them is logged as dropped connections.
+      const deadline = Date.now() + 5_000;
+      while (children.some((c) => c.exitCode === null && c.signalCode === null) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      target.remove();
+    } else if (!process.env.BENCH_KEEP) target.remove();
+  };
+  try {
+    const t0 = Date.now();
+    const voyages = await generate(target.url, count);
+    console.log(`generated ${voyages} voyages on ${database} in ${((Date.now() - t0) / 1000).toFixed(1)} s → ${target.url}`);
+    if (prepare) await prepare(target.url);
+    const first = await startInstance(port, target.url);
+    children.push(first.child);
+    const addInstance = async (extraPort: number) => {
+      const more = await startInstance(extraPort, target.url);
+      children.push(more.child);
+      return more.base;
+    };
+    return { base: first.base, voyages, databaseUrl: target.url, addInstance, stop };
+  } catch (err) {
     stop();
     throw err;
   }
-  return { base, voyages, stop };
 }
 
 /** The machine the figures were measured on. */

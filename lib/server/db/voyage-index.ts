@@ -15,6 +15,7 @@ import type { Confidence } from '@/lib/core/domain/schemas';
 import { sql } from 'kysely';
 import { type DB, isPostgres, sqliteOf } from './connection';
 import { visibleTo } from './reference';
+import { type Matches, type Ordered, inListOrder, scan } from './voyage-scan';
 
 export interface VoyageFilter {
   vessel?: string;
@@ -29,20 +30,6 @@ export interface VoyageFilter {
   /** Published voyages only (the default), or drafts too for signed-in readers. */
   visibility?: Visibility;
 }
-
-/** Every voyage a reader may see, as columns, in list order (earliest departure, then id). */
-interface Ordered {
-  ids: string[];
-  departureEarliest: string[];
-  arrivalLatest: string[];
-  vessel: (string | null)[];
-  origin: string[];
-  destination: string[];
-  confidence: string[];
-}
-
-/** Positions into `Ordered` of the voyages that match one filter; null: all of them. */
-type Matches = Int32Array | null;
 
 /** Filters whose matches a generation keeps (per visibility), least recently used dropped first. */
 const MAX_KEPT_FILTERS = 64;
@@ -188,48 +175,6 @@ async function readOrdered(db: DB, visibility: Visibility): Promise<Ordered> {
   const [ids, departureEarliest, arrivalLatest, vessel, origin, destination, confidence] = row.map((text) => JSON.parse(text) as string[]);
   const o = { ids, departureEarliest, arrivalLatest, vessel, origin, destination, confidence } as Ordered;
   return inListOrder(o);
-}
-
-/**
- * SQLite aggregates a subquery's rows in the order they come, which is the index's; should a
- * future query plan not keep it, sort here rather than page in the wrong order.
- */
-function inListOrder(o: Ordered): Ordered {
-  const before = (a: number, b: number) => {
-    const [da, db] = [o.departureEarliest[a]!, o.departureEarliest[b]!];
-    return da < db || (da === db && o.ids[a]! < o.ids[b]!);
-  };
-  let sorted = true;
-  for (let i = 1; i < o.ids.length && sorted; i++) sorted = before(i - 1, i);
-  if (sorted) return o;
-  const order = o.ids.map((_, i) => i).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
-  const pick = <T>(xs: T[]) => order.map((i) => xs[i]!);
-  return {
-    ids: pick(o.ids),
-    departureEarliest: pick(o.departureEarliest),
-    arrivalLatest: pick(o.arrivalLatest),
-    vessel: pick(o.vessel),
-    origin: pick(o.origin),
-    destination: pick(o.destination),
-    confidence: pick(o.confidence),
-  };
-}
-
-/** The positions of the voyages that pass the filter, as the SQL conditions did (voyage-facets.ts). */
-function scan(f: VoyageFilter, o: Ordered): Matches {
-  const { vessel, port, from, to, confidence } = f;
-  if (!vessel && !port && !from && !to && !confidence) return null;
-  const out = new Int32Array(o.ids.length);
-  let n = 0;
-  for (let i = 0; i < o.ids.length; i++) {
-    if (vessel && o.vessel[i] !== vessel) continue;
-    if (port && o.origin[i] !== port && o.destination[i] !== port) continue;
-    if (from && o.arrivalLatest[i]! < from) continue;
-    if (to && o.departureEarliest[i]! > to) continue;
-    if (confidence && o.confidence[i] !== confidence) continue;
-    out[n++] = i;
-  }
-  return out.slice(0, n);
 }
 
 /** The current generation of each database handle. */

@@ -113,35 +113,67 @@ export function voyageMapText(entries: readonly MapEntry[], intern: Interner): s
     path[i] = k;
     if (e.names !== shared) shared = null;
   }
-  // Usually every voyage has the same names, and a column is one position of every entry's codes.
-  const names = shared ?? [...new Set(entries.flatMap((e) => e.names))];
-  const columns = names.map((name, j) => `${JSON.stringify(name)}:${column(entries, intern.column(name), shared ? j : name, ++intern.writes)}`);
+  // Usually every voyage has the same names, and a column is one position of every entry's codes:
+  // then the columns are numbered in one walk over the entries.
+  const write = ++intern.writes;
+  const columns = shared
+    ? sharedColumns(entries, shared, intern, write)
+    : [...new Set(entries.flatMap((e) => e.names))].map((name) => `${JSON.stringify(name)}:${column(entries, intern.column(name), name, write)}`);
   return `{"format":"wakeline-voyage-map/1","count":${n},"scale":${MAP_SCALE},"paths":[${paths.join(',')}],"path":[${path.join(',')}],"columns":{${columns.join(',')}}}`;
 }
 
-/** One column: a dictionary when its values repeat (or some voyage lacks it), else the values in order (encodeVoyageMap's rule). */
-function column(entries: readonly MapEntry[], c: Column, at: number | string, write: number): string {
+/** A column's text from each voyage's number in its dictionary (`local`) and the dictionary's codes, by encodeVoyageMap's rule. */
+function columnText(c: Column, local: Int32Array, dict: readonly number[], absent: boolean): string {
+  const n = local.length;
+  if (!absent && dict.length > n / 2) {
+    const texts = new Array<string>(n);
+    for (let i = 0; i < n; i++) texts[i] = c.texts[dict[local[i]!]!]!;
+    return `{"values":[${texts.join(',')}]}`;
+  }
+  return `{"dict":[${dict.map((code) => c.texts[code]).join(',')}],"index":[${local.join(',')}]}`;
+}
+
+/** Every column when all entries share `names`: one walk over the entries, each entry's codes read together. */
+function sharedColumns(entries: readonly MapEntry[], names: readonly string[], intern: Interner, write: number): string[] {
+  const n = entries.length;
+  const cols = names.map((name) => intern.column(name));
+  const local = names.map(() => new Int32Array(n));
+  const dicts = names.map((): number[] => []);
+  for (let i = 0; i < n; i++) {
+    const codes = entries[i]!.codes;
+    for (let j = 0; j < cols.length; j++) {
+      const c = cols[j]!;
+      const code = codes[j]!;
+      if (c.seenIn[code] !== write) {
+        c.seenIn[code] = write;
+        c.local[code] = dicts[j]!.push(code) - 1;
+      }
+      local[j]![i] = c.local[code]!;
+    }
+  }
+  return names.map((name, j) => `${JSON.stringify(name)}:${columnText(cols[j]!, local[j]!, dicts[j]!, false)}`);
+}
+
+/** One column, for entries whose names differ: some may lack it (then it is a dictionary, index -1 where absent). */
+function column(entries: readonly MapEntry[], c: Column, name: string, write: number): string {
   const n = entries.length;
   const dict: number[] = [];
-  const index = new Array<number>(n);
-  const codes = new Array<number>(n);
+  const local = new Int32Array(n);
   let absent = false;
   for (let i = 0; i < n; i++) {
     const e = entries[i]!;
-    const j = typeof at === 'number' ? at : e.names.indexOf(at);
+    const j = e.names.indexOf(name);
     if (j < 0) {
       absent = true;
-      index[i] = codes[i] = -1;
+      local[i] = -1;
       continue;
     }
     const code = e.codes[j]!;
-    codes[i] = code;
     if (c.seenIn[code] !== write) {
       c.seenIn[code] = write;
       c.local[code] = dict.push(code) - 1;
     }
-    index[i] = c.local[code]!;
+    local[i] = c.local[code]!;
   }
-  if (!absent && dict.length > n / 2) return `{"values":[${codes.map((code) => c.texts[code]).join(',')}]}`;
-  return `{"dict":[${dict.map((code) => c.texts[code]).join(',')}],"index":[${index.join(',')}]}`;
+  return columnText(c, local, dict, absent);
 }

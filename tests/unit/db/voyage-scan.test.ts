@@ -49,6 +49,23 @@ describe('scan', () => {
     expect(scan({}, o)).toBeNull();
   });
 
+  it('gives the same matches in list order (departures ascending: only the part a date filter can match is walked)', () => {
+    const o = ordered(4000);
+    const order = o.ids.map((_, i) => i).sort((a, b) => (o.departureEarliest[a]! < o.departureEarliest[b]! ? -1 : o.departureEarliest[a]! > o.departureEarliest[b]! ? 1 : a - b));
+    const sorted = Object.fromEntries(Object.entries(o).map(([k, xs]) => [k, order.map((i) => (xs as unknown[])[i])])) as unknown as Ordered;
+    // One voyage with a long window: the walk must start early enough to reach it.
+    sorted.departureEarliest[10] = sorted.departureEarliest[0]!;
+    sorted.arrivalLatest[10] = '2024-12-31';
+    for (let k = 0; k < 300; k++) {
+      const from = rand() < 0.8 ? day(START + Math.floor(rand() * 400) * 86_400_000) : undefined;
+      const to = rand() < 0.8 ? day(START + Math.floor(rand() * 60) * 86_400_000) : undefined;
+      const f = { from, to, port: rand() < 0.2 ? 'dunai' : undefined };
+      const got = scan(f, sorted);
+      expect(got === null ? sorted.ids.map((_, i) => i) : [...got], JSON.stringify(f)).toEqual(naive(f, sorted));
+    }
+    expect([...scan({ from: '2024-06-01' }, sorted)!]).toEqual([10]);
+  });
+
   it('compares the text when some stored day is not YYYY-MM-DD', () => {
     const o = ordered(50);
     o.arrivalLatest[3] = '2024-01-05T12:00';

@@ -103,6 +103,9 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
     map.addLayer(renderer);
     return () => void map.removeLayer(renderer);
   }, [map, renderer]);
+  // New routes are drawn at once, in the commit that brings them: a frame later, the page's other
+  // work on the same answer (the list, the timeline: deferred renders) could come first.
+  const drawnRoutes = useRef<Route[] | null>(null);
   useEffect(() => {
     const dimmed = selectedId !== undefined;
     const lookOf = (r: SceneRoute) => routeLook((r as Route).inferred, r.id === selectedId, r.id === hoveredId, dimmed, atCursor(states, r.id));
@@ -113,7 +116,8 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
       if (!b) batches.set(z, (b = batchRoutes(shown, lookOf, projected.at(z))));
       drawBatches(ctx, b, view);
       markFirstDraw(shown.length);
-    });
+    }, drawnRoutes.current !== shown);
+    drawnRoutes.current = shown;
   }, [renderer, shown, selectedId, hoveredId, states, projected]);
 
   // The routes under a point, for the hover and the click.

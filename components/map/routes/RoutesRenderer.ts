@@ -13,8 +13,11 @@ export interface View {
 }
 
 export interface RoutesRenderer extends L.Canvas {
-  /** What to draw: drawn on the next frame (several calls in a frame draw once), and again at every move and zoom. */
-  setScene: (scene: DrawScene | null) => void;
+  /**
+   * What to draw: drawn on the next frame (several calls in a frame draw once), or at once with
+   * `now` (new routes: drawn before whatever else the page does next), and again at every move and zoom.
+   */
+  setScene: (scene: DrawScene | null, now?: boolean) => void;
 }
 
 // Leaflet's internals this class relies on (L.Canvas, Leaflet 1.9): the context, the drawn bounds,
@@ -56,11 +59,14 @@ const RoutesCanvas = L.Canvas.extend({
     this._redrawBounds = null;
     this._redraw();
   },
-  setScene(this: Internals, scene: DrawScene | null) {
+  setScene(this: Internals, scene: DrawScene | null, now = false) {
     this.scene = scene;
     if (!this._map || !this._ctx) return;
     this._redrawBounds = null;
-    this._redrawRequest ||= L.Util.requestAnimFrame(this._redraw, this);
+    if (now) {
+      if (this._redrawRequest) L.Util.cancelAnimFrame(this._redrawRequest);
+      this._redraw();
+    } else this._redrawRequest ||= L.Util.requestAnimFrame(this._redraw, this);
   },
 });
 

@@ -59,10 +59,24 @@ async function measureOne(base: string, s: Scenario, total: number, connections:
   });
 }
 
+/** The machine's CPU time so far, busy and in all, in clock ticks (/proc/stat); null where there is none. */
+function cpuTicks(): { busy: number; all: number } | null {
+  try {
+    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = fields[3]! + (fields[4] ?? 0);
+    const all = fields.reduce((a, b) => a + b, 0);
+    return { busy: all - idle, all };
+  } catch {
+    return null; // not Linux
+  }
+}
+
 async function measure(base: string, s: Scenario, total: number) {
   const counter = { n: 0 };
   const bases = s.bases ?? [base];
+  const before = cpuTicks();
   const runs = await Promise.all(bases.map((b) => measureOne(b, s, total, CONNECTIONS, counter)));
+  const after = cpuTicks();
   const sum = (f: (r: autocannon.Result) => number) => runs.reduce((a, r) => a + f(r), 0);
   const requests = sum((r) => r.requests.average);
   return {
@@ -78,6 +92,8 @@ async function measure(base: string, s: Scenario, total: number) {
     non2xx: sum((r) => r.non2xx),
     errors: sum((r) => r.errors),
     timeouts: sum((r) => r.timeouts),
+    /** The share of all cores busy during the run (servers, database, this load generator and anything else on the machine). */
+    machineBusy: before && after ? Math.round((100 * (after.busy - before.busy)) / Math.max(after.all - before.all, 1)) / 100 : null,
   };
 }
 
@@ -111,7 +127,7 @@ async function runOn(database: BenchDatabase) {
     const report = (r: Result) => {
       results.push(r);
       console.log(
-        `${database.padEnd(8)} ${r.name.padEnd(36)} ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  ${(r.bytesPerResponse / 1024).toFixed(0)} KiB  non-2xx ${r.non2xx}`,
+        `${database.padEnd(8)} ${r.name.padEnd(36)} ${String(r.requestsPerSecond).padStart(6)} req/s  p50 ${r.p50Ms} ms  p99 ${r.p99Ms} ms  ${(r.bytesPerResponse / 1024).toFixed(0)} KiB  non-2xx ${r.non2xx}  cores busy ${r.machineBusy === null ? '?' : `${Math.round(r.machineBusy * 100)}%`}`,
       );
     };
     for (const s of scenarios) report(await measure(server.base, s, total));
@@ -165,7 +181,10 @@ async function main() {
     const floor = judge(run.database, run.results);
     if (run.scaling) {
       const ratio = run.scaling.two.requestsPerSecond / run.scaling.one.requestsPerSecond;
-      console.log(`${run.database.padEnd(8)} ${ratio >= 1.6 ? 'meets ' : 'MISSES'} two instances: ${ratio.toFixed(2)}× one instance's throughput for the cached list (target ≥ 1.6×; ${machine.cores} cores for both servers, the database and the load)`);
+      const busy = (r: Result) => (r.machineBusy === null ? '?' : `${Math.round(r.machineBusy * 100)}%`);
+      console.log(
+        `${run.database.padEnd(8)} ${ratio >= 1.6 ? 'meets ' : 'MISSES'} two instances: ${ratio.toFixed(2)}× one instance's throughput for the cached list (target ≥ 1.6×; ${machine.cores} cores for both servers, the database and the load generator: busy ${busy(run.scaling.one)} with one, ${busy(run.scaling.two)} with two)`,
+      );
     }
     return { ...run, floor };
   });

@@ -139,5 +139,7 @@ describe('row labels (labelY)', () => {
     const next = layout.rows[1]!;
     expect(labelY(viewTop + tall.y - tall.height, tall.height, viewTop, viewBottom)).toBeNull();
     expect(labelY(viewTop + next.y - tall.height, next.height, viewTop, viewBottom)).toBe(viewTop + next.height / 2);
+    // A row of a few lanes, all in view, is named in its middle.
+    expect(labelY(100, 50, viewTop, viewBottom)).toBe(125);
   });
 });

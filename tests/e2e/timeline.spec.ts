@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
+import { type VoyageMapAnswer, decodeVoyageMap, encodeVoyageMap } from '../../lib/core/domain/voyage-map';
 
 /**
  * The timeline under the map: brushing sets the date filter, the cursor's slider and playback
@@ -16,6 +17,16 @@ const t = (day: string) => Date.parse(`${day}T00:00:00Z`);
 async function total(page: Page, query: string): Promise<number> {
   const res = await page.request.get(`/api/voyages${query}`);
   return Number(res.headers()['x-total-count']);
+}
+
+/** The requests the page makes for the voyages' list or map answer (paths and queries), as they go. */
+function voyageRequests(page: Page): string[] {
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === '/api/voyages' || url.pathname === '/api/voyages/map') asked.push(url.pathname + url.search);
+  });
+  return asked;
 }
 
 /** The canvas's box and its domain in time (the component writes it on the element). */
@@ -50,6 +61,7 @@ async function brush(page: Page, from: number, to: number) {
 
 test.describe('timeline', () => {
   test('brushing Feb 2024 narrows the list and writes from/to; Clear range clears it', async ({ page }) => {
+    const asked = voyageRequests(page);
     await page.goto('/');
     await expect(page.locator('.voyage-item').first()).toBeVisible();
     const all = await total(page, '');
@@ -62,6 +74,8 @@ test.describe('timeline', () => {
     await expect(page.locator('.voyage-item')).toHaveCount(narrowed);
     // The timeline still shows every voyage (it brushes; it is not filtered by the range).
     await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-drawn', String(all));
+    // The map and the timeline shared one answer; the brush asked for the map's narrowed one only.
+    expect(asked).toEqual(['/api/voyages/map', '/api/voyages/map?from=2024-02-01&to=2024-02-29']);
     await page.screenshot({ path: 'test-results/timeline-desktop.png' });
     await page.getByRole('button', { name: 'Clear range' }).click();
     await expect.poll(() => param(page, 'from')).toBeNull();
@@ -188,27 +202,28 @@ test.describe('timeline', () => {
     await expect(page.getByTestId('timeline-canvas')).toBeVisible();
   });
 
-  test('10,000 voyages (two pages) are all drawn and measured, and playback redraws only the cursor', async ({ page }) => {
+  test('10,000 voyages come in one request, shared with the map, are all drawn and measured, and playback redraws only the cursor', async ({ page }) => {
     const N = 10_000;
-    const voyage = (i: number) => {
-      const dep = new Date(Date.UTC(2023, 0, 1) + (i % 1000) * DAY).toISOString().slice(0, 10);
-      const dep2 = new Date(Date.UTC(2023, 0, 1) + ((i % 1000) + 3) * DAY).toISOString().slice(0, 10);
-      const arr = new Date(Date.UTC(2023, 0, 1) + ((i % 1000) + 6) * DAY).toISOString().slice(0, 10);
-      const vessel = { id: `v${i % 400}`, name: `Vessel ${i % 400}` };
-      return { id: `syn-${i}`, vessel, origin: { id: 'rajin', name: 'Rajin' }, destination: { id: 'vostochny', name: 'Vostochny' }, departure: { earliest: dep, latest: dep2, precision: 'day' }, arrival: { earliest: dep2, latest: arr, precision: 'day' }, identification: null, basis: null };
-    };
-    const offsets: number[] = [];
-    await page.route(/\/api\/voyages\?.*format=json/, async (route) => {
-      const url = new URL(route.request().url());
-      const offset = Number(url.searchParams.get('offset'));
-      const limit = Number(url.searchParams.get('limit'));
-      offsets.push(offset);
-      const voyages = Array.from({ length: Math.max(0, Math.min(limit, N - offset)) }, (_, k) => voyage(offset + k));
-      await route.fulfill({ json: { voyages, total: N, limit, offset } });
+    const day = (n: number) => new Date(Date.UTC(2023, 0, 1) + n * DAY).toISOString().slice(0, 10);
+    // The seeded voyages, copied up to 10,000 with new ids, 400 vessels and windows spread over
+    // 1,000 days, encoded as the server encodes them.
+    const asked = voyageRequests(page);
+    await page.route('**/api/voyages/map*', async (r) => {
+      const res = await r.fetch();
+      const fc = decodeVoyageMap<Record<string, unknown>>((await res.json()) as VoyageMapAnswer);
+      const features = Array.from({ length: N }, (_, i) => {
+        const f = fc.features[i % fc.features.length]!;
+        const d = i % 1000;
+        const vessel = { id: `v${i % 400}`, name: `Vessel ${i % 400}` };
+        const windows = { departure: { earliest: day(d), latest: day(d + 3), precision: 'day' }, arrival: { earliest: day(d + 3), latest: day(d + 6), precision: 'day' } };
+        return { ...f, properties: { ...f.properties, id: `syn-${i}`, vessel, vesselLabel: vessel.name, ...windows } };
+      });
+      await r.fulfill({ response: res, json: encodeVoyageMap({ ...fc, features } as Parameters<typeof encodeVoyageMap>[0]) });
     });
     await page.goto('/?at=2024-02-06');
     await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-drawn', String(N), { timeout: 20_000 });
-    expect(offsets.sort((a, b) => a - b)).toEqual([0, 5000]);
+    // One answer for the timeline and the map (the same URL: no range is set), never pages of the list.
+    expect(asked).toEqual(['/api/voyages/map']);
     const measure = await page.evaluate(() => {
       const m = performance.getEntriesByName('wakeline:timeline-draw').at(-1) as PerformanceMeasure;
       return { duration: m.duration, detail: m.detail as { voyages: number } };

@@ -116,9 +116,65 @@ const ARROW_SIZE = 11;
 const PAD = 20;
 const outside = (l: Projected, v: View) => l.maxX < v.minX - PAD || l.minX > v.maxX + PAD || l.maxY < v.minY - PAD || l.minY > v.maxY + PAD;
 
+/** Arrows of one layer closer than this many arrow lengths, pointing the same way, are drawn once. */
+const ARROW_GAP = 2;
+type Placed = { x: number; y: number; ux: number; uy: number };
+
 /**
- * Draws the batches in one pass: each batch is one path and one stroke, then its arrows one path
- * and one fill. Lines outside `view` (absolute pixels) are skipped.
+ * The arrows each batch draws (triangles, tip first), thinned to one per place: the lanes of a
+ * stack of identical routes are a few pixels apart, and each would put its arrows beside its
+ * neighbours' (at 100,000 voyages, clusters of a dozen at every slot). Within a drawing layer, an
+ * arrow within ARROW_GAP lengths of one already placed and pointing the same way (within 60°) is
+ * left out; the more prominent look places first (opaque before faded, wide before thin). Arrows
+ * the other way along a two-way stack, and those of the hovered and the selected route, stay.
+ */
+export function thinArrows(batches: readonly Batch[], arrowSize = ARROW_SIZE): XY[][][] {
+  const out = batches.map((): XY[][] => []);
+  const cell = arrowSize * ARROW_GAP;
+  const grids = new Map<number, Map<string, Placed[]>>();
+  const order = batches
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const [la, lb] = [batches[a]!.look, batches[b]!.look];
+      return la.layer - lb.layer || lb.opacity - la.opacity || lb.weight - la.weight;
+    });
+  for (const i of order) {
+    const { look, arrows } = batches[i]!;
+    let grid = grids.get(look.layer);
+    if (!grid) grids.set(look.layer, (grid = new Map()));
+    for (const [line, slots] of arrows) {
+      const slot = slotPx(line, arrowSize);
+      const fractions = [...slots].map((s) => Math.min(1, Math.max(0, (s * slot) / line.length)));
+      for (const tri of arrowheads(line.points, fractions, arrowSize)) {
+        const [tip, left, right] = tri as [XY, XY, XY];
+        const ux = (tip.x - (left.x + right.x) / 2) / arrowSize;
+        const uy = (tip.y - (left.y + right.y) / 2) / arrowSize;
+        const cx = Math.floor(tip.x / cell);
+        const cy = Math.floor(tip.y / cell);
+        let taken = false;
+        for (let dx = -1; dx <= 1 && !taken; dx++) {
+          for (let dy = -1; dy <= 1 && !taken; dy++) {
+            taken = (grid.get(`${cx + dx},${cy + dy}`) ?? []).some((p) => Math.hypot(p.x - tip.x, p.y - tip.y) < cell && p.ux * ux + p.uy * uy > 0.5);
+          }
+        }
+        if (taken) continue;
+        const key = `${cx},${cy}`;
+        const placed = grid.get(key);
+        if (placed) placed.push({ x: tip.x, y: tip.y, ux, uy });
+        else grid.set(key, [{ x: tip.x, y: tip.y, ux, uy }]);
+        out[i]!.push(tri);
+      }
+    }
+  }
+  return out;
+}
+
+/** thinArrows once per set of batches (a zoom and its looks): every redraw after a pan reuses it. */
+const thinned = new WeakMap<readonly Batch[], XY[][][]>();
+
+/**
+ * Draws the batches in one pass: each batch is one path and one stroke, then its arrows (thinned:
+ * thinArrows) one path and one fill. Lines and arrows outside `view` (absolute pixels) are skipped.
  */
 export function drawBatches(ctx: CanvasRenderingContext2D, batches: readonly Batch[], view: View, arrowSize = ARROW_SIZE): void {
   ctx.lineCap = 'butt';
@@ -137,24 +193,22 @@ export function drawBatches(ctx: CanvasRenderingContext2D, batches: readonly Bat
   }
   ctx.setLineDash([]);
   ctx.lineWidth = 1;
-  for (const { look, arrows } of batches) {
+  let arrows = thinned.get(batches);
+  if (!arrows) thinned.set(batches, (arrows = thinArrows(batches, arrowSize)));
+  batches.forEach(({ look }, i) => {
     ctx.globalAlpha = look.opacity;
     ctx.fillStyle = look.color;
     ctx.strokeStyle = look.color;
     ctx.beginPath();
-    for (const [line, slots] of arrows) {
-      if (outside(line, view)) continue;
-      const slot = slotPx(line, arrowSize);
-      const fractions = [...slots].map((s) => Math.min(1, Math.max(0, (s * slot) / line.length)));
-      for (const [tip, left, right] of arrowheads(line.points, fractions, arrowSize)) {
-        ctx.moveTo(tip!.x, tip!.y);
-        ctx.lineTo(left!.x, left!.y);
-        ctx.lineTo(right!.x, right!.y);
-        ctx.closePath();
-      }
+    for (const [tip, left, right] of arrows[i]!) {
+      if (tip!.x < view.minX - PAD || tip!.x > view.maxX + PAD || tip!.y < view.minY - PAD || tip!.y > view.maxY + PAD) continue;
+      ctx.moveTo(tip!.x, tip!.y);
+      ctx.lineTo(left!.x, left!.y);
+      ctx.lineTo(right!.x, right!.y);
+      ctx.closePath();
     }
     ctx.fill();
     ctx.stroke();
-  }
+  });
   ctx.globalAlpha = 1;
 }

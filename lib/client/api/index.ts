@@ -39,13 +39,26 @@ export function voyagesUrl(state: ViewState, format: VoyageFormat): string {
   return `/api/voyages${search}${format === 'json' ? '' : `${sep}format=${format}`}`;
 }
 
-/** The map's URL of every voyage matching a view's filters (GET /api/voyages/map: no page cap). */
-function voyageMapUrl(state: ViewState): string {
+/**
+ * The map's URL of every voyage matching a view's filters (GET /api/voyages/map: no page cap). The
+ * timeline asks for the same URL without from/to: with no range set, one answer feeds both.
+ */
+export function voyageMapUrl(state: ViewState): string {
   return `/api/voyages/map${viewStateToSearch(filtersOf(state))}`;
 }
 
-async function fetchVoyageMap(url: string): Promise<VoyageFeatures> {
-  return decodeVoyageMap<VoyageFeatureProperties>(await fetchJson<VoyageMapAnswer>(url));
+/** performance.now() when each decoded answer was ready (the timeline measures its drawing from it). */
+const decodedAt = new WeakMap<VoyageFeatures, number>();
+
+export async function fetchVoyageMap(url: string): Promise<VoyageFeatures> {
+  const features = decodeVoyageMap<VoyageFeatureProperties>(await fetchJson<VoyageMapAnswer>(url));
+  decodedAt.set(features, performance.now());
+  return features;
+}
+
+/** When fetchVoyageMap decoded `features` (now, for a collection it did not make). */
+export function receivedAt(features: VoyageFeatures): number {
+  return decodedAt.get(features) ?? performance.now();
 }
 
 /** Every voyage matching the filters, with its route: feeds both the list and the map. */

@@ -8,7 +8,7 @@
 import { COLORS } from '@/lib/core/domain/map-style';
 import { type TimeDomain, timeTicks, timeToX } from '@/lib/core/time/scale';
 import type { TimelineModel } from '@/lib/core/time/timeline';
-import { AXIS_H, HEADER_H, HIST_H, LANE_H, type TimelineLayout, laneTop } from './layout';
+import { AXIS_H, HEADER_H, HIST_H, LANE_H, type TimelineLayout, labelY, laneTop } from './layout';
 
 const TIMELINE_STYLE = {
   background: '#ffffff',
@@ -94,7 +94,7 @@ function drawRows(ctx: Ctx, model: TimelineModel, layout: TimelineLayout, domain
   const sightings = new Path2D();
   const claims = new Path2D();
   const X = (t: number) => o.labelWidth + timeToX(domain, chartW, t);
-  const labels: [string, number][] = [];
+  const labels: { text: string; y: number; count: number; room: number }[] = [];
   let emphasised: { x0: number; x1: number; c0: number; c1: number; y: number; selected: boolean }[] = [];
   for (let i = 0; i < model.rows.length; i++) {
     const rl = layout.rows[i]!;
@@ -106,7 +106,8 @@ function drawRows(ctx: Ctx, model: TimelineModel, layout: TimelineLayout, domain
       ctx.fillStyle = TIMELINE_STYLE.stripe;
       ctx.fillRect(0, y0, o.width, rl.height);
     }
-    labels.push([row.label, y0 + rl.height / 2]);
+    const ly = labelY(y0, rl.height, HEADER_H, o.height);
+    if (ly !== null) labels.push({ text: row.label, y: ly, count: row.bars.length, room: Math.min(y0 + rl.height, o.height) - ly });
     for (let b = 0; b < row.bars.length; b++) {
       const bar = row.bars[b]!;
       const x0 = X(bar.d1);
@@ -165,10 +166,17 @@ function drawRows(ctx: Ctx, model: TimelineModel, layout: TimelineLayout, domain
   ctx.restore();
   ctx.fillStyle = TIMELINE_STYLE.background;
   ctx.fillRect(0, HEADER_H, o.labelWidth - 2, o.height - HEADER_H);
-  ctx.fillStyle = TIMELINE_STYLE.text;
-  ctx.font = '12px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
-  for (const [label, y] of labels) if (y > HEADER_H) ctx.fillText(ellipsize(ctx, label, o.labelWidth - 10), 4, y);
+  for (const l of labels) {
+    ctx.fillStyle = TIMELINE_STYLE.text;
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.fillText(ellipsize(ctx, l.text, o.labelWidth - 10), 4, l.y);
+    // A row of many lanes says how many voyages it holds, where there is room under its name.
+    if (l.count < 2 || l.room < 28) continue;
+    ctx.fillStyle = TIMELINE_STYLE.muted;
+    ctx.font = '10px system-ui, sans-serif';
+    ctx.fillText(ellipsize(ctx, `${l.count.toLocaleString('en')} voyages`, o.labelWidth - 10), 4, l.y + 14);
+  }
 }
 
 function drawRange(ctx: Ctx, domain: TimeDomain, o: DrawOptions, chartW: number) {

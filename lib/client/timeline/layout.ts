@@ -52,6 +52,24 @@ export function laneTop(row: RowLayout, lane: number): number {
   return row.y + ROW_PAD + lane * LANE_H;
 }
 
+/** Half a label's line: a label keeps this far inside its row and the view. */
+const LABEL_HALF = 8;
+
+/**
+ * Where a row's label sits (canvas y of its middle), or null when none of the row is in view.
+ * A row that fits in the view has it in the middle; a taller one (a vessel with many voyages at
+ * once: at 100,000 voyages, hundreds of lanes) has it by its first lane, not thousands of pixels
+ * down, and once that has scrolled away, at the top of the part still in view: the vessel stays
+ * named while any of its row shows.
+ */
+export function labelY(rowTop: number, rowHeight: number, viewTop: number, viewBottom: number): number | null {
+  const top = Math.max(rowTop, viewTop);
+  const bottom = Math.min(rowTop + rowHeight, viewBottom);
+  if (bottom - top < 2 * LABEL_HALF) return null;
+  const anchor = rowTop + (rowHeight <= viewBottom - viewTop ? rowHeight / 2 : ROW_PAD + LANE_H / 2);
+  return Math.min(Math.max(anchor, top + LABEL_HALF), bottom - LABEL_HALF);
+}
+
 /** The width of the row labels' gutter, narrower on a phone. */
 export function labelWidth(width: number): number {
   return width < 520 ? 76 : 124;

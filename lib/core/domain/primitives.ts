@@ -13,6 +13,20 @@ export const isoDay = z
 
 export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug');
 
+/**
+ * Ids the API's own routes take beside a kind's /api/<kind>s/[id]: GET /api/voyages/map answers
+ * for the map, so a voyage "map" could never be read. tests/unit/domain/reserved-ids.test.ts checks
+ * every such route folder is listed here.
+ */
+export const RESERVED_IDS = { voyage: ['facets', 'map'], port: ['nearest'] } as const;
+
+/** A record's id: a slug that none of `reserved` (its collection's own routes) is. */
+export function recordId(reserved: readonly string[]) {
+  return slug.refine((s) => !reserved.includes(s), {
+    message: `must not be ${reserved.map((r) => `"${r}"`).join(' or ')}: the API's routes use ${reserved.length > 1 ? 'them' : 'it'}`,
+  });
+}
+
 /** [lon, lat] in WGS84 degrees. */
 export const position = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 export type Position = z.infer<typeof position>;

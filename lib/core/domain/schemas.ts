@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { imoCheckDigitValid, mmsiValid } from './identifiers';
-import { dateWindow, position, slug } from './primitives';
+import { RESERVED_IDS, dateWindow, position, recordId, slug } from './primitives';
 
 export { dateWindow, isoDay, position, precision, slug } from './primitives';
 export type { DateWindow, Position, Precision } from './primitives';
@@ -31,7 +31,7 @@ export type Source = z.infer<typeof sourceSchema>;
 
 export const portKind = z.enum(['commercial', 'military', 'mixed']);
 export const portSchema = z.object({
-  id: slug,
+  id: recordId(RESERVED_IDS.port),
   name: z.string().min(1),
   altNames: z.array(z.string().min(1)),
   country: z.string().regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2'),
@@ -175,7 +175,7 @@ function checkIdentification(r: { vesselId: string | null; sourceIds: string[]; 
 }
 
 const voyageObject = z.object({
-  id: slug,
+  id: recordId(RESERVED_IDS.voyage),
   vesselId: slug.nullable(),
   originPortId: slug,
   destinationPortId: slug,

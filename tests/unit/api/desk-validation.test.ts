@@ -26,6 +26,10 @@ const BAD: [string, RecordKind, Record<string, unknown>, string][] = [
   ['a statement too long', 'claim', { statement: 'x'.repeat(9000) }, 'statement'],
   ['a name too long', 'vessel', { name: 'N'.repeat(301) }, 'name'],
   ['an id that is not a slug', 'source', { id: 'Not A Slug' }, 'id'],
+  // /api/voyages/map, /api/voyages/facets and /api/ports/nearest would answer in place of these records.
+  ['the voyage id "map" (a route)', 'voyage', { id: 'map' }, 'id'],
+  ['the voyage id "facets" (a route)', 'voyage', { id: 'facets' }, 'id'],
+  ['the port id "nearest" (a route)', 'port', { id: 'nearest' }, 'id'],
 ];
 
 describe('bad input on create', () => {

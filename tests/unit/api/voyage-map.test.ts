@@ -4,6 +4,8 @@
  * answer, and an unchanged answer is confirmed with a 304.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeVoyage, timelineData } from '@/lib/client/timeline/voyages';
+import type { VoyageSummary } from '@/lib/core/domain/dto';
 import { MAX_PAGE } from '@/lib/core/domain/query';
 import { MAP_SCALE, type VoyageMapAnswer, decodeVoyageMap } from '@/lib/core/domain/voyage-map';
 import { resetConfigForTests } from '@/lib/server/config';
@@ -73,6 +75,27 @@ describe('GET /api/voyages/map', () => {
     // Copies share their originals' routes: no more distinct routes than seeded voyages.
     expect(answer.paths.length).toBeLessThanOrEqual(seeded);
     expect(answer.paths.length).toBeGreaterThan(0);
+  });
+
+  it('carries every voyage summary the timeline reads: its model from the map answer is the one from the list', async () => {
+    // The timeline reads this answer without from/to (lib/client/api/timeline.ts), in place of the list's pages.
+    const query = '?confidence=reported';
+    const fromMap = decodeVoyageMap<VoyageSummary>((await (await call(map, query)).json()) as VoyageMapAnswer).features.map((f) => f.properties);
+    const fromList: VoyageSummary[] = [];
+    for (let offset = 0; ; offset += MAX_PAGE) {
+      const page = (await (await call(voyages, `${query}&format=json&limit=${MAX_PAGE}&offset=${offset}`)).json()) as { voyages: VoyageSummary[]; total: number };
+      fromList.push(...page.voyages);
+      if (fromList.length >= page.total || page.voyages.length === 0) break;
+    }
+    expect(fromList.length).toBeGreaterThan(MAX_PAGE);
+    expect(fromMap).toHaveLength(fromList.length);
+    const byId = new Map(fromMap.map((v) => [v.id, v]));
+    for (const v of fromList) expect(byId.get(v.id)).toMatchObject(v);
+    const a = timelineData(fromMap);
+    const b = timelineData(fromList);
+    expect(a.model).toEqual(b.model);
+    expect(a.ordered.map((v) => v.id)).toEqual(b.ordered.map((v) => v.id));
+    expect(a.ordered.map(describeVoyage)).toEqual(b.ordered.map(describeVoyage));
   });
 
   it('narrows by the filters and refuses a page or an unknown parameter', async () => {

@@ -1,6 +1,6 @@
 import type { LatLngTuple } from 'leaflet';
 import { describe, expect, it } from 'vitest';
-import { type Look, ProjectedLines, type SceneRoute, batchRoutes } from '@/components/map/routes/drawRoutes';
+import { type Look, ProjectedLines, type SceneRoute, batchRoutes, thinArrows } from '@/components/map/routes/drawRoutes';
 import { distanceToLine } from '@/lib/core/geo/routeStacks';
 import { arrowheads } from '@/lib/core/geo/arrowheads';
 import { arrowFractionsFor } from '@/lib/core/geo/arrowFractionsFor';
@@ -46,5 +46,51 @@ describe('batchRoutes', () => {
     const batches = batchRoutes(routes, (r) => (r.id === 'v3' ? { key: 's', look: selected } : sameLook()), lines.at(2));
     expect(batches.map((b) => b.look.layer)).toEqual([0, 2]);
     expect(batchRoutes([], sameLook, lines.at(2))).toEqual([]);
+  });
+});
+
+describe('thinArrows', () => {
+  // One route stack of 800 voyages in both directions, drawn as 6 lanes 4 px apart (at zoom 2, 400 px a degree).
+  const base: LatLngTuple[] = [[42.2, 130.3], [42.0, 131.0], [42.5, 132.0], [42.7, 133.0]];
+  const lanes = Array.from({ length: 6 }, (_, k) => base.map(([lat, lng]): LatLngTuple => [lat + k * 0.01, lng]));
+  const coords = base.map(([lat, lng]) => [lng, lat]);
+  const at = arrowFractionsFor(Array.from({ length: 800 }, (_, i) => ({ id: `v${i}`, coordinates: i % 2 ? [...coords].reverse() : coords })));
+  const reversed = lanes.map((lane) => [...lane].reverse());
+  const routes: SceneRoute[] = Array.from({ length: 800 }, (_, i) => ({
+    id: `v${i}`,
+    drawn: lanes[(i >> 1) % 6]!,
+    latlngs: i % 2 ? reversed[(i >> 1) % 6]! : lanes[(i >> 1) % 6]!,
+    arrowAt: at.get(`v${i}`)!,
+  }));
+  const project = lines.at(2);
+  const direction = (tri: { x: number; y: number }[]) => Math.sign(tri[0]!.x - (tri[1]!.x + tri[2]!.x) / 2);
+
+  it('draws the arrows of a stack of lanes once per place, each way', () => {
+    const batches = batchRoutes(routes, sameLook, project);
+    const unthinned = [...batches[0]!.arrows.values()].reduce((n, s) => n + s.size, 0);
+    const [arrows] = thinArrows(batches);
+    // Without thinning, every lane has its own arrows beside its neighbours'.
+    expect(unthinned).toBeGreaterThan(40);
+    expect(batches[0]!.arrows.size).toBe(12);
+    expect(arrows!.length).toBeLessThan(unthinned / 3);
+    // Both ways along the stack keep their arrows.
+    expect(new Set(arrows!.map(direction))).toEqual(new Set([1, -1]));
+    // No two arrows pointing the same way are within two arrow lengths of each other.
+    for (const a of arrows!) {
+      for (const b of arrows!) {
+        if (a === b || direction(a) !== direction(b)) continue;
+        expect(Math.hypot(a[0]!.x - b[0]!.x, a[0]!.y - b[0]!.y)).toBeGreaterThanOrEqual(22);
+      }
+    }
+  });
+
+  it('keeps the arrows of a lone route, and of the selected route over the others', () => {
+    const lone = batchRoutes([routes[0]!], sameLook, project);
+    expect(thinArrows(lone)[0]!).toHaveLength(lone[0]!.arrows.get(project(routes[0]!.latlngs))!.size);
+    const selected: Look = { ...look, layer: 2, weight: 5 };
+    const batches = batchRoutes(routes, (r) => (r.id === 'v2' ? { key: 's', look: selected } : sameLook()), project);
+    const [, mine] = thinArrows(batches);
+    expect(batches[1]!.look.layer).toBe(2);
+    expect(mine!.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hitTest } from '@/lib/client/timeline/hit';
-import { HEADER_H, LANE_H, layoutTimeline, rowAt } from '@/lib/client/timeline/layout';
+import { HEADER_H, LANE_H, labelY, layoutTimeline, rowAt } from '@/lib/client/timeline/layout';
 import { advance, dataDays, keyMove, playStart, step } from '@/lib/client/timeline/playback';
 import { describeVoyage, timelineData } from '@/lib/client/timeline/voyages';
 import { formatWindow } from '@/lib/core/domain/display';
@@ -115,5 +115,31 @@ describe('timelineData', () => {
     expect(data.model.rows.find((r) => r.key === 'x')!.claims).toHaveLength(1);
     const lines = describeVoyage(data.byId.get('early')!);
     expect(lines).toEqual(['Unidentified vessel', 'Rajin → Vostochny', 'Departed 4 Feb 2024', 'Arrived 6 Feb 2024']);
+  });
+});
+
+describe('row labels (labelY)', () => {
+  // 300 voyages of one vessel, each at sea while the next leaves: one row of 300 lanes.
+  const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * DAY_MS).toISOString().slice(0, 10);
+  const many = Array.from({ length: 300 }, (_, i) => ({ id: `m${i}`, vesselId: 'x', vesselLabel: 'X', departure: w(day(i % 3)), arrival: w(day(400)) }));
+  const layout = layoutTimeline(timelineModel([...many, voyages[3]!]));
+  const viewTop = HEADER_H;
+  const viewBottom = 232;
+  it('keeps a row taller than the view named wherever it is scrolled', () => {
+    const tall = layout.rows[0]!;
+    expect(tall.height).toBeGreaterThan(20 * (viewBottom - viewTop));
+    for (const scrollTop of [0, 1000, tall.height / 2, tall.height - 40]) {
+      const y = labelY(viewTop + tall.y - scrollTop, tall.height, viewTop, viewBottom)!;
+      expect(y, `scrolled ${scrollTop}`).toBeGreaterThanOrEqual(viewTop + 8);
+      expect(y).toBeLessThanOrEqual(viewBottom - 8);
+    }
+    // Unscrolled, by its first lane (not its middle, thousands of pixels below the view).
+    expect(labelY(viewTop + tall.y, tall.height, viewTop, viewBottom)).toBe(viewTop + 4 + LANE_H / 2);
+    // Scrolled past its end, it has none; the next row is named in the middle of its one lane.
+    const next = layout.rows[1]!;
+    expect(labelY(viewTop + tall.y - tall.height, tall.height, viewTop, viewBottom)).toBeNull();
+    expect(labelY(viewTop + next.y - tall.height, next.height, viewTop, viewBottom)).toBe(viewTop + next.height / 2);
+    // A row of a few lanes, all in view, is named in its middle.
+    expect(labelY(100, 50, viewTop, viewBottom)).toBe(125);
   });
 });

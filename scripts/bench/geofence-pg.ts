@@ -16,6 +16,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { geofenceIndex, type GeofencedPort } from '../../lib/core/geo';
 import { openReadyDatabase } from '../../lib/server/db';
+import { ensureMonthPartitions } from '../../lib/server/db/partitions';
 import { detect, trackOf } from '../../lib/server/imports/detect';
 import { clusterDir, startCluster, stopCluster } from '../pg/cluster.mjs';
 import { mulberry32 } from './random';
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
       sog: rand() < 0.5 ? 0.5 : 12,
       cog: null,
     }));
+    // In their month partitions, as an import writes them.
+    await ensureMonthPartitions(db, rows[0]!.t, rows[N - 1]!.t);
     for (let i = 0; i < rows.length; i += 5000) await db.insertInto('positions').values(rows.slice(i, i + 5000)).execute();
     await sql`analyze positions`.execute(db);
 

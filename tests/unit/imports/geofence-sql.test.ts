@@ -4,7 +4,7 @@
  * detection makes classifying every fix itself. A fixture track calls at a port (with fixes just
  * inside and just outside its radius, and some closer to the edge than the two spheres can tell
  * apart) and at two ports whose geofences overlap; then random fixes near many overlapping
- * geofences, at distances close to their radii.
+ * geofences (some far north, where a geofence is wide in longitude), at distances close to their radii.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyPositionsNaive, type GeofencedPort } from '@/lib/core/geo';
@@ -101,13 +101,14 @@ describe.skipIf(!onPostgres)('geofences settled by PostGIS', () => {
 
   it('settles random fixes near many overlapping geofences as the app classifies them', async () => {
     const rand = mulberry32(13);
-    const ports: GeofencedPort[] = Array.from({ length: 40 }, (_, i) => ({
+    // Forty around Korea, and ten far north with wide geofences (a degree of longitude there is a third of one of latitude).
+    const ports: GeofencedPort[] = Array.from({ length: 50 }, (_, i) => ({
       id: `p${i}`,
-      position: [130 + rand() * 2, 42 + rand()],
-      geofenceRadiusNm: 0.5 + rand() * 5,
+      position: i < 40 ? [130 + rand() * 2, 42 + rand()] : [20 + rand() * 5, 65 + rand() * 5],
+      geofenceRadiusNm: i < 40 ? 0.5 + rand() * 5 : 5 + rand() * 15,
     }));
     const offsets = [-0.5, -0.01, -1e-4, -1e-7, -1e-9, 0, 1e-9, 1e-7, 1e-4, 0.01, 0.5];
-    const fixes = Array.from({ length: 4000 }, () => {
+    const fixes = Array.from({ length: 5000 }, () => {
       const port = ports[Math.floor(rand() * ports.length)]!;
       const nm = port.geofenceRadiusNm * (1 + offsets[Math.floor(rand() * offsets.length)]!);
       return toward(port.position as [number, number], rand() * 360, nm);

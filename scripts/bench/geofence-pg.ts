@@ -5,7 +5,8 @@
  * one vessel (uniform over the region, as scripts/bench/geofence.ts), against the 11 real ports
  * and against 1,000 (the real ones and seeded 1–3 nm geofences). Best of 3 timings; checks that
  * the settled answers are the app's and that detection gives the same events both ways. Writes
- * bench-results/geofence-pg.json (git-ignored). Needs PostgreSQL with PostGIS (a throwaway cluster).
+ * bench-results/geofence-pg.json (git-ignored). Needs PostgreSQL with PostGIS (a throwaway cluster);
+ * `npm run bench` runs it after scripts/bench/geofence.ts unless WAKELINE_SKIP_POSTGRES=1.
  *
  * Run: npx tsx --conditions=react-server scripts/bench/geofence-pg.ts
  */

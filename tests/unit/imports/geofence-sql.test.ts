@@ -11,8 +11,11 @@ import { classifyPositionsNaive, type GeofencedPort } from '@/lib/core/geo';
 import { mulberry32 } from '@/lib/core/track/mulberry32';
 import type { TrackPoint } from '@/lib/core/track/types';
 import { type DB, openReadyDatabase } from '@/lib/server/db';
-import { detect, trackOf, type StoredPoint } from '@/lib/server/imports/detect';
+import { createUser } from '@/lib/server/db/users';
+import { detect, detectionPorts, trackOf, type StoredPoint } from '@/lib/server/imports/detect';
+import { startImport } from '@/lib/server/imports/start';
 import { onPostgres, tempDatabase } from '../helpers';
+import { vessels, writeCsv } from './track-files';
 
 const R_NM = 6_371_008.8 / 1852;
 const RAD = Math.PI / 180;
@@ -127,4 +130,28 @@ describe.skipIf(!onPostgres)('geofences settled by PostGIS', () => {
     expect(settled).toBeLessThan(points.length);
     expect(detect(points, ports)).toEqual(detect(withoutPort(points), ports));
   });
+
+  it('stores, after an import that adds to a track, the events detection makes classifying every fix itself', async () => {
+    const u = await createUser(db, { username: 'ed', role: 'editor', password: 'correct horse battery' });
+    const [ship] = vessels({ seed: 5, count: 1, itinerary: ['rajin', 'dunai', 'rajin'], fixesPerVessel: 900 });
+    const half = Math.floor(ship!.points.length / 2);
+    const dir = tmp.dir;
+    // The second import's detection reads the first's fixes with their geofences settled by the database.
+    for (const [name, points] of [['first.csv', ship!.points.slice(0, half)], ['second.csv', ship!.points.slice(half)]] as const) {
+      const file = writeCsv(dir, name, [{ ...ship!, points }]);
+      const done = await (await startImport(db, { file, fileName: name, actor: { id: u.id, username: u.username, role: 'editor' } })).run();
+      expect(done.status).toBe('done');
+    }
+    const imports = await db.selectFrom('imports').select(['seq', 'vessel_ids']).where('status', '=', 'done').orderBy('seq').execute();
+    expect(imports).toHaveLength(2);
+    const vesselId = (JSON.parse(imports[0]!.vessel_ids) as string[])[0]!;
+    const ports = await detectionPorts(db);
+    const first = await trackOf(db, vesselId, [imports[0]!.seq], undefined, ports);
+    expect(first.filter((p) => p.port !== undefined).length).toBeGreaterThan(half * 0.9);
+    const whole = await trackOf(db, vesselId, imports.map((i) => i.seq));
+    const expected = detect(whole, ports);
+    expect(expected.some((e) => e.kind === 'port_call')).toBe(true);
+    const stored = await db.selectFrom('track_events').select('data').where('vessel_id', '=', vesselId).execute();
+    expect(stored.map((r) => r.data).sort()).toEqual(expected.map((e) => JSON.stringify(e)).sort());
+  }, 60_000);
 });

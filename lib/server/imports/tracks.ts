@@ -1,6 +1,7 @@
 /**
  * GET /api/tracks: each visible vessel's fixes in time order, as columns (see TrackDto). Read a
- * vessel at a time along the (vessel_id, t) key; only completed imports' positions count.
+ * vessel at a time along the (vessel_id, t) key (on PostgreSQL a batch of vessels at a time), as
+ * the answer reaches them (track-pieces.ts); only completed imports' positions count.
  *
  * A million fixes are read as raw arrays by better-sqlite3 itself, not as Kysely's row objects:
  * see FIXES_SQL and scripts/bench/tracks-api.ts.

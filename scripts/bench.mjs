@@ -6,6 +6,7 @@ ensureDependencies();
 ensureBuild();
 const tsx = ['node_modules/tsx/dist/cli.mjs', '--conditions=react-server'];
 run(process.execPath, [...tsx, 'scripts/bench/geofence.ts']);
+if (process.env.WAKELINE_SKIP_POSTGRES !== '1') run(process.execPath, [...tsx, 'scripts/bench/geofence-pg.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/api.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/viewers.ts']);
 run(process.execPath, [...tsx, 'scripts/bench/annotations.ts']);

@@ -4,6 +4,7 @@ import { tracksKmlPieces } from '@/lib/core/domain/format-kml';
 import { visibilityFor } from '@/lib/core/domain/records';
 import { tracksJsonPieces } from '@/lib/core/domain/format-tracks-json';
 import { getDb } from '@/lib/server/db';
+import { trackPieces } from '@/lib/server/imports/track-pieces';
 import { dayWindowMs, visibleTracks } from '@/lib/server/imports/tracks';
 import { requireReader } from '../_lib/auth';
 import { cachedResponse, notModified, versionEtag } from '../_lib/cache';
@@ -11,18 +12,25 @@ import { handle, parseQuery } from '../_lib/http';
 import { methods } from '../_lib/methods';
 
 /** Text pieces as a byte stream, a piece made each time the reader asks for more. */
-function streamOf(pieces: Generator<string>): ReadableStream<Uint8Array> {
+function streamOf(pieces: AsyncGenerator<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream({
-    pull(controller) {
-      const next = pieces.next();
+    async pull(controller) {
+      const next = await pieces.next();
       if (next.done) controller.close();
       else controller.enqueue(encoder.encode(next.value));
     },
-    cancel() {
-      pieces.return(undefined);
+    async cancel() {
+      await pieces.return(undefined);
     },
   });
+}
+
+/** All the pieces, joined. */
+async function textOf(pieces: AsyncGenerator<string>): Promise<string> {
+  const parts: string[] = [];
+  for await (const piece of pieces) parts.push(piece);
+  return parts.join('');
 }
 
 /** GET /api/tracks?vessel=&from=&to=&bbox=&format=: imported tracks as columns (JSON), or as GPX or KML with a time on every point. */
@@ -37,7 +45,7 @@ const get = handle(async (request: Request) => {
     return cachedResponse(
       request,
       key,
-      async () => ({ body: [...tracksJsonPieces(await visibleTracks(await getDb(), visibility, filter))].join(''), contentType: 'application/json' }),
+      async () => ({ body: await textOf(trackPieces(await visibleTracks(await getDb(), visibility, filter), tracksJsonPieces)), contentType: 'application/json' }),
       visibility,
     );
   }
@@ -53,7 +61,7 @@ const get = handle(async (request: Request) => {
   };
   if (notModified(request, etag)) return new Response(null, { status: 304, headers });
   const tracks = await visibleTracks(await getDb(), visibility, filter);
-  return new Response(streamOf(q.format === 'gpx' ? tracksGpxPieces(tracks) : tracksKmlPieces(tracks)), { headers });
+  return new Response(streamOf(trackPieces(tracks, q.format === 'gpx' ? tracksGpxPieces : tracksKmlPieces)), { headers });
 });
 
 export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = methods({ GET: get });

@@ -1,7 +1,7 @@
 import { detectGaps } from './detectGaps';
 import { detectPortCalls } from './detectPortCalls';
 import { possibleDarkPortCalls } from './possibleDarkPortCalls';
-import type { DetectionParams, SeaDistanceNm, TrackEvent, TrackPoint } from './types';
+import type { ClassifiedPoint, DetectionParams, SeaDistanceNm, TrackEvent, TrackPoint } from './types';
 import type { GeofencedPort } from '../geo/types';
 
 const KIND_ORDER = { port_call: 0, gap: 1, possible_port_call: 2 } as const;
@@ -28,7 +28,8 @@ function validPoint(p: TrackPoint): boolean {
  * stable sort by time: an import may interleave files); points at the same time are all kept.
  * Nothing given is mutated.
  *
- * @param points - one vessel's fixes, any order (not mutated)
+ * @param points - one vessel's fixes, any order (not mutated); a fix whose `port` is set has its
+ *   geofence settled already and is not classified again ({@link ClassifiedPoint})
  * @param ports - ports with circular geofences (not mutated)
  * @param params - detection parameters (DEFAULT_DETECTION unless the user chose others)
  * @param seaDistanceNm - shortest distance by sea, nautical miles (Infinity when none)
@@ -39,7 +40,7 @@ function validPoint(p: TrackPoint): boolean {
  * // [{ kind: 'port_call', portId: 'rajin', … }, { kind: 'gap', hours: 20, … }, { kind: 'possible_port_call', portId: 'dunai', … }, …]
  */
 export function detectEvents(
-  points: readonly TrackPoint[],
+  points: readonly ClassifiedPoint[],
   ports: readonly GeofencedPort[],
   params: DetectionParams,
   seaDistanceNm: SeaDistanceNm,

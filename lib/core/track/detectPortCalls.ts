@@ -1,6 +1,6 @@
 import { assertTimeOrder } from './assertTimeOrder';
-import type { DetectionParams, PortCallEvent, TrackPoint } from './types';
-import { geofenceIndex } from '../geo/geofenceIndex';
+import type { ClassifiedPoint, DetectionParams, PortCallEvent, TrackPoint } from './types';
+import { geofenceIndex, type GeofenceIndex } from '../geo/geofenceIndex';
 import { greatCircleNm } from '../geo/greatCircleNm';
 import type { GeofencedPort } from '../geo/types';
 
@@ -25,7 +25,9 @@ function speedKnots(points: readonly TrackPoint[], i: number): number {
 /**
  * Port calls of one vessel: stays inside a port's geofence at low speed for a minimum dwell.
  *
- * The fixes are classified with {@link geofenceIndex} (the nearest port when geofences overlap).
+ * The fixes are classified with {@link geofenceIndex} (the nearest port when geofences overlap),
+ * except those whose `port` is already settled ({@link ClassifiedPoint}: on PostgreSQL the
+ * database's answer), taken as they are; the index is built only when some fix is not settled.
  * A visit is a run of consecutive fixes inside the same port's geofence; its slow fixes are those
  * at or below `portCallMaxKnots` (a fix without SOG uses the implied speed, see above). A call runs
  * from the visit's first slow fix (arrival) to its last (departure) and counts when it lasts at
@@ -38,7 +40,7 @@ function speedKnots(points: readonly TrackPoint[], i: number): number {
  * - passing through at speed gives no slow fix, hence no call.
  * `fixes` counts every fix from arrival to departure.
  *
- * @param points - one vessel's fixes in time order (not mutated)
+ * @param points - one vessel's fixes in time order, perhaps with their `port` settled (not mutated)
  * @param ports - ports with circular geofences (not mutated)
  * @param params - `portCallMaxKnots`, `portCallMinDwellHours`
  * @returns the calls in time order
@@ -48,12 +50,12 @@ function speedKnots(points: readonly TrackPoint[], i: number): number {
  * // [{ kind: 'port_call', portId: 'rajin', arrival: 1707091200000, departure: 1707112800000, dwellHours: 6, fixes: 13 }]
  */
 export function detectPortCalls(
-  points: readonly TrackPoint[],
+  points: readonly ClassifiedPoint[],
   ports: readonly GeofencedPort[],
   params: Pick<DetectionParams, 'portCallMaxKnots' | 'portCallMinDwellHours'>,
 ): PortCallEvent[] {
   assertTimeOrder(points, 'detectPortCalls');
-  const index = geofenceIndex(ports);
+  let index: GeofenceIndex | undefined;
   const calls: PortCallEvent[] = [];
   let visitPort: string | null = null;
   let first = -1;
@@ -71,8 +73,8 @@ export function detectPortCalls(
     last = -1;
   };
   for (let i = 0; i < points.length; i++) {
-    const p = points[i] as TrackPoint;
-    const portId = index.classifyLonLat(p.lon, p.lat);
+    const p = points[i] as ClassifiedPoint;
+    const portId = p.port !== undefined ? p.port : (index ??= geofenceIndex(ports)).classifyLonLat(p.lon, p.lat);
     if (portId !== visitPort) {
       close();
       visitPort = portId;

@@ -19,6 +19,16 @@ export interface TrackPoint {
   cog: number | null;
 }
 
+/**
+ * A fix whose geofence is already settled elsewhere (on PostgreSQL, by the database: see
+ * lib/server/imports/geofence-sql.ts): `port` is the id of the port whose geofence holds it (the
+ * nearest if several do) or null when none does; absent (undefined) when not settled, and detection
+ * classifies the fix itself. Only an answer detection's own would equal belongs here.
+ */
+export interface ClassifiedPoint extends TrackPoint {
+  port?: string | null;
+}
+
 /** Who a row says the ship is. At least one field is set, or the import's `--vessel` applies. */
 export interface RowIdentity {
   /** 9 digits as text (leading zeros matter). */

@@ -6,9 +6,10 @@
 import 'server-only';
 import type { GeofencedPort } from '@/lib/core/geo/types';
 import { detectEvents } from '@/lib/core/track/detectEvents';
-import { DEFAULT_DETECTION, type TrackEvent, type TrackPoint } from '@/lib/core/track/types';
+import { type ClassifiedPoint, DEFAULT_DETECTION, type TrackEvent } from '@/lib/core/track/types';
 import type { DB } from '@/lib/server/db';
 import type { ImportFixes } from './fixes';
+import { classifiedTrack } from './geofence-sql';
 import { seaDistanceNm } from './sea-distance';
 
 /** Every port with its geofence, as detection needs them. */
@@ -17,27 +18,37 @@ export async function detectionPorts(db: DB): Promise<GeofencedPort[]> {
   return rows.map((p) => ({ id: p.id, position: [p.lon, p.lat], geofenceRadiusNm: p.geofence_radius_nm }));
 }
 
-/** A fix and the import that brought it. */
-export type StoredPoint = TrackPoint & { import_seq: number };
+/** A fix and the import that brought it (on PostgreSQL perhaps with its geofence settled: geofence-sql.ts). */
+export type StoredPoint = ClassifiedPoint & { import_seq: number };
 
 /**
  * The vessel's fixes in time order from the imports in `seqs`. The running import's own (`kept`,
  * in memory: lib/server/imports/fixes.ts) are not read back from the database; the rest are, and
- * at a time both have, the stored (earlier) import's fix is the one kept.
+ * at a time both have, the stored (earlier) import's fix is the one kept. Given `ports` (those
+ * detection will use), on PostgreSQL the database settles which geofence each stored fix is in
+ * (geofence-sql.ts); the fixes in memory are left to detection's index, which classifies them
+ * faster than they could be sent to the database and back.
  */
-export async function trackOf(db: DB, vesselId: string, seqs: readonly number[], kept?: { seq: number; fixes: ImportFixes }): Promise<StoredPoint[]> {
+export async function trackOf(
+  db: DB,
+  vesselId: string,
+  seqs: readonly number[],
+  kept?: { seq: number; fixes: ImportFixes },
+  ports?: readonly GeofencedPort[],
+): Promise<StoredPoint[]> {
   const own = kept && seqs.includes(kept.seq) ? kept.fixes.track(vesselId, kept.seq) : [];
   const stored = seqs.filter((seq) => seq !== kept?.seq);
   const rows: StoredPoint[] =
     stored.length === 0
       ? []
-      : await db
+      : ((ports && (await classifiedTrack(db, vesselId, stored, ports))) ??
+        (await db
           .selectFrom('positions')
           .select(['t', 'lon', 'lat', 'sog', 'cog', 'import_seq'])
           .where('vessel_id', '=', vesselId)
           .where('import_seq', 'in', stored)
           .orderBy('t')
-          .execute();
+          .execute()));
   if (own.length === 0) return rows;
   return rows.length === 0 ? own : mergeByTime(rows, own);
 }
@@ -99,6 +110,6 @@ export function seqsWithin(points: readonly StoredPoint[], start: number, end: n
 }
 
 /** The vessel's events over the given track, with the default parameters. */
-export function detect(points: readonly TrackPoint[], ports: readonly GeofencedPort[]): TrackEvent[] {
+export function detect(points: readonly ClassifiedPoint[], ports: readonly GeofencedPort[]): TrackEvent[] {
   return detectEvents(points, ports, DEFAULT_DETECTION, seaDistanceNm);
 }

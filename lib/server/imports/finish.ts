@@ -75,7 +75,7 @@ async function prepare(db: DB, input: FinishInput): Promise<Prepared> {
       if (!(await input.alive())) throw new ImportStopped('cancelled');
       looked = performance.now();
     }
-    const points = await trackOf(db, vesselId, seqs, { seq: input.seq, fixes: input.fixes });
+    const points = await trackOf(db, vesselId, seqs, { seq: input.seq, fixes: input.fixes }, ports);
     const events = detect(points, ports);
     const rows: EventRow[] = [];
     for (const e of events) {

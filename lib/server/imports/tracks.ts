@@ -1,6 +1,7 @@
 /**
  * GET /api/tracks: each visible vessel's fixes in time order, as columns (see TrackDto). Read a
- * vessel at a time along the (vessel_id, t) key; only completed imports' positions count.
+ * vessel at a time along the (vessel_id, t) key (on PostgreSQL a batch of vessels at a time), as
+ * the answer reaches them (track-pieces.ts); only completed imports' positions count.
  *
  * A million fixes are read as raw arrays by better-sqlite3 itself, not as Kysely's row objects:
  * see FIXES_SQL and scripts/bench/tracks-api.ts.
@@ -48,11 +49,18 @@ const FIXES_SQL = `select json_group_array(t), json_group_array(lon), json_group
     and lon between ? and ? and lat between ? and ?
   order by t)`;
 
+/** Vessels in a batch read on PostgreSQL at most (see postgresTracks). */
+const MAX_BATCH_VESSELS = 64;
+/** Fixes a batch read on PostgreSQL aims at: the next batch has fewer vessels after one with more. */
+const BATCH_FIXES = 250_000;
+
 /**
- * The tracks `visibility` may see, as a lazy sequence: each vessel's fixes are read when the
- * sequence reaches it, so a streamed download holds one vessel's track at a time.
+ * The tracks `visibility` may see, in the vessels' order (by name), read lazily in batches as the
+ * sequence reaches them: a streamed download holds one batch at a time. On SQLite a batch is one
+ * vessel, read synchronously; on PostgreSQL a few vessels per query (see postgresTracks). A vessel
+ * with no fix in the filter is left out.
  */
-export async function visibleTracks(db: DB, visibility: Visibility, filter: TrackFilter = {}): Promise<Iterable<TrackDto>> {
+export async function visibleTracks(db: DB, visibility: Visibility, filter: TrackFilter = {}): Promise<AsyncIterable<TrackDto[]>> {
   const imports = await visibleImports(db, visibility);
   const vessels = await visibleTrackVessels(db, visibility, imports, filter.vesselId);
   const seqs = JSON.stringify([...imports.keys()]);
@@ -61,62 +69,75 @@ export async function visibleTracks(db: DB, visibility: Visibility, filter: Trac
   if (isPostgres(db)) return postgresTracks(db, vessels, [...imports.keys()], since, until, filter.bbox);
   const [west, south, east, north] = filter.bbox ?? WORLD;
   const sqlite = sqliteOf(db);
-  return {
-    *[Symbol.iterator]() {
-      const fixes = sqlite.prepare(FIXES_SQL).raw(true);
-      for (const v of vessels) {
-        const [tText, lonText, latText, sogText] = fixes.get(v.id, since, until, seqs, west, east, south, north) as [string, string, string, string];
-        const t = JSON.parse(tText) as number[];
-        if (t.length === 0) continue;
-        const lon = JSON.parse(lonText) as number[];
-        const lat = JSON.parse(latText) as number[];
-        const coords = new Array<number>(t.length * 2);
-        for (let i = 0; i < t.length; i++) {
-          t[i] = Math.floor(t[i]! / 1000);
-          coords[2 * i] = round5(lon[i]!);
-          coords[2 * i + 1] = round5(lat[i]!);
-        }
-        yield { vesselId: v.id, vesselName: v.name, t, coords, sog: JSON.parse(sogText) as (number | null)[] };
+  return (async function* sqliteTracks() {
+    const fixes = sqlite.prepare(FIXES_SQL).raw(true);
+    for (const v of vessels) {
+      const [tText, lonText, latText, sogText] = fixes.get(v.id, since, until, seqs, west, east, south, north) as [string, string, string, string];
+      const t = JSON.parse(tText) as number[];
+      if (t.length === 0) continue;
+      const lon = JSON.parse(lonText) as number[];
+      const lat = JSON.parse(latText) as number[];
+      const coords = new Array<number>(t.length * 2);
+      for (let i = 0; i < t.length; i++) {
+        t[i] = Math.floor(t[i]! / 1000);
+        coords[2 * i] = round5(lon[i]!);
+        coords[2 * i + 1] = round5(lat[i]!);
       }
-    },
-  };
+      yield [{ vesselId: v.id, vesselName: v.name, t, coords, sog: JSON.parse(sogText) as (number | null)[] }];
+    }
+  })();
 }
 
 /**
- * On PostgreSQL: every vessel's fixes as four arrays aggregated by the database, in one query,
- * read before the sequence is handed back (a query there is asynchronous).
+ * On PostgreSQL: the vessels' fixes as four arrays aggregated by the database, a batch of vessels
+ * per query, each query made when the sequence reaches its batch. Batches grow from one vessel
+ * (the first byte waits for one track) by doubling up to MAX_BATCH_VESSELS, and shrink after a
+ * batch of more than BATCH_FIXES fixes, so what is held is about BATCH_FIXES fixes, or one
+ * vessel's track when that alone is more. Each batch is its own statement: like SQLite's reads,
+ * not one snapshot (the imports read are fixed when the sequence is made).
  */
-async function postgresTracks(
+async function* postgresTracks(
   db: DB,
   vessels: readonly { id: string; name: string }[],
   seqs: number[],
   since: number,
   until: number,
   bbox: TrackFilter['bbox'],
-): Promise<TrackDto[]> {
-  if (vessels.length === 0) return [];
+): AsyncGenerator<TrackDto[]> {
   // The box as a PostGIS envelope: `&&` is answered by the positions' GiST index.
   const inside = bbox ? sql`and geom && ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326)` : sql``;
-  const { rows } = await sql<{ vessel_id: string; t: number[]; lon: number[]; lat: number[]; sog: (number | null)[] }>`
-    select vessel_id, array_agg(t::float8 order by t) as t, array_agg(lon order by t) as lon, array_agg(lat order by t) as lat, array_agg(sog order by t) as sog
-    from positions where vessel_id = any(${vessels.map((v) => v.id)}::text[]) and t >= ${since} and t < ${until} and import_seq = any(${seqs}::bigint[]) ${inside}
-    group by vessel_id`.execute(db);
-  const byVessel = new Map(rows.map((r) => [r.vessel_id, r]));
-  // In the vessels' order (by name), as on SQLite; a vessel with no fix in the filter is left out.
-  return vessels.flatMap((v) => {
-    const r = byVessel.get(v.id);
-    if (!r) return [];
-    const t = r.t.map((ms) => Math.floor(ms / 1000));
-    const coords = new Array<number>(t.length * 2);
-    for (let i = 0; i < t.length; i++) {
-      coords[2 * i] = round5(r.lon[i]!);
-      coords[2 * i + 1] = round5(r.lat[i]!);
-    }
-    return [{ vesselId: v.id, vesselName: v.name, t, coords, sog: r.sog }];
-  });
+  let size = 1;
+  for (let from = 0; from < vessels.length; ) {
+    const batch = vessels.slice(from, from + size);
+    from += batch.length;
+    const { rows } = await sql<{ vessel_id: string; t: number[]; lon: number[]; lat: number[]; sog: (number | null)[] }>`
+      select vessel_id, array_agg(t::float8 order by t) as t, array_agg(lon order by t) as lon, array_agg(lat order by t) as lat, array_agg(sog order by t) as sog
+      from positions where vessel_id = any(${batch.map((v) => v.id)}::text[]) and t >= ${since} and t < ${until} and import_seq = any(${seqs}::bigint[]) ${inside}
+      group by vessel_id`.execute(db);
+    const byVessel = new Map(rows.map((r) => [r.vessel_id, r]));
+    let fixes = 0;
+    // In the vessels' order (by name), as on SQLite.
+    const tracks = batch.flatMap((v) => {
+      const r = byVessel.get(v.id);
+      if (!r) return [];
+      const t = r.t.map((ms) => Math.floor(ms / 1000));
+      const coords = new Array<number>(t.length * 2);
+      for (let i = 0; i < t.length; i++) {
+        coords[2 * i] = round5(r.lon[i]!);
+        coords[2 * i + 1] = round5(r.lat[i]!);
+      }
+      fixes += t.length;
+      return [{ vesselId: v.id, vesselName: v.name, t, coords, sog: r.sog }];
+    });
+    byVessel.clear();
+    if (tracks.length > 0) yield tracks;
+    size = Math.max(1, Math.min(MAX_BATCH_VESSELS, size * 2, Math.floor((size * BATCH_FIXES) / Math.max(1, fixes))));
+  }
 }
 
 /** The tracks `visibility` may see, all read at once; `vesselId` narrows them to one vessel. */
 export async function readTracks(db: DB, visibility: Visibility, vesselId?: string): Promise<TrackDto[]> {
-  return [...(await visibleTracks(db, visibility, { vesselId }))];
+  const out: TrackDto[] = [];
+  for await (const batch of await visibleTracks(db, visibility, { vesselId })) out.push(...batch);
+  return out;
 }

@@ -54,6 +54,14 @@ describe('detectPortCalls', () => {
     expect(detectPortCalls(points, ports, DEFAULT_DETECTION).map((c) => c.dwellHours)).toEqual([3, 3]);
   });
 
+  it('takes a fix\'s settled `port` as it is (null: outside), and classifies only the fixes without one', () => {
+    const out = [130.5, 42.0] as const;
+    const points = [at(0, ...rajin, 0), at(3, ...rajin, 0), at(4, ...out, 0), at(7, ...out, 0)];
+    expect(detectPortCalls(points, ports, DEFAULT_DETECTION).map((c) => [c.portId, c.dwellHours])).toEqual([['rajin', 3]]);
+    const settled = [{ ...points[0]!, port: null }, points[1]!, { ...points[2]!, port: 'dunai' }, { ...points[3]!, port: 'dunai' }];
+    expect(detectPortCalls(settled, ports, DEFAULT_DETECTION).map((c) => [c.portId, c.dwellHours])).toEqual([['dunai', 3]]);
+  });
+
   it('refuses points out of time order, saying how to fix them', () => {
     expect(() => detectPortCalls([at(1, ...rajin), at(0, ...rajin)], ports, DEFAULT_DETECTION)).toThrow(
       /^detectPortCalls: points must be in time order \(point 1 is earlier than point 0\); sort them by t, or call detectEvents/,

@@ -89,12 +89,15 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
   // Each distinct line drawn and the routes on it, for the pointer.
   const byLine = useMemo(() => {
     const out = new Map<LatLngTuple[], string[]>();
+    const stacks = new Map<LatLngTuple[], string>();
     for (const r of shown) {
       const ids = out.get(r.drawn);
       if (ids) ids.push(r.id);
       else out.set(r.drawn, [r.id]);
+      // The stack a lane belongs to (its key is "stack:offset"): a hit on one lane offers them all.
+      if (r.lane) stacks.set(r.drawn, r.lane.slice(0, r.lane.lastIndexOf(':')));
     }
-    return out;
+    return { ids: out, stacks };
   }, [shown]);
 
   const [projected] = useState(() => new ProjectedLines((ll, z) => map.project(ll, z)));
@@ -125,7 +128,7 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
   useEffect(() => {
     under.current = (at) => {
       const z = map.getZoom();
-      return hitRoutes(map.project(at, z), byLine, projected.at(z), selectedId);
+      return hitRoutes(map.project(at, z), byLine.ids, projected.at(z), selectedId, byLine.stacks);
     };
   }, [map, byLine, projected, selectedId]);
 

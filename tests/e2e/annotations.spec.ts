@@ -1,6 +1,7 @@
 import { type Browser, type Page, expect, test } from '@playwright/test';
 import seedVoyages from '../../data/seed/voyages.json';
 import { addUser, signIn } from './accounts';
+import { steadyMapBox } from './map-box';
 
 const voyage = seedVoyages[0]!;
 const voyageUrl = `/?voyage=${voyage.id}`;
@@ -56,7 +57,7 @@ test.describe('annotations', () => {
     await form.getByLabel('Text').fill('Anchorage seen here');
     await form.getByRole('button', { name: 'Place on map' }).click();
     await expect(form.getByText('Click the map, or move its crosshair')).toBeVisible();
-    const box = (await page.locator('.leaflet-container').boundingBox())!;
+    const box = await steadyMapBox(page);
     await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.7);
     await expect(form.getByTestId('draft-location')).toContainText('°N');
     await form.getByRole('button', { name: 'Add annotation' }).click();

@@ -1,5 +1,6 @@
 import { type Browser, type Locator, type Page, expect, test } from '@playwright/test';
 import { addUser, signIn } from './accounts';
+import { steadyMapBox } from './map-box';
 
 // The evidence desk end to end: a sighting added on the map is a draft only the team sees, until a
 // second editor publishes it; a stale edit gets the merge view; the history keeps the diff and why.
@@ -60,7 +61,7 @@ test.describe.serial('evidence desk', () => {
     const form = dana.getByRole('form', { name: 'Add a sighting' });
     await form.getByRole('button', { name: 'Pick on the map' }).click();
     await expect(form.getByText('Click the map to place the sighting')).toBeVisible();
-    const box = (await dana.locator('.leaflet-container').boundingBox())!;
+    const box = await steadyMapBox(dana);
     await dana.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.7);
     await expect(form.getByLabel('Longitude (°E)', { exact: true })).not.toHaveValue('');
     await expect(form.getByLabel('Latitude (°N)', { exact: true })).not.toHaveValue('');

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
+import { steadyMapBox } from './map-box';
 
 /**
  * The researcher's filters, list order and stacked routes, driven as a person would: dates typed
@@ -144,7 +145,7 @@ test.describe('researcher: filters, order and stacked routes', () => {
     const [lon, lat] = [(line[k]![0]! + line[k + 1]![0]!) / 2, (line[k]![1]! + line[k + 1]![1]!) / 2];
     await page.goto(`/?lonlat=${lon.toFixed(4)},${lat.toFixed(4)}&z=8`);
     await expect(page.locator('.voyage-item').first()).toBeVisible();
-    const box = (await page.locator('.leaflet-container').boundingBox())!;
+    const box = await steadyMapBox(page);
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 
     await page.mouse.move(centre.x, centre.y);

@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
 import { type VoyageMapAnswer, decodeVoyageMap, encodeVoyageMap } from '../../lib/core/domain/voyage-map';
+import { steadyMapBox } from './map-box';
 
 type Geo = {
   features: {
@@ -106,7 +107,7 @@ test.describe('the map at the time cursor', () => {
     // The map: the band's blue on the canvas around the leg's middle (the map's centre)…
     await expect.poll(async () => (await canvasPixels(page, 12)).blueNear).toBeGreaterThan(50);
     // …and hovering it says whose stretch it is, and on what day.
-    const box = (await page.locator('.leaflet-container').boundingBox())!;
+    const box = await steadyMapBox(page);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     // The vessel's name as hedged everywhere else ("Lady R (inferred by team)").
     const tip = page.locator('.leaflet-tooltip', { hasText: /^Lady R\b.* could have been on this stretch on 6 Feb 2024 \(possibly under way\)$/ });
@@ -149,7 +150,7 @@ test.describe('the map at the time cursor', () => {
     await expect(item(page, MAR_LEG)).toContainText('Certainly under way on 10 Mar 2024');
     await expect(legendEntry(page, 'cursor-certain')).toContainText('Certainly under way on 10 Mar 2024');
     await expect.poll(async () => (await canvasPixels(page, 12)).blueNear).toBeGreaterThan(50);
-    const box = (await page.locator('.leaflet-container').boundingBox())!;
+    const box = await steadyMapBox(page);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await expect(page.locator('.leaflet-tooltip', { hasText: 'could have been on this stretch on 10 Mar 2024 (certainly under way)' })).toBeVisible();
     // The stretch is only part of the route: its ends (the ports) have no band.

@@ -1,5 +1,6 @@
 import { type Page, expect, test } from '@playwright/test';
 import { type VoyageMapAnswer, decodeVoyageMap, encodeVoyageMap } from '../../lib/core/domain/voyage-map';
+import { steadyMapBox } from './map-box';
 
 type Feature = { properties: { id: string; vessel: { name: string } | null; origin: { id: string }; destination: { id: string } }; geometry: { coordinates: number[][] } };
 
@@ -37,7 +38,7 @@ test.describe('the routes drawn in one pass', () => {
     await expect(page.locator('.leaflet-overlay-pane path')).toHaveCount(0);
     await expect.poll(() => painted(page)).toBeGreaterThan(100);
 
-    const box = (await page.locator('.leaflet-container').boundingBox())!;
+    const box = await steadyMapBox(page);
     const centre = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     await page.mouse.move(centre.x - 40, centre.y - 60);
     await page.mouse.move(centre.x, centre.y);

@@ -14,13 +14,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { geofenceIndex, type GeofencedPort } from '../../lib/core/geo';
 import { openReadyDatabase } from '../../lib/server/db';
 import { ensureMonthPartitions } from '../../lib/server/db/partitions';
 import { detect, trackOf } from '../../lib/server/imports/detect';
-import { clusterDir, startCluster, stopCluster } from '../pg/cluster.mjs';
 import { mulberry32 } from './random';
+import { benchDatabase } from './server';
 
 const N = 200_000;
 const SEED = 0x5eed;
@@ -50,16 +49,9 @@ async function best<T>(fn: () => Promise<T> | T): Promise<{ value: T; seconds: n
 }
 
 async function main(): Promise<void> {
-  const dir = clusterDir('wakeline-bench-geofence-pg');
-  const cluster = await startCluster(dir);
+  const target = await benchDatabase('postgres');
   try {
-    const client = new pg.Client({ connectionString: cluster });
-    await client.connect();
-    await client.query('create database bench');
-    await client.end();
-    const url = new URL(cluster);
-    url.pathname = '/bench';
-    const db = await openReadyDatabase(url.toString());
+    const db = await openReadyDatabase(target.url);
     const t0 = Date.UTC(2024, 0, 1);
     const rows = Array.from({ length: N }, (_, i) => ({
       vessel_id: 'bench',
@@ -108,7 +100,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
     fs.writeFileSync(path.join(root, 'bench-results/geofence-pg.json'), `${JSON.stringify(result, null, 2)}\n`);
   } finally {
-    stopCluster(dir, { remove: true });
+    target.remove();
   }
 }
 

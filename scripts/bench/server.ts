@@ -139,7 +139,7 @@ async function startInstance(port: number, databaseUrl: string): Promise<{ base:
 }
 
 /** A database to generate into: a temporary SQLite file, or a database in a throwaway PostgreSQL cluster. */
-async function benchDatabase(kind: BenchDatabase): Promise<{ url: string; remove: () => void }> {
+export async function benchDatabase(kind: BenchDatabase): Promise<{ url: string; remove: () => void }> {
   if (kind === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wakeline-bench-'));
     return { url: path.join(dir, 'bench.sqlite'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useAnnotations, usePorts, useVessels, useVoyageFeatures } from '@/lib/client/api';
 import type { Position } from '@/lib/core/domain/schemas';
 import type { TileLayerConfig } from '@/lib/core/domain/tile-layer';
@@ -90,9 +90,6 @@ export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: Til
   const time = useTimeState(navigate, current, state.at);
 
   const voyages = useVoyageFeatures(state);
-  // The map draws a new answer first; the list, the legend, the profiles and the print sheet follow
-  // in a render of their own (100,000 voyages: the map's first draw waited for all of them).
-  const later = useDeferredValue(voyages.data);
   const ports = usePorts();
   const vessels = useVessels();
 
@@ -169,10 +166,10 @@ export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: Til
   }, []);
   const ignoreSelect = useCallback(() => undefined, []);
   const focusDetail = useSelectionFocus(state.voyage);
-  const profiles = useProfiles(navigate, current, state, later);
+  const profiles = useProfiles(navigate, current, state, voyages.data);
   const closeVoyage = useCallback(() => select(undefined), [select]);
   const legend = useMapLegend({
-    voyages: later,
+    voyages: voyages.data,
     selectedId: state.voyage,
     ports: ports.data?.ports ?? [],
     showGeofences: !(state.hide ?? []).includes('geofences'),
@@ -257,9 +254,9 @@ export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: Til
             </DetailSheet>
           )}
           <VoyageList
-            voyages={later}
+            voyages={voyages.data}
             error={voyages.error}
-            loading={voyages.isValidating || later !== voyages.data}
+            loading={voyages.isValidating}
             filtered={hasFilters(state)}
             selectedId={state.voyage}
             hoveredId={hoveredId}
@@ -274,7 +271,7 @@ export default function Dashboard({ tileLayer, initialSearch }: { tileLayer: Til
           <DeskPanel />
         </aside>
       </main>
-      <PrintSheet state={state} voyages={later} />
+      <PrintSheet state={state} voyages={voyages.data} />
       {state.export && (
         <ExportLayer
           mapView={mapView}

@@ -21,30 +21,15 @@ function useMapCommands(map: L.Map) {
   );
 }
 
-/**
- * Leaflet measures its container once and on window resizes only: told again whenever the container
- * changes size (the panel beside it filling in after the map, the timeline under it opening,
- * printing at the page's width), keeping the same centre. Without it a map sized before the
- * layout settled drew and hit-tested against its old size (the URL's centre off-centre, hovering
- * missing the routes under the pointer).
- */
-function useContainerSize(map: L.Map) {
+/** Printing lays the map out at the page's width: Leaflet is told, and told again afterwards. */
+function usePrintSize(map: L.Map) {
   useEffect(() => {
-    const resize = () => {
-      // The same centre to the digit: invalidateSize's own pan moves by whole pixels, and the
-      // view in the URL would drift by half of one at every resize.
-      const [centre, zoom, size] = [map.getCenter(), map.getZoom(), map.getSize()];
-      map.invalidateSize({ animate: false, pan: false });
-      if (!map.getSize().equals(size)) map.setView(centre, zoom, { animate: false });
-    };
+    const resize = () => map.invalidateSize({ animate: false });
     const print = window.matchMedia('print');
     print.addEventListener('change', resize);
     window.addEventListener('beforeprint', resize);
     window.addEventListener('afterprint', resize);
-    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize);
-    observer?.observe(map.getContainer());
     return () => {
-      observer?.disconnect();
       print.removeEventListener('change', resize);
       window.removeEventListener('beforeprint', resize);
       window.removeEventListener('afterprint', resize);
@@ -63,7 +48,7 @@ export default function FitSelection({ voyages, selectedId }: { voyages: VoyageF
   const [opened] = useState(() => openedWith(window.location.search));
   const first = useRef(true);
   useMapCommands(map);
-  useContainerSize(map);
+  usePrintSize(map);
   useEffect(() => {
     if (!selectedId) {
       framed.current = undefined;

@@ -89,15 +89,12 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
   // Each distinct line drawn and the routes on it, for the pointer.
   const byLine = useMemo(() => {
     const out = new Map<LatLngTuple[], string[]>();
-    const stacks = new Map<LatLngTuple[], string>();
     for (const r of shown) {
       const ids = out.get(r.drawn);
       if (ids) ids.push(r.id);
       else out.set(r.drawn, [r.id]);
-      // The stack a lane belongs to (its key is "stack:offset"): a hit on one lane offers them all.
-      if (r.lane) stacks.set(r.drawn, r.lane.slice(0, r.lane.lastIndexOf(':')));
     }
-    return { ids: out, stacks };
+    return out;
   }, [shown]);
 
   const [projected] = useState(() => new ProjectedLines((ll, z) => map.project(ll, z)));
@@ -106,8 +103,8 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
     map.addLayer(renderer);
     return () => void map.removeLayer(renderer);
   }, [map, renderer]);
-  // New routes are drawn at once, in the commit that brings them: a frame later, the page's other
-  // work on the same answer (the list, the timeline: deferred renders) could come first.
+  // New routes are drawn at once, in the commit that brings them, rather than on the next frame,
+  // which other work on the page may hold back.
   const drawnRoutes = useRef<Route[] | null>(null);
   useEffect(() => {
     const dimmed = selectedId !== undefined;
@@ -128,7 +125,7 @@ export default function VoyagesLayer({ voyages, selectedId, hoveredId, onSelect,
   useEffect(() => {
     under.current = (at) => {
       const z = map.getZoom();
-      return hitRoutes(map.project(at, z), byLine.ids, projected.at(z), selectedId, byLine.stacks);
+      return hitRoutes(map.project(at, z), byLine, projected.at(z), selectedId);
     };
   }, [map, byLine, projected, selectedId]);
 

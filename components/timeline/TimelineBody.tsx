@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useContext, useDeferredValue, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useContext, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTimelineClaims, useTimelineSightings, useTimelineVoyages } from '@/lib/client/api/timeline';
 import { layoutTimeline } from '@/lib/client/timeline/layout';
 import { type SpeedId, dataDays, playStart, step } from '@/lib/client/timeline/playback';
@@ -22,11 +22,9 @@ export default function TimelineBody({ state, hoveredId, onSelect, onHover, onRa
   const voyages = useTimelineVoyages(state, true);
   const sightings = useTimelineSightings(true);
   const claims = useTimelineClaims(true);
-  // Laid out in a render after the map's (100,000 voyages take a few hundred milliseconds here).
-  const voyagesData = useDeferredValue(voyages.data);
   const data = useMemo(
-    () => timelineData(voyagesData?.voyages ?? [], sightings.data?.observations, claims.data?.claims),
-    [voyagesData, sightings.data, claims.data],
+    () => timelineData(voyages.data?.voyages ?? [], sightings.data?.observations, claims.data?.claims),
+    [voyages.data, sightings.data, claims.data],
   );
   const layout = useMemo(() => layoutTimeline(data.model), [data.model]);
   const extent = data.model.extent;
@@ -102,8 +100,8 @@ export default function TimelineBody({ state, hoveredId, onSelect, onHover, onRa
         }}
       />
       {voyages.error && <p className="timeline-note" role="alert">The timeline could not load the voyages ({voyages.error.message}).</p>}
-      {!voyagesData && !voyages.error && <p className="timeline-note" role="status">Loading the timeline…</p>}
-      {voyagesData && data.ordered.length === 0 && <p className="timeline-note">No voyages match these filters.</p>}
+      {!voyages.data && !voyages.error && <p className="timeline-note" role="status">Loading the timeline…</p>}
+      {voyages.data && data.ordered.length === 0 && <p className="timeline-note">No voyages match these filters.</p>}
       <TimelineChart
         model={data.model}
         layout={layout}
@@ -112,7 +110,7 @@ export default function TimelineBody({ state, hoveredId, onSelect, onHover, onRa
         selectedId={selectedId}
         hoveredId={hoveredId}
         range={range}
-        receivedAt={voyagesData?.receivedAt ?? null}
+        receivedAt={voyages.data?.receivedAt ?? null}
         voyageCount={data.ordered.length}
         describe={describe}
         onSelect={select}

@@ -21,15 +21,46 @@ function useMapCommands(map: L.Map) {
   );
 }
 
-/** Printing lays the map out at the page's width: Leaflet is told, and told again afterwards. */
-function usePrintSize(map: L.Map) {
+/**
+ * Leaflet measures its container once and on window resizes only: told again whenever the container
+ * changes size (the panel beside it filling in after the map, the timeline under it opening,
+ * printing at the page's width), keeping the same centre. Without it a map sized before the
+ * layout settled drew and hit-tested against its old size (the URL's centre off-centre, hovering
+ * missing the routes under the pointer).
+ */
+function useContainerSize(map: L.Map) {
   useEffect(() => {
-    const resize = () => map.invalidateSize({ animate: false });
+    // The centre as the last move left it (the one the page's link was written from): once the
+    // map has been panned, getCenter() is worked out again from whole pixels and differs from it
+    // by a fraction of one.
+    let settled: L.LatLng | null = null;
+    const remember = () => void (settled = map.getCenter());
+    map.on('moveend', remember);
+    let waiting = false;
+    const resize = () => {
+      // Mid-animation (a fit, a zoom) the centre is on its way: taken then, the view would stop
+      // short of where it was going. Once it has arrived, then.
+      const m = map as L.Map & { _animatingZoom?: boolean; _panAnim?: { _inProgress?: boolean }; _flyToFrame?: number };
+      if (m._animatingZoom || m._panAnim?._inProgress || m._flyToFrame) {
+        if (!waiting) map.once('moveend', () => ((waiting = false), resize()));
+        waiting = true;
+        return;
+      }
+      const [centre, zoom, size] = [settled ?? map.getCenter(), map.getZoom(), map.getSize()];
+      map.invalidateSize({ animate: false, pan: false });
+      // `reset`: a view set afresh. Without it, setView at the same zoom pans by a whole number
+      // of pixels, and the centre (and the link the page writes) moves by the fraction left.
+      if (!map.getSize().equals(size)) map.setView(centre, zoom, { animate: false, reset: true } as L.ZoomPanOptions);
+    };
     const print = window.matchMedia('print');
     print.addEventListener('change', resize);
     window.addEventListener('beforeprint', resize);
     window.addEventListener('afterprint', resize);
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(resize);
+    observer?.observe(map.getContainer());
     return () => {
+      map.off('moveend', remember);
+      observer?.disconnect();
       print.removeEventListener('change', resize);
       window.removeEventListener('beforeprint', resize);
       window.removeEventListener('afterprint', resize);
@@ -48,7 +79,7 @@ export default function FitSelection({ voyages, selectedId }: { voyages: VoyageF
   const [opened] = useState(() => openedWith(window.location.search));
   const first = useRef(true);
   useMapCommands(map);
-  usePrintSize(map);
+  useContainerSize(map);
   useEffect(() => {
     if (!selectedId) {
       framed.current = undefined;

@@ -170,8 +170,10 @@ test.describe('researcher: filters, order and stacked routes', () => {
     expect(param(page, 'voyage')).toBeNull();
     await page.goto(`/?lonlat=${lon.toFixed(4)},${lat.toFixed(4)}&z=8`);
     await expect(page.locator('.voyage-item').first()).toBeVisible();
-    await page.mouse.move(centre.x, centre.y);
-    await page.mouse.click(centre.x, centre.y);
+    const again = await steadyMapBox(page);
+    const middle = { x: again.x + again.width / 2, y: again.y + again.height / 2 };
+    await page.mouse.move(middle.x, middle.y);
+    await page.mouse.click(middle.x, middle.y);
     await expect(chooser).toBeVisible();
     const pick = legs[2]!.properties.id;
     await chooser.locator(`button[data-voyage-id="${pick}"]`).click();

@@ -107,6 +107,8 @@ test.describe('timeline', () => {
     await page.goto('/?at=2024-02-06');
     const slider = page.getByRole('slider', { name: 'Time cursor' });
     await expect(slider).toHaveAttribute('aria-valuetext', '6 Feb 2024');
+    // The timeline's voyages in (the map's answer): the panel draws its rows, and the slider keeps its focus from here.
+    await expect(page.getByText('Loading the timeline…')).toHaveCount(0);
     await slider.focus();
     await page.keyboard.press('ArrowRight');
     await expect(slider).toHaveAttribute('aria-valuetext', '7 Feb 2024');

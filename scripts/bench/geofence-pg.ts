@@ -14,28 +14,21 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import { geofenceIndex, type GeofencedPort } from '../../lib/core/geo';
+import { geofenceIndex } from '../../lib/core/geo';
 import { openReadyDatabase } from '../../lib/server/db';
 import { ensureMonthPartitions } from '../../lib/server/db/partitions';
 import { detect, trackOf } from '../../lib/server/imports/detect';
 import { mulberry32 } from './random';
+import { BBOX, realPorts, seededPorts } from './ports';
 import { benchDatabase } from './server';
 
 const N = 200_000;
 const SEED = 0x5eed;
 const RUNS = 3;
-const BBOX = [127, 38.5, 136, 45] as const;
 const root = path.resolve(__dirname, '../..');
-const real = (JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/geo/ports.json'), 'utf8')) as { ports: GeofencedPort[] }).ports;
+const real = realPorts;
 const rand = mulberry32(SEED);
-const many: GeofencedPort[] = [
-  ...real,
-  ...Array.from({ length: 1000 - real.length }, (_, i) => ({
-    id: `synthetic-${i}`,
-    position: [BBOX[0] + rand() * (BBOX[2] - BBOX[0]), BBOX[1] + rand() * (BBOX[3] - BBOX[1])] as [number, number],
-    geofenceRadiusNm: 1 + rand() * 2,
-  })),
-];
+const many = seededPorts(1000, rand);
 
 async function best<T>(fn: () => Promise<T> | T): Promise<{ value: T; seconds: number }> {
   let value!: T;

@@ -15,8 +15,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { classifyPositionsNaive, geofenceIndex, type GeofencedPort } from '../../lib/core/geo';
+import { classifyPositionsNaive, geofenceIndex } from '../../lib/core/geo';
 import { mulberry32 } from './random';
+import { pointIn, realPorts, seededPorts } from './ports';
 
 const N = 1_000_000;
 const SEED = 0x5eed;
@@ -24,21 +25,13 @@ const MANY_PORTS = 1000;
 const NAIVE_SUBSET = 20_000;
 const AIM_POSITIONS_PER_S = 2_000_000;
 const AIM_SPEEDUP = 50;
-const BBOX = [127, 38.5, 136, 45] as const;
 const root = path.resolve(__dirname, '../..');
-const ports = (JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/geo/ports.json'), 'utf8')) as { ports: GeofencedPort[] }).ports;
+const ports = realPorts;
 
 const rand = mulberry32(SEED);
-const positions: [number, number][] = Array.from({ length: N }, () => [BBOX[0] + rand() * (BBOX[2] - BBOX[0]), BBOX[1] + rand() * (BBOX[3] - BBOX[1])]);
+const positions: [number, number][] = Array.from({ length: N }, () => pointIn(rand));
 // Drawn after the positions, so case 1's positions are those of earlier runs of this bench.
-const manyPorts: GeofencedPort[] = [
-  ...ports,
-  ...Array.from({ length: MANY_PORTS - ports.length }, (_, i) => ({
-    id: `synthetic-${i}`,
-    position: [BBOX[0] + rand() * (BBOX[2] - BBOX[0]), BBOX[1] + rand() * (BBOX[3] - BBOX[1])] as [number, number],
-    geofenceRadiusNm: 1 + rand() * 2,
-  })),
-];
+const manyPorts = seededPorts(MANY_PORTS, rand);
 
 const RUNS = 3;
 /** The indexed runs are short, so they get more tries at a quiet moment of the shared machine. */

@@ -30,10 +30,10 @@ function useMapCommands(map: L.Map) {
  */
 function useContainerSize(map: L.Map) {
   useEffect(() => {
-    // The centre as the last move left it (the one the page's link was written from): once the
-    // map has been panned, getCenter() is worked out again from whole pixels and differs from it
-    // by a fraction of one.
-    let settled: L.LatLng | null = null;
+    // The centre as the last move left it (the one the page's link was written from), at first the
+    // one the map was made with: once the map has been panned or measured again, getCenter() is
+    // worked out from whole pixels and differs from it by a fraction of one.
+    let settled = map.getCenter();
     const remember = () => void (settled = map.getCenter());
     map.on('moveend', remember);
     let waiting = false;
@@ -46,7 +46,11 @@ function useContainerSize(map: L.Map) {
         waiting = true;
         return;
       }
-      const [centre, zoom, size] = [settled ?? map.getCenter(), map.getZoom(), map.getSize()];
+      const [centre, zoom, size] = [settled, map.getZoom(), map.getSize()];
+      // The observer's first call, and any that leaves the size as the map last measured it: asked
+      // to measure again, Leaflet forgets its exact centre even when nothing changed.
+      const el = map.getContainer();
+      if (el.clientWidth === size.x && el.clientHeight === size.y) return;
       map.invalidateSize({ animate: false, pan: false });
       // `reset`: a view set afresh. Without it, setView at the same zoom pans by a whole number
       // of pixels, and the centre (and the link the page writes) moves by the fraction left.

@@ -43,6 +43,9 @@ export default function VoyageMap(props: VoyageMapProps) {
       minZoom={4}
       maxZoom={maxZoom}
       worldCopyJump={false}
+      // Window resizes are the container's too: FitSelection's observer handles both, keeping the
+      // centre exact. Leaflet's own handler would pan by whole pixels first and lose the fraction.
+      trackResize={false}
     >
       {tileLayer && showTiles && (
         <TileLayer url={tileLayer.url} attribution={tileLayer.attribution} maxZoom={tileLayer.maxZoom} crossOrigin="anonymous" />

@@ -134,6 +134,29 @@ test.describe('the dashboard', () => {
     await context.close();
   });
 
+  test('a permalink keeps its centre to the digit while the page around it settles and the window is resized', async ({ page }) => {
+    // A centre that is not on a whole pixel (most are not) must come back out of the URL as it went
+    // in. A slow CPU lets the map be made before the panels beside and under it take their sizes;
+    // the export dialog of a shared link (x=1) is open over it.
+    const lonlat = () => new URL(page.url()).searchParams.get('lonlat');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto('/?lonlat=135.8569,43.0849&z=6.5&x=1&w=1080&h=1350&fr=voyages');
+    await expect(page.getByRole('dialog', { name: 'Export image' }).getByTestId('export-preview')).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByText('Loading the timeline…')).toHaveCount(0, { timeout: 30_000 });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await page.waitForTimeout(300);
+    expect(lonlat()).toBe('135.8569,43.0849');
+    // Narrower, shorter, then as it was: the map follows each size, and its centre stays exact.
+    for (const size of [{ width: 1100, height: 777 }, { width: 1366, height: 850 }]) {
+      await page.setViewportSize(size);
+      await expect.poll(() => page.locator('.map').evaluate((el) => el.clientWidth)).toBeLessThan(size.width);
+      await page.waitForTimeout(300);
+      expect(lonlat()).toBe('135.8569,43.0849');
+    }
+    expect(new URL(page.url()).searchParams.get('z')).toBe('6.5');
+  });
+
   test('Back and Forward step through the selections', async ({ page }) => {
     await page.goto('/');
     const [a, b] = seedVoyages;

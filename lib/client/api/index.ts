@@ -3,7 +3,7 @@
  * Client-side data access: one fetcher and one SWR hook per endpoint the dashboard reads.
  */
 import type { FeatureCollection, LineString } from 'geojson';
-import { useCallback } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import type { AnnotationRevision, Me, TargetType, UserAccount } from '@/lib/core/domain/annotations';
 import type { VoyageDetail } from '@/lib/core/domain/dto';
@@ -12,6 +12,7 @@ import type { Port, Source, Vessel } from '@/lib/core/domain/schemas';
 import { type ViewState, filtersOf, viewStateToSearch } from '@/lib/core/domain/view-state';
 import type { BasemapLayerId, VoyageFormat } from '@/lib/core/domain/query';
 import { type VoyageMapAnswer, decodeVoyageMap } from '@/lib/core/domain/voyage-map';
+import { narrowToRange, rangeToNarrow } from '@/lib/core/domain/voyage-range';
 import { AnnotationFeed, type AnnotationFeedView } from './annotation-feed';
 import { ApiError, apiErrorOf } from './errors';
 
@@ -61,12 +62,39 @@ export function receivedAt(features: VoyageFeatures): number {
   return decodedAt.get(features) ?? performance.now();
 }
 
-/** Every voyage matching the filters, with its route: feeds both the list and the map. */
+/**
+ * Every voyage matching the filters, with its route: feeds both the list and the map.
+ *
+ * With a range of days set, once the page holds the answer without it (the timeline's, for the
+ * same other filters), the range narrows that answer here, as the server would: brushing the
+ * timeline asks the server for nothing. Until then (the timeline collapsed, or its answer still
+ * on its way) the narrowed answer is asked for.
+ */
 export function useVoyageFeatures(state: ViewState) {
-  return useSWR<VoyageFeatures, ApiError>(voyageMapUrl(state), fetchVoyageMap, {
+  const range = rangeToNarrow(state);
+  const wholeUrl = voyageMapUrl({ ...state, from: undefined, to: undefined });
+  // Never fetched from here: it only reads what the timeline's request brings into the cache.
+  const whole = useSWR<VoyageFeatures, ApiError>(range ? wholeUrl : null, fetchVoyageMap, {
+    revalidateOnMount: false,
+    revalidateIfStale: false,
+    revalidateOnFocus: false,
+    revalidateOnReconnect: false,
+  });
+  const held = range ? whole.data : undefined;
+  const asked = useSWR<VoyageFeatures, ApiError>(held ? null : voyageMapUrl(state), fetchVoyageMap, {
     keepPreviousData: true,
     onErrorRetry: retryUnlessRefused,
   });
+  const [from, to] = [range?.from, range?.to];
+  const narrowed = useMemo(() => (held && (from || to) ? narrowToRange(held, { from, to }) : undefined), [held, from, to]);
+  // What was shown stays while the next answer comes (as SWR's keepPreviousData does across keys).
+  const [shown, setShown] = useState<VoyageFeatures | undefined>(undefined);
+  const current = narrowed ?? asked.data;
+  if (current && current !== shown) setShown(current);
+  const data = current ?? shown;
+  return narrowed
+    ? { data, error: whole.error, isValidating: whole.isValidating, mutate: whole.mutate }
+    : { data, error: asked.error, isValidating: asked.isValidating, mutate: asked.mutate };
 }
 
 export function useVoyage(id: string | undefined) {

@@ -7,6 +7,8 @@
  * - panning at ≥ 50 frames per second: drags of the map by the mouse, each ending in a redraw,
  *   frames counted with requestAnimationFrame (as scripts/bench/tracks-map.ts);
  * - the page's JS heap after a garbage collection (CDP Runtime.getHeapUsage);
+ * - brushing a week: From and To set, to the list showing the week's voyages, and the requests
+ *   for the map's answer it made (none: the page narrows the answer it holds);
  * each beside the same page with a filter no generated voyage matches (`confidence=disputed`:
  * same server, same bundle, no routes), the "empty map".
  *
@@ -84,6 +86,39 @@ async function visible(browser: Browser, base: string): Promise<Result> {
   return { ok: true, figures: { medianMs: Math.round(median(fromData)), maxMs: Math.round(Math.max(...fromData)), requestToArrivalMs: Math.round(median(transfer)), ...detail, runs: RUNS } };
 }
 
+/**
+ * Brushing a range of days: on the loaded page (its timeline open, as by default), From and To
+ * set to a week at a time, and the time from setting To to the list's count showing the week's
+ * voyages; the requests for the map's answer made meanwhile are counted (the page narrows the
+ * answer it holds, so none is expected).
+ */
+async function brushing(browser: Browser, base: string): Promise<Result> {
+  const page = await newPage(browser);
+  try {
+    const asked: string[] = [];
+    page.on('request', (r) => void (r.url().includes('/api/voyages/map?') && asked.push(r.url())));
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('wakeline:voyages-drawn').length > 0, null, { timeout: 180_000 });
+    await settle(page, 60_000);
+    const form = page.getByRole('form', { name: 'Filter voyages' });
+    const count = page.locator('.voyage-list .count');
+    const ms: number[] = [];
+    for (const [from, to] of [['2024-03-04', '2024-03-10'], ['2024-09-02', '2024-09-08'], ['2025-02-03', '2025-02-09']] as const) {
+      const expected = Number((await fetch(`${base}/api/voyages?limit=1&from=${from}&to=${to}`)).headers.get('x-total-count'));
+      await form.getByLabel('From', { exact: true }).fill(from);
+      const started = Date.now();
+      await form.getByLabel('To', { exact: true }).fill(to);
+      await count.filter({ hasText: `(${expected})` }).waitFor({ timeout: 60_000 });
+      ms.push(Date.now() - started);
+    }
+    return { ok: true, figures: { medianMs: Math.round(median(ms)), maxMs: Math.max(...ms), mapRequests: asked.length, weeks: ms.length } };
+  } catch (err) {
+    return { ok: false, why: why(err) };
+  } finally {
+    await close(page);
+  }
+}
+
 async function pan(browser: Browser, base: string, query: string): Promise<Result> {
   const page = await newPage(browser);
   try {
@@ -112,11 +147,17 @@ async function main() {
     console.log(`GET /api/voyages/map made in ${round((Date.now() - t1) / 1000)} s: ${count.toLocaleString('en')} voyages`);
     const shown = await visible(browser, server.base);
     const panned = { voyages: await pan(browser, server.base, ''), empty: await pan(browser, server.base, EMPTY) };
+    const brushed = await brushing(browser, server.base);
     reportVisible('routes', RUNS, shown, TARGETS.visibleMs);
     reportPanning(`${VOYAGES.toLocaleString('en')} voyages`, EMPTY, { loaded: panned.voyages, empty: panned.empty }, TARGETS.fps);
     const heap = (r: Result) => (r.ok ? `${r.figures.heapMB} MB` : `not measured: ${r.why}`);
     console.log(`page JS heap after GC: ${heap(panned.voyages)} with the voyages, ${heap(panned.empty)} empty`);
-    writeBenchResults('voyages-map', t0, { targets: TARGETS, voyages: VOYAGES, visible: shown, panning: panned });
+    console.log(
+      brushed.ok
+        ? `a week brushed, to the list showing it (median of ${brushed.figures.weeks}): ${brushed.figures.medianMs} ms, max ${brushed.figures.maxMs} ms; requests for the map's answer meanwhile: ${brushed.figures.mapRequests}`
+        : `a week brushed: not measured: ${brushed.why}`,
+    );
+    writeBenchResults('voyages-map', t0, { targets: TARGETS, voyages: VOYAGES, visible: shown, panning: panned, brushing: brushed });
   } finally {
     await browser.close();
     server.stop();

@@ -7,7 +7,7 @@ import { formatWindow } from '@/lib/core/domain/display';
 import type { VoyageSummary } from '@/lib/core/domain/dto';
 import { DAY_MS, dayOf, dayStart } from '@/lib/core/time/days';
 import { timeToX } from '@/lib/core/time/scale';
-import { timelineModel } from '@/lib/core/time/timeline';
+import { type TimelineModel, timelineModel } from '@/lib/core/time/timeline';
 
 const w = (earliest: string, latest = earliest) => ({ earliest, latest });
 
@@ -42,6 +42,34 @@ describe('layoutTimeline and hitTest', () => {
     expect(rowAt(layout, layout.rows[1]!.y + 1)).toBe(1);
     expect(rowAt(layout, -1)).toBe(-1);
     expect(rowAt(layout, layout.rowsHeight)).toBe(-1);
+  });
+  it('puts each bar on the first lane free when it starts, as the plain walk of the lanes does, for thousands of bars', () => {
+    // A seeded walk: starts ascending (as a row's bars come), spans up to a month, all in whole
+    // hours so that bars often start the hour another ends (that lane is free again).
+    let seed = 7;
+    const random = () => ((seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647);
+    for (const n of [1, 2, 3, 100, 4_000]) {
+      let start = 0;
+      const bars = Array.from({ length: n }, (_, i) => {
+        start += Math.floor(random() * 4) * 3_600_000;
+        return { id: `v${i}`, d1: start, a2: start + Math.floor(random() * 720) * 3_600_000 };
+      });
+      const ends: number[] = [];
+      const plain = bars.map((b) => {
+        let lane = ends.findIndex((end) => end <= b.d1);
+        if (lane < 0) lane = ends.length;
+        ends[lane] = b.a2;
+        return lane;
+      });
+      const row = { key: 'x', label: 'x', bars, sightings: [], claims: [] } as unknown as TimelineModel['rows'][number];
+      const laid = layoutTimeline({ rows: [row], weeks: [], extent: null, maxWeek: 1 });
+      expect(laid.rows[0]!.lanes).toEqual(plain);
+      expect(laid.rows[0]!.height).toBe((Math.max(...plain) + 1) * LANE_H + 8);
+      if (n === 4_000) {
+        expect(Math.max(...plain)).toBeGreaterThan(50);
+        expect(bars.some((b, i) => bars.slice(Math.max(0, i - 300), i).some((a) => a.a2 === b.d1))).toBe(true);
+      }
+    }
   });
   it('finds the bar under a point, by lane and by time', () => {
     const domain = { start: dayStart('2024-02-01'), end: dayStart('2024-04-11') };

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useContext, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useContext, useDeferredValue, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTimelineClaims, useTimelineSightings, useTimelineVoyages } from '@/lib/client/api/timeline';
 import { layoutTimeline } from '@/lib/client/timeline/layout';
 import { type SpeedId, dataDays, playStart, step } from '@/lib/client/timeline/playback';
@@ -22,9 +22,13 @@ export default function TimelineBody({ state, hoveredId, onSelect, onHover, onRa
   const voyages = useTimelineVoyages(state, true);
   const sightings = useTimelineSightings(true);
   const claims = useTimelineClaims(true);
+  // Laid out in a render after the map's: the answer the two share arrives for both at once, and
+  // at 100,000 voyages the timeline's model and lanes took a few hundred milliseconds before the
+  // map could draw. (The map follows any change of its size this brings: FitSelection.)
+  const voyagesData = useDeferredValue(voyages.data);
   const data = useMemo(
-    () => timelineData(voyages.data?.voyages ?? [], sightings.data?.observations, claims.data?.claims),
-    [voyages.data, sightings.data, claims.data],
+    () => timelineData(voyagesData?.voyages ?? [], sightings.data?.observations, claims.data?.claims),
+    [voyagesData, sightings.data, claims.data],
   );
   const layout = useMemo(() => layoutTimeline(data.model), [data.model]);
   const extent = data.model.extent;
@@ -100,8 +104,8 @@ export default function TimelineBody({ state, hoveredId, onSelect, onHover, onRa
         }}
       />
       {voyages.error && <p className="timeline-note" role="alert">The timeline could not load the voyages ({voyages.error.message}).</p>}
-      {!voyages.data && !voyages.error && <p className="timeline-note" role="status">Loading the timeline…</p>}
-      {voyages.data && data.ordered.length === 0 && <p className="timeline-note">No voyages match these filters.</p>}
+      {!voyagesData && !voyages.error && <p className="timeline-note" role="status">Loading the timeline…</p>}
+      {voyagesData && data.ordered.length === 0 && <p className="timeline-note">No voyages match these filters.</p>}
       <TimelineChart
         model={data.model}
         layout={layout}
@@ -110,7 +114,7 @@ export default function TimelineBody({ state, hoveredId, onSelect, onHover, onRa
         selectedId={selectedId}
         hoveredId={hoveredId}
         range={range}
-        receivedAt={voyages.data?.receivedAt ?? null}
+        receivedAt={voyagesData?.receivedAt ?? null}
         voyageCount={data.ordered.length}
         describe={describe}
         onSelect={select}

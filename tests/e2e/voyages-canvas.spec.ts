@@ -51,6 +51,10 @@ test.describe('the routes drawn in one pass', () => {
     await page.mouse.click(centre.x, centre.y);
     // Routes of other paths may pass here too (near a port they all do): then the chooser offers them all.
     const chooser = page.getByRole('dialog', { name: /voyages here/ });
+    // Either comes after the click, not with it: wait for one before looking which.
+    await expect
+      .poll(async () => (await chooser.isVisible()) || new URL(page.url()).searchParams.get('voyage') === feature.properties.id)
+      .toBe(true);
     if (await chooser.isVisible()) {
       await expect(page.locator('.leaflet-tooltip.route-tip')).toHaveCount(0);
       await chooser.locator(`button[data-voyage-id="${feature.properties.id}"]`).click();

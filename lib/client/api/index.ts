@@ -86,7 +86,7 @@ export function useVoyageFeatures(state: ViewState) {
     onErrorRetry: retryUnlessRefused,
   });
   const [from, to] = [range?.from, range?.to];
-  const narrowed = useMemo(() => (held && (from || to) ? narrowToRange(held, { from, to }) : undefined), [held, from, to]);
+  const narrowed = useMemo(() => (held ? narrowToRange(held, { from, to }) : undefined), [held, from, to]);
   // What was shown stays while the next answer comes (as SWR's keepPreviousData does across keys).
   const [shown, setShown] = useState<VoyageFeatures | undefined>(undefined);
   const current = narrowed ?? asked.data;

@@ -5,7 +5,7 @@
  * answer it already holds (the timeline's) with it, rather than asking the server again for every
  * range brushed.
  */
-import { isoDay } from './primitives';
+import { facetsQuery } from './facets';
 
 export interface DayRange {
   from?: string;
@@ -18,14 +18,12 @@ interface Spans {
 }
 
 /**
- * The range to narrow by here: both days real calendar days and in order. Null when none is set,
- * or for one the server must judge (and refuse, naming the field).
+ * The range to narrow by here: one the server's own query schema accepts (real calendar days, in
+ * order). Null when none is set, or for one the server must judge (and refuse, naming the field).
  */
 export function rangeToNarrow({ from, to }: DayRange): DayRange | null {
   if (!from && !to) return null;
-  if ((from && !isoDay.safeParse(from).success) || (to && !isoDay.safeParse(to).success)) return null;
-  if (from && to && from > to) return null;
-  return { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  return facetsQuery.safeParse({ from, to }).success ? { ...(from ? { from } : {}), ...(to ? { to } : {}) } : null;
 }
 
 /** Whether a voyage's span could touch the range (days compared as text, as the server does). */

@@ -32,9 +32,19 @@ test.describe('on a phone', () => {
     // The map said how to move it instead.
     await expect(page.locator('.touch-hint')).toHaveText('Use two fingers to move the map');
 
-    const scrolled = await page.evaluate(() => window.scrollY);
+    // The page may still be gliding from the swipe (longer on a busy machine): the two fingers go
+    // down once it has stopped, on the middle of the part of the map then on screen.
+    let scrolled = -1;
+    await expect.poll(async () => {
+      const [y] = await Promise.all([page.evaluate(() => window.scrollY), page.waitForTimeout(150)]);
+      const still = y === scrolled;
+      scrolled = y;
+      return still;
+    }).toBe(true);
     const now = (await page.locator('.map').boundingBox())!;
-    const cy = Math.max(now.y + 60, 60);
+    const cy = (Math.max(now.y, 0) + Math.min(now.y + now.height, 844)) / 2;
+    expect(cy - Math.max(now.y, 0)).toBeGreaterThan(40); // enough of the map on screen for two fingers
+    expect(await page.evaluate(([x, y]) => Boolean(document.elementFromPoint(x!, y!)?.closest('.map')), [now.x + 120, cy])).toBe(true);
     await swipe(cdp, page, [{ x: now.x + 120, y: cy }, { x: now.x + 240, y: cy }], 90, 40);
     await expect.poll(() => mapCenter(page)).not.toBe(before);
     expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);

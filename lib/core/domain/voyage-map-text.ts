@@ -1,34 +1,23 @@
 /**
- * GET /api/voyages/map's answer written as text from each voyage's part made in advance (one
- * `MapEntry` per voyage, kept per data version on the server): a filter no cached answer covers
- * then costs a walk over its voyages' parts, not a read, a parse and a quantising of every route
- * (80 ms for 2,000 voyages of a week, 100,000 in the database; `npm run bench`, api).
+ * GET /api/voyages/map's answer written as text from a table of the voyages' parts made in
+ * advance (a `MapTable`, kept per data version on the server): a filter no cached answer covers
+ * then costs a walk down a few integer columns, not a read, a parse and a quantising of every
+ * route (80 ms for 2,000 voyages of a week, 100,000 in the database; `npm run bench`, api).
  *
  * Each distinct property value is kept once as JSON text, in a dictionary per property name, and
- * a voyage holds a code into it per property: a port's or a vessel's text is kept once, not once
- * per voyage, and a column is written by remapping integers rather than hashing text.
+ * the table holds, per voyage (a slot: its position in the list order) and per property, a code
+ * into it: a port's or a vessel's text is kept once, not once per voyage, and a column is written
+ * by remapping integers read in a row from one array rather than by hashing text or visiting one
+ * object per voyage (about four times as fast as the object per voyage it replaces, in process).
  *
  * The text is exactly `JSON.stringify(encodeVoyageMap(fc))` for the same features, save that a
  * property whose value is `undefined` is written as null (tests/unit/domain/voyage-map-text.test.ts).
  */
 import type { Feature, LineString } from 'geojson';
-import { MAP_SCALE, quantiseLine } from './voyage-map';
+import { MAP_SCALE, VOYAGE_MAP_FORMAT, isTextList, quantiseLine } from './voyage-map';
+import { codeWidth, writeCodes, writeLists } from './voyage-map-codes';
 
-/** A distinct route: its quantised deltas joined by commas (encodeVoyageMap's key for it). */
-export interface MapPath {
-  readonly key: string;
-}
-
-/** One voyage's part of the answer: its route, and a code per property into the dictionary of its name. */
-export interface MapEntry {
-  readonly path: MapPath;
-  /** Property names in the feature's order (shared between voyages with the same names). */
-  readonly names: readonly string[];
-  /** Each property's value's code in its name's dictionary (Interner.column), in the order of `names`. */
-  readonly codes: Int32Array;
-}
-
-/** The distinct values of one property name as JSON text, and what a write uses to renumber them. */
+/** The distinct values of a name (or the distinct routes) as JSON text, and what a write uses to renumber them. */
 interface Column {
   readonly texts: string[];
   readonly codeOf: Map<string, number>;
@@ -37,40 +26,7 @@ interface Column {
   readonly local: number[];
 }
 
-/** Shares one object per distinct route, list of names and property value between a data version's entries. */
-export interface Interner {
-  path: (key: string) => MapPath;
-  names: (names: string[]) => readonly string[];
-  column: (name: string) => Column;
-  /** Numbers each write (voyageMapText), for the columns' renumbering. */
-  writes: number;
-}
-
-/** An Interner of its own (a data version keeps one for all its entries). */
-export function interner(): Interner {
-  const paths = new Map<string, MapPath>();
-  const names = new Map<string, readonly string[]>();
-  const columns = new Map<string, Column>();
-  return {
-    path: (key) => {
-      let p = paths.get(key);
-      if (!p) paths.set(key, (p = { key }));
-      return p;
-    },
-    names: (list) => {
-      const key = list.join('\u0000');
-      let n = names.get(key);
-      if (!n) names.set(key, (n = list));
-      return n;
-    },
-    column: (name) => {
-      let c = columns.get(name);
-      if (!c) columns.set(name, (c = { texts: [], codeOf: new Map(), seenIn: [], local: [] }));
-      return c;
-    },
-    writes: 0,
-  };
-}
+const newColumn = (): Column => ({ texts: [], codeOf: new Map(), seenIn: [], local: [] });
 
 function codeIn(c: Column, text: string): number {
   let code = c.codeOf.get(text);
@@ -82,98 +38,208 @@ function codeIn(c: Column, text: string): number {
   return code;
 }
 
-/** The voyage's entry from its feature (voyagesToGeoJSON's). */
-export function mapEntry(f: Feature<LineString, Record<string, unknown>>, intern: Interner): MapEntry {
-  const names = intern.names(Object.keys(f.properties));
-  const codes = new Int32Array(names.length);
-  // JSON.stringify(undefined) is not text; in an array (a column) it is written as null.
-  names.forEach((name, j) => (codes[j] = codeIn(intern.column(name), JSON.stringify(f.properties[name]) ?? 'null')));
-  return { path: intern.path(quantiseLine(f.geometry.coordinates).join(',')), names, codes };
+/** Shares one text per distinct route, list of names and property value between a data version's tables. */
+export interface Interner {
+  /** Distinct routes, each as `[deltas]` (encodeVoyageMap's path). */
+  readonly paths: Column;
+  /** Distinct lists of property names, in the features' key order. */
+  readonly nameLists: Column & { readonly lists: (readonly string[])[] };
+  column: (name: string) => Column;
+  /** Numbers each write (MapTable.text), for the columns' renumbering. */
+  writes: number;
 }
 
-/** What an entry holds of its own, in characters' worth (the route, names and values are shared). */
-export function mapEntryChars(e: MapEntry): number {
-  return 32 + 4 * e.codes.length;
+/** An Interner of its own (a data version keeps one for all its tables). */
+export function interner(): Interner {
+  const columns = new Map<string, Column>();
+  return {
+    paths: newColumn(),
+    nameLists: { ...newColumn(), lists: [] },
+    column: (name) => {
+      let c = columns.get(name);
+      if (!c) columns.set(name, (c = newColumn()));
+      return c;
+    },
+    writes: 0,
+  };
 }
 
-/** The answer's JSON text for these entries (all made with `intern`), in order. */
-export function voyageMapText(entries: readonly MapEntry[], intern: Interner): string {
-  const n = entries.length;
-  const pathOf = new Map<MapPath, number>();
-  const paths: string[] = [];
-  const path = new Array<number>(n);
-  let shared: readonly string[] | null = entries[0]?.names ?? null;
-  for (let i = 0; i < n; i++) {
-    const e = entries[i]!;
-    let k = pathOf.get(e.path);
-    if (k === undefined) {
-      pathOf.set(e.path, (k = paths.length));
-      paths.push(`[${e.path.key}]`);
+/** The Column of the items of a property's lists (a name no property has). */
+const itemsOf = (name: string) => `${name}\u0000items`;
+
+/** An integer column of `size` slots, each -1 (unset, or the voyage lacks the property) until set. */
+const unset = (size: number) => new Int32Array(size).fill(-1);
+
+/**
+ * The parts of `size` voyages (slots 0 to size − 1), each set once from its feature, and the
+ * answer for any list of slots written from them. Holds four bytes per slot per property name.
+ */
+export class MapTable {
+  private readonly path: Int32Array;
+  private readonly names: Int32Array;
+  /** Per property name, the code of each slot's value in the name's Column; -1: unset or absent. */
+  private readonly codes = new Map<string, Int32Array>();
+  /** Per property name whose values are lists of text (isTextList), each slot's items' codes in the items' Column. */
+  private readonly lists = new Map<string, (Int32Array | undefined)[]>();
+  /** Room for one column's numbers during a write. */
+  private scratch = new Int32Array(0);
+
+  constructor(
+    readonly size: number,
+    private readonly intern: Interner,
+  ) {
+    this.path = unset(size);
+    this.names = unset(size);
+  }
+
+  has(slot: number): boolean {
+    return this.path[slot]! >= 0;
+  }
+
+  /** Sets a slot's part from its voyage's feature (voyagesToGeoJSON's). */
+  set(slot: number, f: Feature<LineString, Record<string, unknown>>): void {
+    const { intern } = this;
+    const names = Object.keys(f.properties);
+    const list = codeIn(intern.nameLists, names.join('\u0000'));
+    if (list === intern.nameLists.lists.length) intern.nameLists.lists.push(names);
+    // A slot set again may have lost a property: clear it from every column first.
+    if (this.has(slot)) {
+      for (const codes of this.codes.values()) codes[slot] = -1;
+      for (const lists of this.lists.values()) lists[slot] = undefined;
     }
-    path[i] = k;
-    if (e.names !== shared) shared = null;
-  }
-  // Usually every voyage has the same names, and a column is one position of every entry's codes:
-  // then the columns are numbered in one walk over the entries.
-  const write = ++intern.writes;
-  const columns = shared
-    ? sharedColumns(entries, shared, intern, write)
-    : [...new Set(entries.flatMap((e) => e.names))].map((name) => `${JSON.stringify(name)}:${column(entries, intern.column(name), name, write)}`);
-  return `{"format":"wakeline-voyage-map/1","count":${n},"scale":${MAP_SCALE},"paths":[${paths.join(',')}],"path":[${path.join(',')}],"columns":{${columns.join(',')}}}`;
-}
-
-/** A column's text from each voyage's number in its dictionary (`local`) and the dictionary's codes, by encodeVoyageMap's rule. */
-function columnText(c: Column, local: Int32Array, dict: readonly number[], absent: boolean): string {
-  const n = local.length;
-  if (!absent && dict.length > n / 2) {
-    const texts = new Array<string>(n);
-    for (let i = 0; i < n; i++) texts[i] = c.texts[dict[local[i]!]!]!;
-    return `{"values":[${texts.join(',')}]}`;
-  }
-  return `{"dict":[${dict.map((code) => c.texts[code]).join(',')}],"index":[${local.join(',')}]}`;
-}
-
-/** Every column when all entries share `names`: one walk over the entries, each entry's codes read together. */
-function sharedColumns(entries: readonly MapEntry[], names: readonly string[], intern: Interner, write: number): string[] {
-  const n = entries.length;
-  const cols = names.map((name) => intern.column(name));
-  const local = names.map(() => new Int32Array(n));
-  const dicts = names.map((): number[] => []);
-  for (let i = 0; i < n; i++) {
-    const codes = entries[i]!.codes;
-    for (let j = 0; j < cols.length; j++) {
-      const c = cols[j]!;
-      const code = codes[j]!;
-      if (c.seenIn[code] !== write) {
-        c.seenIn[code] = write;
-        c.local[code] = dicts[j]!.push(code) - 1;
+    for (const name of names) {
+      let codes = this.codes.get(name);
+      if (!codes) this.codes.set(name, (codes = unset(this.size)));
+      const value = f.properties[name];
+      // JSON.stringify(undefined) is not text; in an array (a column) it is written as null.
+      codes[slot] = codeIn(intern.column(name), JSON.stringify(value) ?? 'null');
+      if (isTextList(value)) {
+        let lists = this.lists.get(name);
+        if (!lists) this.lists.set(name, (lists = new Array<Int32Array | undefined>(this.size)));
+        const items = intern.column(itemsOf(name));
+        lists[slot] = Int32Array.from(value, (item) => codeIn(items, JSON.stringify(item)));
       }
-      local[j]![i] = c.local[code]!;
     }
+    this.names[slot] = list;
+    this.path[slot] = codeIn(intern.paths, `[${quantiseLine(f.geometry.coordinates).join(',')}]`);
   }
-  return names.map((name, j) => `${JSON.stringify(name)}:${columnText(cols[j]!, local[j]!, dicts[j]!, false)}`);
-}
 
-/** One column, for entries whose names differ: some may lack it (then it is a dictionary, index -1 where absent). */
-function column(entries: readonly MapEntry[], c: Column, name: string, write: number): string {
-  const n = entries.length;
-  const dict: number[] = [];
-  const local = new Int32Array(n);
-  let absent = false;
-  for (let i = 0; i < n; i++) {
-    const e = entries[i]!;
-    const j = e.names.indexOf(name);
-    if (j < 0) {
-      absent = true;
-      local[i] = -1;
-      continue;
-    }
-    const code = e.codes[j]!;
-    if (c.seenIn[code] !== write) {
-      c.seenIn[code] = write;
-      c.local[code] = dict.push(code) - 1;
-    }
-    local[i] = c.local[code]!;
+  /** The answer's JSON text for the set slots among `slots`, in their order, and how many voyages it holds. */
+  text(slots: ArrayLike<number>): { text: string; count: number } {
+    const rows = new Int32Array(slots.length);
+    let n = 0;
+    for (let i = 0; i < slots.length; i++) if (this.has(slots[i]!)) rows[n++] = slots[i]!;
+    const write = ++this.intern.writes;
+    if (this.scratch.length < n) this.scratch = new Int32Array(n);
+    const local = this.scratch.subarray(0, n);
+    // Routes: each distinct one once, in order of first use, and each voyage's number into them.
+    const paths = this.renumber(this.intern.paths, this.path, rows.subarray(0, n), local, write);
+    const pathWidth = codeWidth(paths.dict.length);
+    const pathText = `[${paths.dict.map((code) => this.intern.paths.texts[code]).join(',')}],"path":{"width":${pathWidth},"codes":"${writeCodes(local, pathWidth)}"}`;
+    const columns = this.namesOf(rows.subarray(0, n)).map((name) => `${JSON.stringify(name)}:${this.columnText(name, rows.subarray(0, n), local, write)}`);
+    return {
+      text: `{"format":"${VOYAGE_MAP_FORMAT}","count":${n},"scale":${MAP_SCALE},"paths":${pathText},"columns":{${columns.join(',')}}}`,
+      count: n,
+    };
   }
-  return columnText(c, local, dict, absent);
+
+  /** The property names of these slots: the one list when all share it, else every name in order of first appearance. */
+  private namesOf(rows: Int32Array): readonly string[] {
+    const { lists } = this.intern.nameLists;
+    const first = rows.length ? this.names[rows[0]!]! : -1;
+    let shared = true;
+    for (let i = 1; i < rows.length && shared; i++) shared = this.names[rows[i]!] === first;
+    if (shared) return first < 0 ? [] : lists[first]!;
+    const all = new Set<string>();
+    const met = new Set<number>();
+    for (const row of rows) {
+      const list = this.names[row]!;
+      if (met.has(list)) continue;
+      met.add(list);
+      for (const name of lists[list]!) all.add(name);
+    }
+    return [...all];
+  }
+
+  /**
+   * Numbers each slot's code in this write's dictionary (the codes in order of first use) into
+   * `local`, -1 where the slot has none; says whether any had none.
+   */
+  private renumber(c: Column, codes: Int32Array, rows: Int32Array, local: Int32Array, write: number): { dict: number[]; absent: boolean } {
+    const dict: number[] = [];
+    const { seenIn, local: numberOf } = c;
+    let absent = false;
+    for (let i = 0; i < rows.length; i++) {
+      const code = codes[rows[i]!]!;
+      if (code < 0) {
+        absent = true;
+        local[i] = -1;
+        continue;
+      }
+      if (seenIn[code] !== write) {
+        seenIn[code] = write;
+        numberOf[code] = dict.push(code) - 1;
+      }
+      local[i] = numberOf[code]!;
+    }
+    return { dict, absent };
+  }
+
+  /**
+   * A column's text by encodeVoyageMap's rule: items and lists when every voyage's value is a
+   * list of text, else the values in order when most are distinct, else a dictionary and codes.
+   */
+  private columnText(name: string, rows: Int32Array, local: Int32Array, write: number): string {
+    const lists = this.listsOf(name, rows);
+    if (lists) return this.listText(name, lists, write);
+    const c = this.intern.column(name);
+    const codes = this.codes.get(name)!;
+    const { dict, absent } = this.renumber(c, codes, rows, local, write);
+    const n = rows.length;
+    if (!absent && dict.length > n / 2) {
+      const texts = new Array<string>(n);
+      for (let i = 0; i < n; i++) texts[i] = c.texts[codes[rows[i]!]!]!;
+      return `{"values":[${texts.join(',')}]}`;
+    }
+    const width = codeWidth(dict.length);
+    return `{"dict":[${dict.map((code) => c.texts[code]).join(',')}],"width":${width},"codes":"${writeCodes(local, width)}"}`;
+  }
+
+  /** Each row's list of items' codes, when every row has one (a voyage lacking the property has none). */
+  private listsOf(name: string, rows: Int32Array): Int32Array[] | null {
+    const lists = this.lists.get(name);
+    if (!lists) return null;
+    const out = new Array<Int32Array>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const list = lists[rows[i]!];
+      if (!list) return null;
+      out[i] = list;
+    }
+    return out;
+  }
+
+  /** A list column: the distinct items in order of first use, and each voyage's items as codes. */
+  private listText(name: string, lists: Int32Array[], write: number): string {
+    const c = this.intern.column(itemsOf(name));
+    const { seenIn, local: numberOf } = c;
+    const dict: number[] = [];
+    const ends = new Int32Array(lists.length);
+    let total = 0;
+    for (let i = 0; i < lists.length; i++) ends[i] = total += lists[i]!.length;
+    const numbers = new Int32Array(total);
+    let o = 0;
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i]!;
+      for (let j = 0; j < list.length; j++) {
+        const code = list[j]!;
+        if (seenIn[code] !== write) {
+          seenIn[code] = write;
+          numberOf[code] = dict.push(code) - 1;
+        }
+        numbers[o++] = numberOf[code]!;
+      }
+    }
+    const width = codeWidth(dict.length);
+    return `{"items":[${dict.map((code) => c.texts[code]).join(',')}],"width":${width},"lists":"${writeLists(numbers, ends, width)}"}`;
+  }
 }

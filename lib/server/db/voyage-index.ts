@@ -95,6 +95,16 @@ export class Generation {
     return this.orderedFor(visibility).ids;
   }
 
+  /** The positions in the list order (idsFor) of every voyage matching the filter, in order. */
+  positions(f: Omit<VoyageFilter, 'limit' | 'offset'>): Int32Array {
+    const o = this.orderedFor(f.visibility ?? 'published');
+    const m = this.matching({ ...f, limit: 0, offset: 0 }, o);
+    if (m) return m;
+    const all = new Int32Array(o.ids.length);
+    for (let i = 0; i < all.length; i++) all[i] = i;
+    return all;
+  }
+
   /** One page of matching voyage ids, in list order, and the number of matches. */
   page(f: VoyageFilter): { ids: string[]; total: number } {
     const o = this.orderedFor(f.visibility ?? 'published');

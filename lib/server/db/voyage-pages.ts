@@ -7,7 +7,7 @@
 import 'server-only';
 import { voyagesToGeoJSON } from '@/lib/core/domain/format';
 import { MAX_PAGE } from '@/lib/core/domain/query';
-import { interner, mapEntry, mapEntryChars, voyageMapText } from '@/lib/core/domain/voyage-map-text';
+import { MapTable, interner } from '@/lib/core/domain/voyage-map-text';
 import type { DB } from './connection';
 import { type Fragments, type Generation, type VoyageFilter, voyageDataVersion, voyageGeneration } from './voyage-index';
 import { type VoyageWithRoute, voyageSummaries, voyageSummariesWithRoutes } from './voyages';
@@ -19,8 +19,6 @@ import { type VoyageWithRoute, voyageSummaries, voyageSummariesWithRoutes } from
  */
 export const MAX_SUMMARY_CHARS = 96 * 1024 * 1024;
 const MAX_FEATURE_CHARS = 32 * 1024 * 1024;
-/** The map's parts (property values as text; routes are shared): about 60 million characters for the bench's 100,000 voyages. */
-const MAX_MAP_CHARS = 96 * 1024 * 1024;
 /**
  * Voyages serialised per read of the warm-up (1 to 2 ms on a busy 2-core machine), and the time
  * it takes per turn of the event loop before requests have theirs: one 250-voyage read per turn
@@ -41,26 +39,46 @@ const WARM_AFTER_MS = 1000;
 const warming = new WeakSet<object>();
 
 /**
- * Makes every listed voyage's entry of one kind for a new generation in the background (once it
+ * What a data version keeps per voyage, looked at by position in the list order (`ids`): whether
+ * a voyage's is still to make, and keeping one made from its voyage.
+ */
+interface Store<V> {
+  lacks: (position: number) => boolean;
+  keep: (v: V, position: number) => void;
+  /** True once the store holds all it may: the warm-up stops. */
+  readonly full?: boolean;
+}
+
+/** Reads the voyages at these positions (in pages of at most MAX_PAGE) and keeps each; a voyage deleted since the list was read is not kept. */
+async function readInto<V extends { id: string }>(ids: readonly string[], positions: readonly number[], read: (ids: readonly string[]) => Promise<V[]>, store: Store<V>): Promise<void> {
+  for (let i = 0; i < positions.length; i += MAX_PAGE) {
+    const page = positions.slice(i, i + MAX_PAGE);
+    const at = new Map(page.map((p) => [ids[p]!, p]));
+    for (const v of await read([...at.keys()])) store.keep(v, at.get(v.id)!);
+  }
+}
+
+/**
+ * Makes every listed voyage's entry in `store` for a new generation in the background (once it
  * has lasted WARM_AFTER_MS), a step at a time between requests, so that after a change (or a
  * start) any page of the list, or any filter of the map, is soon made from kept entries alone: the
  * first asked for read their own rows meanwhile. Stops when a newer generation replaces this one,
- * when the entries fill their share, or on any error (the database closed): it is only ever ahead
- * of what a request would do itself.
+ * when the store is full, or on any error (the database closed): it is only ever ahead of what a
+ * request would do itself.
  */
-function warm<V extends { id: string }, T>(db: DB, g: Generation, ids: readonly string[], kept: Fragments<T>, read: (ids: readonly string[]) => Promise<V[]>, make: (v: V) => T) {
-  if (warming.has(kept)) return;
-  warming.add(kept);
+function warm<V extends { id: string }>(db: DB, g: Generation, ids: readonly string[], store: Store<V>, read: (ids: readonly string[]) => Promise<V[]>, key: object) {
+  if (warming.has(key)) return;
+  warming.add(key);
   let next = 0;
   const step = async () => {
     const began = performance.now();
-    while (next < ids.length && (await voyageDataVersion(db)) === g.version && !kept.full) {
-      const chunk = ids.slice(next, next + WARM_STEP).filter((id) => kept.get(id) === undefined);
-      next += WARM_STEP;
+    while (next < ids.length && (await voyageDataVersion(db)) === g.version && !store.full) {
+      const chunk: number[] = [];
+      for (const end = Math.min(next + WARM_STEP, ids.length); next < end; next++) if (store.lacks(next)) chunk.push(next);
       if (!chunk.length) continue;
       // The read awaits no I/O (better-sqlite3 answers at once): chunks go on within one turn of
       // the event loop until its slice is used, then requests have their turn.
-      for (const v of await read(chunk)) kept.set(v.id, make(v));
+      await readInto(ids, chunk, read, store);
       if (performance.now() - began >= WARM_SLICE_MS) {
         setImmediate(() => void step().catch(() => undefined)).unref();
         return;
@@ -69,6 +87,17 @@ function warm<V extends { id: string }, T>(db: DB, g: Generation, ids: readonly 
   };
   // Not kept alive for it: a script or test that is done may exit.
   setTimeout(() => void step().catch(() => undefined), WARM_AFTER_MS).unref();
+}
+
+/** A store of serialised entries kept by voyage id (the list's pages), made with `make`. */
+function fragmentStore<V extends { id: string }, T>(kept: Fragments<T>, ids: readonly string[], make: (v: V) => T): Store<V> {
+  return {
+    lacks: (p) => kept.get(ids[p]!) === undefined,
+    keep: (v) => kept.set(v.id, make(v)),
+    get full() {
+      return kept.full;
+    },
+  };
 }
 
 /** The entries of the voyages with these ids, in order; those not yet kept are read (in pages of at most MAX_PAGE) and kept. */
@@ -97,7 +126,8 @@ export async function voyageListJson(db: DB, f: VoyageFilter): Promise<{ body: s
   const { ids, total } = g.page(f);
   const kept = g.fragmentsOf('summary', MAX_SUMMARY_CHARS);
   const read = (missing: readonly string[]) => voyageSummaries(db, missing);
-  warm(db, g, g.idsFor(f.visibility ?? 'published'), kept, read, (v) => JSON.stringify(v));
+  const all = g.idsFor(f.visibility ?? 'published');
+  warm(db, g, all, fragmentStore(kept, all, (v) => JSON.stringify(v)), read, kept);
   const parts = await entries(kept, ids, read, (v) => JSON.stringify(v));
   return { body: `{"voyages":[${parts.join(',')}],"total":${total},"limit":${f.limit},"offset":${f.offset}}`, total };
 }
@@ -117,19 +147,22 @@ export async function voyageRoutesGeoJson(db: DB, f: VoyageFilter): Promise<{ bo
 
 /**
  * GET /api/voyages/map's answer (lib/core/domain/voyage-map.ts) as JSON text for every voyage
- * matching the filter: made from each voyage's kept part (voyage-map-text.ts), so that a filter
- * no cached answer covers reads only the voyages not yet kept. The first answer of a generation
- * starts the parts of the rest in the background.
+ * matching the filter: written from the generation's table of the voyages' parts
+ * (voyage-map-text.ts), so that a filter no cached answer covers reads only the voyages not yet
+ * in it. The first answer of a generation starts filling the rest in the background.
  */
 export async function voyageMapJson(db: DB, f: Omit<VoyageFilter, 'limit' | 'offset'>): Promise<{ body: string; total: number }> {
   const visibility = f.visibility ?? 'published';
   const g = await voyageGeneration(db, visibility);
-  const { ids } = g.page({ ...f, limit: Number.MAX_SAFE_INTEGER, offset: 0 });
-  const kept = g.keptOf('map', MAX_MAP_CHARS, mapEntryChars);
-  const intern = g.sharedOf('map', interner);
+  const ids = g.idsFor(visibility);
+  const table = g.sharedOf(`map ${visibility}`, () => new MapTable(ids.length, g.sharedOf('map', interner)));
+  const store: Store<VoyageWithRoute> = { lacks: (p) => !table.has(p), keep: (v, p) => table.set(p, voyagesToGeoJSON([v]).features[0]!) };
   const read = (missing: readonly string[]) => voyageSummariesWithRoutes(db, missing);
-  const make = (v: VoyageWithRoute) => mapEntry(voyagesToGeoJSON([v]).features[0]!, intern);
-  warm(db, g, g.idsFor(visibility), kept, read, make);
-  const parts = await entries(kept, ids, read, make);
-  return { body: voyageMapText(parts, intern), total: parts.length };
+  warm(db, g, ids, store, read, table);
+  const slots = g.positions(f);
+  const missing: number[] = [];
+  for (const slot of slots) if (!table.has(slot)) missing.push(slot);
+  await readInto(ids, missing, read, store);
+  const { text, count } = table.text(slots);
+  return { body: text, total: count };
 }

@@ -57,16 +57,35 @@ describe('encodeVoyageMap', () => {
   it('sends each route once and repeated values once, shared when decoded', () => {
     const answer = encodeVoyageMap(fc(30));
     expect(answer.paths).toHaveLength(2);
-    expect(answer.columns.origin).toEqual({ dict: [{ id: 'rajin', name: 'Rajin' }], index: Array(30).fill(0) });
+    // One origin for all 30 voyages: each voyage's code is one digit, 1 (0 says "none").
+    expect(answer.columns.origin).toEqual({ dict: [{ id: 'rajin', name: 'Rajin' }], width: 1, codes: '1'.repeat(30) });
+    expect(answer.path).toEqual({ width: 1, codes: '112'.repeat(10) });
     expect('values' in answer.columns.id!).toBe(true);
     const out = decodeVoyageMap<{ origin: unknown }>(answer).features;
     expect(out[0]!.geometry.coordinates).toBe(out[1]!.geometry.coordinates);
     expect(out[0]!.properties.origin).toBe(out[1]!.properties.origin);
   });
 
+  it('sends lists of text as items and lists, and wider codes past 63 distinct values; all decode to the input', () => {
+    const input = fc(9000);
+    input.features.forEach((f, i) => {
+      f.properties.sourceIds = i % 5 === 0 ? [] : [`s${i % 11}`, `t${i % 3}`];
+      f.properties.metric = i % 4100; // 4,100 distinct values (fewer than half): a dictionary, three digits a code
+      f.properties.day = i % 70; // 70: two digits
+    });
+    const answer = encodeVoyageMap(input);
+    expect(answer.columns.sourceIds).toMatchObject({ width: 1 });
+    expect((answer.columns.sourceIds as { items: string[] }).items).toHaveLength(14);
+    expect(answer.columns.metric).toMatchObject({ width: 3 });
+    expect(answer.columns.day).toMatchObject({ width: 2 });
+    expect(decodeVoyageMap(answer)).toEqual(input);
+    // Through JSON, as the page gets it.
+    expect(decodeVoyageMap(JSON.parse(JSON.stringify(answer)) as typeof answer)).toEqual(input);
+  });
+
   it('does not throw on zero voyages', () => {
     const answer = encodeVoyageMap(fc(0));
-    expect(answer).toMatchObject({ count: 0, paths: [], path: [], columns: {} });
+    expect(answer).toMatchObject({ count: 0, paths: [], path: { width: 1, codes: '' }, columns: {} });
     expect(decodeVoyageMap(answer).features).toEqual([]);
   });
 });

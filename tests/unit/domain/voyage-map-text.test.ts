@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, LineString } from 'geojson';
-import { encodeVoyageMap } from '@/lib/core/domain/voyage-map';
-import { interner, mapEntry, voyageMapText } from '@/lib/core/domain/voyage-map-text';
+import { decodeVoyageMap, encodeVoyageMap } from '@/lib/core/domain/voyage-map';
+import { MapTable, interner } from '@/lib/core/domain/voyage-map-text';
 import { mulberry32 } from '@/lib/core/track/mulberry32';
 
 type FC = FeatureCollection<LineString, Record<string, unknown>>;
@@ -33,9 +33,17 @@ function fc(n: number, seed = 3): FC {
   };
 }
 
-const text = (features: FC['features'], intern = interner()) => voyageMapText(features.map((f) => mapEntry(f, intern)), intern);
+/** A table of these features, slot i holding feature i. */
+function tableOf(features: FC['features'], intern = interner()): MapTable {
+  const table = new MapTable(features.length, intern);
+  features.forEach((f, i) => table.set(i, f));
+  return table;
+}
 
-describe('voyageMapText', () => {
+const everySlot = (n: number) => Array.from({ length: n }, (_, i) => i);
+const text = (features: FC['features']) => tableOf(features).text(everySlot(features.length)).text;
+
+describe('MapTable', () => {
   it('writes exactly the text of JSON.stringify(encodeVoyageMap(…)), dictionaries and value columns alike', () => {
     for (const n of [0, 1, 2, 3, 40, 301]) {
       const input = fc(n);
@@ -46,40 +54,63 @@ describe('voyageMapText', () => {
     expect('values' in answer.columns.id!).toBe(true);
     expect('dict' in answer.columns.origin!).toBe(true);
     expect('dict' in answer.columns.cargo!).toBe(true);
+    expect('items' in answer.columns.sourceIds!).toBe(true);
+    // Lists that some voyages lack, or that hold more than text, are values or a dictionary.
+    const mixed = fc(40);
+    delete mixed.features[3]!.properties.sourceIds;
+    mixed.features[5]!.properties.tags = ['a', 'b'];
+    mixed.features[6]!.properties.tags = ['a', 3];
+    expect(text(mixed.features)).toBe(JSON.stringify(encodeVoyageMap(mixed)));
+    expect('items' in encodeVoyageMap(mixed).columns.sourceIds!).toBe(false);
   });
 
   it('gives each write its own dictionaries when one interner serves many (the server keeps one per data version)', () => {
     const all = fc(200, 9);
     const intern = interner();
-    const entries = all.features.map((f) => mapEntry(f, intern));
+    const table = tableOf(all.features, intern);
+    // A second table on the same interner (another visibility) writes in between.
+    const other = tableOf(fc(30, 4).features, intern);
     // Subsets in different orders, each written after the others: no write's numbering leaks into the next.
     for (const pick of [(i: number) => i % 3 === 0, (i: number) => i > 150, () => true, (i: number) => i === 7, () => false]) {
-      const chosen = all.features.map((f, i) => [f, entries[i]!] as const).filter((_, i) => pick(i));
-      const expected = JSON.stringify(encodeVoyageMap({ type: 'FeatureCollection', features: chosen.map(([f]) => f) }));
-      expect(voyageMapText(chosen.map(([, e]) => e), intern)).toBe(expected);
+      const chosen = everySlot(200).filter(pick);
+      const expected = JSON.stringify(encodeVoyageMap({ type: 'FeatureCollection', features: chosen.map((i) => all.features[i]!) }));
+      expect(table.text(chosen)).toEqual({ text: expected, count: chosen.length });
+      expect(other.text([2, 1]).count).toBe(2);
       const reversed = [...chosen].reverse();
-      expect(voyageMapText(reversed.map(([, e]) => e), intern)).toBe(JSON.stringify(encodeVoyageMap({ type: 'FeatureCollection', features: reversed.map(([f]) => f) })));
+      expect(table.text(reversed).text).toBe(JSON.stringify(encodeVoyageMap({ type: 'FeatureCollection', features: reversed.map((i) => all.features[i]!) })));
     }
+  });
+
+  it('leaves out the slots not set yet, and a slot set again keeps only its new properties', () => {
+    const all = fc(12, 5);
+    const table = new MapTable(12, interner());
+    [0, 3, 4, 9].forEach((i) => table.set(i, all.features[i]!));
+    const written = table.text(everySlot(12));
+    expect(written.count).toBe(4);
+    expect(written.text).toBe(JSON.stringify(encodeVoyageMap({ type: 'FeatureCollection', features: [0, 3, 4, 9].map((i) => all.features[i]!) })));
+    // Slot 0 had cargo (every fourth feature has); set again without it, the column says so.
+    expect('cargo' in all.features[0]!.properties).toBe(true);
+    const { cargo: _, ...rest } = all.features[0]!.properties;
+    const again = { ...all.features[0]!, properties: { ...rest, notes: 'moved' } };
+    table.set(0, again);
+    // Slot 4 has cargo too, so the column is written, absent for slot 0.
+    expect(table.text([0, 4]).text).toBe(JSON.stringify(encodeVoyageMap({ type: 'FeatureCollection', features: [again, all.features[4]!] })));
   });
 
   it('keeps one route, one list of names and one text per distinct value', () => {
     const intern = interner();
     const [a, b] = fc(2).features.map((f) => ({ ...f, geometry: { ...f.geometry, coordinates: [[130.3, 42.25], [131.5, 42.7]] } }));
-    const ea = mapEntry(a!, intern);
-    const eb = mapEntry({ ...b!, properties: { ...b!.properties, cargo: 'coal' } }, intern);
-    const ec = mapEntry(a!, intern);
-    expect(ea.path).toBe(eb.path);
-    expect(ea.names).toBe(ec.names);
-    expect(ea.names).not.toBe(eb.names);
+    tableOf([a!, { ...b!, properties: { ...b!.properties, cargo: 'coal' } }, a!], intern);
+    expect(intern.paths.texts).toHaveLength(1);
+    expect(intern.nameLists.lists).toHaveLength(2);
     expect(intern.column('origin').texts).toHaveLength(1);
+    expect(intern.column('id').texts).toHaveLength(2);
   });
 
   it('writes an undefined property as null, as JSON does inside an array', () => {
     const input = fc(4);
     input.features[1]!.properties.notes = undefined;
     const answer = JSON.parse(text(input.features)) as ReturnType<typeof encodeVoyageMap>;
-    const notes = answer.columns.notes!;
-    const at = 'values' in notes ? notes.values[1] : notes.dict[notes.index[1]!];
-    expect(at).toBeNull();
+    expect(decodeVoyageMap<Record<string, unknown>>(answer).features[1]!.properties.notes).toBeNull();
   });
 });

@@ -83,6 +83,34 @@ test.describe('timeline', () => {
     await expect(page.locator('.voyage-item')).toHaveCount(all);
   });
 
+  test('coming back to the page asks whether the whole answer changed, with a range narrowed on the page or none', async ({ page }) => {
+    const asked = voyageRequests(page);
+    const focusUntilAsked = async () => {
+      asked.length = 0;
+      // At most every 5 s, as SWR's own refresh on focus: focus until it asks.
+      await expect
+        .poll(
+          async () => {
+            await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+            return asked.length;
+          },
+          { timeout: 15_000, intervals: [500] },
+        )
+        .toBeGreaterThan(0);
+      return [...asked];
+    };
+    await page.goto('/?from=2024-02-01&to=2024-02-29');
+    await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-drawn', /\d+/);
+    const narrowed = await total(page, '?from=2024-02-01&to=2024-02-29');
+    await expect(page.locator('.voyage-item')).toHaveCount(narrowed);
+    // The whole answer, which the range narrows on the page; not the narrowed one.
+    expect(await focusUntilAsked()).toEqual(['/api/voyages/map']);
+    await expect(page.locator('.voyage-item')).toHaveCount(narrowed);
+    await page.getByRole('button', { name: 'Clear range' }).click();
+    await expect(page.locator('.voyage-item')).toHaveCount(await total(page, ''));
+    expect(await focusUntilAsked()).toEqual(['/api/voyages/map']);
+  });
+
   test('a click on a bar selects its voyage, a short drag is still a click', async ({ page }) => {
     await page.goto('/');
     const voyages = (await (await page.request.get('/api/voyages?format=json&limit=5000')).json()).voyages as { id: string; departure: { earliest: string }; arrival: { latest: string } }[];

@@ -3,7 +3,7 @@
  * Client-side data access: one fetcher and one SWR hook per endpoint the dashboard reads.
  */
 import type { FeatureCollection, LineString } from 'geojson';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import type { AnnotationRevision, Me, TargetType, UserAccount } from '@/lib/core/domain/annotations';
 import type { VoyageDetail } from '@/lib/core/domain/dto';
@@ -84,7 +84,10 @@ export function useVoyageFeatures(state: ViewState) {
   const asked = useSWR<VoyageFeatures, ApiError>(held ? null : voyageMapUrl(state), fetchVoyageMap, {
     keepPreviousData: true,
     onErrorRetry: retryUnlessRefused,
+    revalidateOnFocus: false,
+    revalidateOnReconnect: false,
   });
+  useAskAgainOnReturn(held ? whole.mutate : asked.mutate);
   const [from, to] = [range?.from, range?.to];
   const narrowed = useMemo(() => (held ? narrowToRange(held, { from, to }) : undefined), [held, from, to]);
   // What was shown stays while the next answer comes (as SWR's keepPreviousData does across keys).
@@ -95,6 +98,34 @@ export function useVoyageFeatures(state: ViewState) {
   return narrowed
     ? { data, error: whole.error, isValidating: whole.isValidating, mutate: whole.mutate }
     : { data, error: asked.error, isValidating: asked.isValidating, mutate: asked.mutate };
+}
+
+/** SWR's own interval between two asks on focus. */
+const RETURN_THROTTLE_MS = 5000;
+
+/**
+ * Asks again for the answer the page shows when the reader comes back to the page or online, at
+ * most every few seconds; unchanged, that is a 304 (the map answer has an ETag). Done here rather
+ * than by SWR's revalidateOnFocus: SWR asks only through the first hook mounted for a key, which
+ * for the whole answer is often the timeline's, and that one does not.
+ */
+function useAskAgainOnReturn(askAgain: () => unknown) {
+  useEffect(() => {
+    let next = 0;
+    const onReturn = () => {
+      if (document.visibilityState === 'hidden' || performance.now() < next) return;
+      next = performance.now() + RETURN_THROTTLE_MS;
+      void askAgain();
+    };
+    window.addEventListener('focus', onReturn);
+    window.addEventListener('online', onReturn);
+    document.addEventListener('visibilitychange', onReturn);
+    return () => {
+      window.removeEventListener('focus', onReturn);
+      window.removeEventListener('online', onReturn);
+      document.removeEventListener('visibilitychange', onReturn);
+    };
+  }, [askAgain]);
 }
 
 export function useVoyage(id: string | undefined) {

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page, expect, test } from '@playwright/test';
 import { type VoyageMapAnswer, decodeVoyageMap, encodeVoyageMap } from '../../lib/core/domain/voyage-map';
+import { total, voyageRequests } from './voyage-requests';
 
 /**
  * The timeline under the map: brushing sets the date filter, the cursor's slider and playback
@@ -13,21 +14,6 @@ const DAY = 86_400_000;
 const HEADER_H = 64;
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 const t = (day: string) => Date.parse(`${day}T00:00:00Z`);
-
-async function total(page: Page, query: string): Promise<number> {
-  const res = await page.request.get(`/api/voyages${query}`);
-  return Number(res.headers()['x-total-count']);
-}
-
-/** The requests the page makes for the voyages' list or map answer (paths and queries), as they go. */
-function voyageRequests(page: Page): string[] {
-  const asked: string[] = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.pathname === '/api/voyages' || url.pathname === '/api/voyages/map') asked.push(url.pathname + url.search);
-  });
-  return asked;
-}
 
 /** The canvas's box and its domain in time (the component writes it on the element). */
 async function geometry(page: Page) {
@@ -81,34 +67,6 @@ test.describe('timeline', () => {
     await page.getByRole('button', { name: 'Clear range' }).click();
     await expect.poll(() => param(page, 'from')).toBeNull();
     await expect(page.locator('.voyage-item')).toHaveCount(all);
-  });
-
-  test('coming back to the page asks whether the whole answer changed, with a range narrowed on the page or none', async ({ page }) => {
-    const asked = voyageRequests(page);
-    const focusUntilAsked = async () => {
-      asked.length = 0;
-      // At most every 5 s, as SWR's own refresh on focus: focus until it asks.
-      await expect
-        .poll(
-          async () => {
-            await page.evaluate(() => window.dispatchEvent(new Event('focus')));
-            return asked.length;
-          },
-          { timeout: 15_000, intervals: [500] },
-        )
-        .toBeGreaterThan(0);
-      return [...asked];
-    };
-    await page.goto('/?from=2024-02-01&to=2024-02-29');
-    await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-drawn', /\d+/);
-    const narrowed = await total(page, '?from=2024-02-01&to=2024-02-29');
-    await expect(page.locator('.voyage-item')).toHaveCount(narrowed);
-    // The whole answer, which the range narrows on the page; not the narrowed one.
-    expect(await focusUntilAsked()).toEqual(['/api/voyages/map']);
-    await expect(page.locator('.voyage-item')).toHaveCount(narrowed);
-    await page.getByRole('button', { name: 'Clear range' }).click();
-    await expect(page.locator('.voyage-item')).toHaveCount(await total(page, ''));
-    expect(await focusUntilAsked()).toEqual(['/api/voyages/map']);
   });
 
   test('a click on a bar selects its voyage, a short drag is still a click', async ({ page }) => {

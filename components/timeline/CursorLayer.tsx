@@ -1,5 +1,5 @@
 'use client';
-import { type KeyboardEvent, type PointerEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, type PointerEvent, useEffect, useEffectEvent, useRef } from 'react';
 import { drawOverlay } from '@/lib/client/timeline/draw';
 import { AXIS_H } from '@/lib/client/timeline/layout';
 import { keyMove } from '@/lib/client/timeline/playback';
@@ -26,6 +26,9 @@ interface Props {
 }
 
 const DRAG_PX = 4;
+
+/** The keys that move the cursor (keyMove's). */
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowDown', 'ArrowRight', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End']);
 
 /**
  * The time cursor: drawn on a canvas over the chart (so it moves without redrawing the voyages),
@@ -79,17 +82,37 @@ export default function CursorLayer({ domain, setDomain, width, height, labelWid
     if (!d) return;
     if (d.mode === 'handle' || !d.moved) onRest(dayAtX(e.clientX, e.currentTarget));
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (!days) return;
-    const base = cursor?.day ?? startDay ?? days.first;
-    const moved = keyMove(e.key, e.shiftKey, base, days);
-    if (!moved) return;
+  /** Moves the cursor for a key; false when the key is not the slider's. */
+  const press = (key: string, shift: boolean, span: { first: string; last: string }): boolean => {
+    const base = cursor?.day ?? startDay ?? span.first;
+    const moved = keyMove(key, shift, base, span);
+    if (!moved) return false;
     // With no cursor yet, the first key puts it down where playback would start (Home and End where they say).
-    const next = cursor || e.key === 'Home' || e.key === 'End' ? moved : base;
-    e.preventDefault();
+    const next = cursor || key === 'Home' || key === 'End' ? moved : base;
     onRest(next);
     const t = dayStart(next);
     if (t < domain.start || t + DAY_MS > domain.end) setDomain(pan(domain, t - (domain.start + domain.end) / 2));
+    return true;
+  };
+  // A slider key pressed before the voyages (and so their days) have come is kept, the last one,
+  // and pressed once they have, rather than lost.
+  const waiting = useRef<{ key: string; shift: boolean } | null>(null);
+  const pressWaiting = useEffectEvent((span: { first: string; last: string }) => {
+    const w = waiting.current;
+    waiting.current = null;
+    if (w) press(w.key, w.shift, span);
+  });
+  useEffect(() => {
+    if (days) pressWaiting(days);
+  }, [days]);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!days) {
+      if (!SLIDER_KEYS.has(e.key)) return;
+      e.preventDefault();
+      waiting.current = { key: e.key, shift: e.shiftKey };
+      return;
+    }
+    if (press(e.key, e.shiftKey, days)) e.preventDefault();
   };
 
   const dayIndex = (day: string) => Math.round((dayStart(day) - dayStart(days?.first ?? day)) / DAY_MS);

@@ -115,6 +115,24 @@ test.describe('timeline', () => {
     await expect(slider).toHaveAttribute('aria-valuetext', 'No cursor');
   });
 
+  test('a key pressed on the slider before the voyages have come moves the cursor once they have', async ({ page }) => {
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    await page.route('**/api/voyages/map*', async (r) => {
+      await released;
+      await r.continue();
+    });
+    await page.goto('/?at=2024-02-06');
+    const slider = page.getByRole('slider', { name: 'Time cursor' });
+    await expect(page.getByText('Loading the timeline…')).toBeVisible();
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(param(page, 'at')).toBe('2024-02-06');
+    release();
+    await expect.poll(() => param(page, 'at')).toBe('2024-02-07');
+    await expect(slider).toHaveAttribute('aria-valuetext', '7 Feb 2024');
+  });
+
   test('Play advances the cursor and the URL; Pause stops it', async ({ page }) => {
     await page.goto('/?at=2024-02-06');
     await expect(page.getByTestId('timeline-canvas')).toHaveAttribute('data-drawn', /\d+/);

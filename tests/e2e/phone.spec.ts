@@ -42,9 +42,12 @@ test.describe('on a phone', () => {
       return still;
     }).toBe(true);
     const now = (await page.locator('.map').boundingBox())!;
-    const cy = (Math.max(now.y, 0) + Math.min(now.y + now.height, 844)) / 2;
+    const cy = (Math.max(now.y, 0) + Math.min(now.y + now.height, page.viewportSize()!.height)) / 2;
     expect(cy - Math.max(now.y, 0)).toBeGreaterThan(40); // enough of the map on screen for two fingers
-    expect(await page.evaluate(([x, y]) => Boolean(document.elementFromPoint(x!, y!)?.closest('.map')), [now.x + 120, cy])).toBe(true);
+    // Both fingers on the map, where they go down and where they lift.
+    for (const [x, y] of [[now.x + 120, cy], [now.x + 240, cy], [now.x + 210, cy + 40], [now.x + 330, cy + 40]] as const) {
+      expect(await page.evaluate(([px, py]) => Boolean(document.elementFromPoint(px!, py!)?.closest('.map')), [x, y]), `${x},${y}`).toBe(true);
+    }
     await swipe(cdp, page, [{ x: now.x + 120, y: cy }, { x: now.x + 240, y: cy }], 90, 40);
     await expect.poll(() => mapCenter(page)).not.toBe(before);
     expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);

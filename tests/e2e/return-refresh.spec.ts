@@ -25,6 +25,10 @@ test.describe('coming back to the page', () => {
     await expect(page.locator('.voyage-item')).toHaveCount(narrowed);
     // The whole answer, which the range narrows on the page; not the narrowed one.
     expect(await focusUntilAsked()).toEqual(['/api/voyages/map']);
+    // Not again at once: at most every 5 s.
+    for (let i = 0; i < 3; i++) await page.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await page.waitForTimeout(500);
+    expect(asked).toEqual(['/api/voyages/map']);
     await expect(page.locator('.voyage-item')).toHaveCount(narrowed);
     await page.getByRole('button', { name: 'Clear range' }).click();
     await expect(page.locator('.voyage-item')).toHaveCount(await total(page, ''));

@@ -3,7 +3,7 @@
  * Client-side data access: one fetcher and one SWR hook per endpoint the dashboard reads.
  */
 import type { FeatureCollection, LineString } from 'geojson';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import type { AnnotationRevision, Me, TargetType, UserAccount } from '@/lib/core/domain/annotations';
 import type { VoyageDetail } from '@/lib/core/domain/dto';
@@ -87,7 +87,7 @@ export function useVoyageFeatures(state: ViewState) {
     revalidateOnFocus: false,
     revalidateOnReconnect: false,
   });
-  useAskAgainOnReturn(held ? whole.mutate : asked.mutate);
+  useAskAgainOnReturn(held ? whole.mutate : asked.mutate, held ? whole.isValidating : asked.isValidating);
   const [from, to] = [range?.from, range?.to];
   const narrowed = useMemo(() => (held ? narrowToRange(held, { from, to }) : undefined), [held, from, to]);
   // What was shown stays while the next answer comes (as SWR's keepPreviousData does across keys).
@@ -105,16 +105,21 @@ const RETURN_THROTTLE_MS = 5000;
 
 /**
  * Asks again for the answer the page shows when the reader comes back to the page or online, at
- * most every few seconds; unchanged, that is a 304 (the map answer has an ETag). Done here rather
- * than by SWR's revalidateOnFocus: SWR asks only through the first hook mounted for a key, which
- * for the whole answer is often the timeline's, and that one does not.
+ * most every few seconds and never while it is being asked for already (the whole answer is
+ * megabytes); unchanged, that is a 304 (the map answer has an ETag). Done here rather than by
+ * SWR's revalidateOnFocus: SWR asks only through the first hook mounted for a key, which for the
+ * whole answer is often the timeline's, and that one does not.
  */
-function useAskAgainOnReturn(askAgain: () => unknown) {
+function useAskAgainOnReturn(askAgain: () => unknown, asking: boolean) {
+  const next = useRef(0);
+  const busy = useRef(asking);
   useEffect(() => {
-    let next = 0;
+    busy.current = asking;
+  }, [asking]);
+  useEffect(() => {
     const onReturn = () => {
-      if (document.visibilityState === 'hidden' || performance.now() < next) return;
-      next = performance.now() + RETURN_THROTTLE_MS;
+      if (document.visibilityState === 'hidden' || busy.current || performance.now() < next.current) return;
+      next.current = performance.now() + RETURN_THROTTLE_MS;
       void askAgain();
     };
     window.addEventListener('focus', onReturn);

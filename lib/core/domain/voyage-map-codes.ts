@@ -43,7 +43,10 @@ function put(out: Uint8Array, at: number, number: number, width: number): number
   return at + width;
 }
 
-/** Each number (−1 for none) as a code of `width` digits, one after another. */
+/**
+ * Each number (−1 for none) as a code of `width` digits, one after another. The caller picks the
+ * width for its largest number (codeWidth): a number beyond it would be written wrong.
+ */
 export function writeCodes(numbers: Int32Array, width: number): string {
   const out = room(numbers.length * width);
   let o = 0;
@@ -89,6 +92,7 @@ export function readCodes(text: string, width: number, count: number): Int32Arra
 
 /** The lists of numbers of `count` voyages written by writeLists. */
 export function readLists(text: string, width: number, count: number): Int32Array[] {
+  if (!count && text) throw new Error(`voyage map: lists for no voyages`);
   const parts = count ? text.split(LIST_SEPARATOR) : [];
   if (parts.length !== count) throw new Error(`voyage map: ${parts.length} lists for ${count} voyages`);
   return parts.map((part) => {

@@ -26,9 +26,11 @@ interface Column {
   /** Per code: the write that last met it, and its number in that write's dictionary. */
   readonly seenIn: number[];
   readonly local: number[];
+  /** Per code whose value is a list of text (isTextList): its items' codes in the name's items Column. */
+  readonly itemLists: (Int32Array | undefined)[];
 }
 
-const newColumn = (): Column => ({ texts: [], codeOf: new Map(), seenIn: [], local: [] });
+const newColumn = (): Column => ({ texts: [], codeOf: new Map(), seenIn: [], local: [], itemLists: [] });
 
 function codeIn(c: Column, text: string): number {
   let code = c.codeOf.get(text);
@@ -73,16 +75,16 @@ const itemsOf = (name: string) => `${name}\u0000items`;
 const unset = (size: number) => new Int32Array(size).fill(-1);
 
 /**
- * The parts of `size` voyages (slots 0 to size − 1), each set once from its feature, and the
- * answer for any list of slots written from them. Holds four bytes per slot per property name.
+ * The parts of `size` voyages (slots 0 to size − 1), each set from its feature (again, if need
+ * be: the last set counts), and the answer for any list of slots written from them. Holds four
+ * bytes per slot per property name and eight for the route and names; each distinct value (and
+ * each distinct list's items) is kept once, in the interner, whatever the number of slots.
  */
 export class MapTable {
   private readonly path: Int32Array;
   private readonly names: Int32Array;
   /** Per property name, the code of each slot's value in the name's Column; -1: unset or absent. */
   private readonly codes = new Map<string, Int32Array>();
-  /** Per property name whose values are lists of text (isTextList), each slot's items' codes in the items' Column. */
-  private readonly lists = new Map<string, (Int32Array | undefined)[]>();
   /** Room for one column's numbers during a write. */
   private scratch = new Int32Array(0);
 
@@ -105,25 +107,21 @@ export class MapTable {
     const list = codeIn(intern.nameLists, names.join('\u0000'));
     if (list === intern.nameLists.lists.length) intern.nameLists.lists.push(names);
     // A slot set again may have lost a property: clear it from every column first.
-    if (this.has(slot)) {
-      for (const codes of this.codes.values()) codes[slot] = -1;
-      for (const lists of this.lists.values()) lists[slot] = undefined;
-    }
+    if (this.has(slot)) for (const codes of this.codes.values()) codes[slot] = -1;
     for (const name of names) {
       let codes = this.codes.get(name);
       if (!codes) this.codes.set(name, (codes = unset(this.size)));
       const value = f.properties[name];
+      const column = intern.column(name);
       // JSON.stringify(undefined) is not text; in an array (a column) it is written as null.
-      codes[slot] = codeIn(intern.column(name), JSON.stringify(value) ?? 'null');
-      if (isTextList(value)) {
-        let lists = this.lists.get(name);
-        if (!lists) this.lists.set(name, (lists = new Array<Int32Array | undefined>(this.size)));
+      const code = (codes[slot] = codeIn(column, JSON.stringify(value) ?? 'null'));
+      if (isTextList(value) && !column.itemLists[code]) {
         const items = intern.column(itemsOf(name));
-        lists[slot] = Int32Array.from(value, (item) => codeIn(items, JSON.stringify(item)));
+        column.itemLists[code] = Int32Array.from(value, (item) => codeIn(items, JSON.stringify(item)));
       }
     }
     this.names[slot] = list;
-    this.path[slot] = codeIn(intern.paths, `[${quantiseLine(f.geometry.coordinates).join(',')}]`);
+    this.path[slot] = codeIn(intern.paths, JSON.stringify(quantiseLine(f.geometry.coordinates)));
   }
 
   /** The answer's JSON text for the set slots among `slots`, in their order, and how many voyages it holds. */
@@ -209,15 +207,31 @@ export class MapTable {
 
   /** Each row's list of items' codes, when every row has one (a voyage lacking the property has none). */
   private listsOf(name: string, rows: Int32Array): Int32Array[] | null {
-    const lists = this.lists.get(name);
-    if (!lists) return null;
+    const { itemLists } = this.intern.column(name);
+    if (!itemLists.length) return null;
+    const codes = this.codes.get(name)!;
     const out = new Array<Int32Array>(rows.length);
     for (let i = 0; i < rows.length; i++) {
-      const list = lists[rows[i]!];
+      const code = codes[rows[i]!]!;
+      const list = code < 0 ? undefined : itemLists[code];
       if (!list) return null;
       out[i] = list;
     }
     return out;
+  }
+
+  /** Sets a slot from another table's slot on the same interner (the same voyage, seen by the other visibility). */
+  copy(slot: number, from: MapTable, fromSlot: number): void {
+    if (from.intern !== this.intern) throw new Error('MapTable.copy: the tables must share their interner');
+    if (this.has(slot)) for (const codes of this.codes.values()) codes[slot] = -1;
+    for (const [name, theirs] of from.codes) {
+      if (theirs[fromSlot]! < 0) continue;
+      let codes = this.codes.get(name);
+      if (!codes) this.codes.set(name, (codes = unset(this.size)));
+      codes[slot] = theirs[fromSlot]!;
+    }
+    this.names[slot] = from.names[fromSlot]!;
+    this.path[slot] = from.path[fromSlot]!;
   }
 
   /** A list column: the distinct items in order of first use, and each voyage's items as codes. */

@@ -117,7 +117,7 @@ export function encodeVoyageMap(fc: FeatureCollection<LineString, Props>): Voyag
   const names = [...new Set(fc.features.flatMap((f) => Object.keys(f.properties)))];
   const columns: VoyageMapAnswer['columns'] = {};
   for (const name of names) {
-    const present = fc.features.every((f) => name in f.properties);
+    const present = fc.features.every((f) => Object.hasOwn(f.properties, name));
     const values = fc.features.map((f) => f.properties[name]);
     if (present && values.every(isTextList)) {
       const items = numbered(values.flat());
@@ -131,7 +131,7 @@ export function encodeVoyageMap(fc: FeatureCollection<LineString, Props>): Voyag
     const dict: unknown[] = [];
     const seen = new Map<string, number>();
     const numbers = Int32Array.from(fc.features, (f) => {
-      if (!(name in f.properties)) return -1;
+      if (!Object.hasOwn(f.properties, name)) return -1;
       const key = JSON.stringify(f.properties[name]) ?? 'null';
       let k = seen.get(key);
       if (k === undefined) seen.set(key, (k = dict.push(f.properties[name]) - 1));
@@ -151,6 +151,8 @@ export function encodeVoyageMap(fc: FeatureCollection<LineString, Props>): Voyag
  * one dictionary value share that object: treat both as read-only.
  */
 export function decodeVoyageMap<P>(answer: VoyageMapAnswer): FeatureCollection<LineString, P> {
+  // An answer of another format (an older server during an upgrade) is refused by name, not misread.
+  if (answer.format !== VOYAGE_MAP_FORMAT) throw new Error(`voyage map: the answer is "${String(answer.format)}", this page reads "${VOYAGE_MAP_FORMAT}"; reload the page`);
   const lines = answer.paths.map(dequantiseLine);
   const n = answer.count;
   const path = readCodes(answer.path.codes, answer.path.width, n);

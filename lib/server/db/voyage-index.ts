@@ -90,6 +90,11 @@ export class Generation {
     return this.shared.get(kind) as T;
   }
 
+  /** What sharedOf made for `kind`, if it has been made; undefined otherwise. */
+  sharedIfMade<T>(kind: string): T | undefined {
+    return this.shared.get(kind) as T | undefined;
+  }
+
   /** Every voyage id the reader may see, in list order. */
   idsFor(visibility: Visibility): readonly string[] {
     return this.orderedFor(visibility).ids;

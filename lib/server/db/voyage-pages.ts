@@ -8,6 +8,7 @@ import 'server-only';
 import { voyagesToGeoJSON } from '@/lib/core/domain/format';
 import { MAX_PAGE } from '@/lib/core/domain/query';
 import { MapTable, interner } from '@/lib/core/domain/voyage-map-text';
+import type { Visibility } from '@/lib/core/domain/records';
 import type { DB } from './connection';
 import { type Fragments, type Generation, type VoyageFilter, voyageDataVersion, voyageGeneration } from './voyage-index';
 import { type VoyageWithRoute, voyageSummaries, voyageSummariesWithRoutes } from './voyages';
@@ -43,6 +44,7 @@ const warming = new WeakSet<object>();
  * a voyage's is still to make, and keeping one made from its voyage.
  */
 interface Store<V> {
+  /** Whether the voyage at `position` is still to read; a store may first take it from somewhere cheaper (the map's other table). */
   lacks: (position: number) => boolean;
   keep: (v: V, position: number) => void;
   /** True once the store holds all it may: the warm-up stops. */
@@ -146,6 +148,22 @@ export async function voyageRoutesGeoJson(db: DB, f: VoyageFilter): Promise<{ bo
 }
 
 /**
+ * Sets a slot of one visibility's map table from the other visibility's table when that has the
+ * voyage (a published voyage is in both): no read, no GeoJSON, no quantising again. Answers
+ * whether it did.
+ */
+function copiedFromTwin(g: Generation, visibility: Visibility, table: MapTable, slot: number): boolean {
+  const other: Visibility = visibility === 'published' ? 'team' : 'published';
+  const twin = g.sharedIfMade<MapTable>(`map ${other}`);
+  if (!twin) return false;
+  const slotOf = g.sharedOf(`slots ${other}`, () => new Map(g.idsFor(other).map((id, i) => [id, i])));
+  const theirs = slotOf.get(g.idsFor(visibility)[slot]!);
+  if (theirs === undefined || !twin.has(theirs)) return false;
+  table.copy(slot, twin, theirs);
+  return true;
+}
+
+/**
  * GET /api/voyages/map's answer (lib/core/domain/voyage-map.ts) as JSON text for every voyage
  * matching the filter: written from the generation's table of the voyages' parts
  * (voyage-map-text.ts), so that a filter no cached answer covers reads only the voyages not yet
@@ -156,12 +174,15 @@ export async function voyageMapJson(db: DB, f: Omit<VoyageFilter, 'limit' | 'off
   const g = await voyageGeneration(db, visibility);
   const ids = g.idsFor(visibility);
   const table = g.sharedOf(`map ${visibility}`, () => new MapTable(ids.length, g.sharedOf('map', interner)));
-  const store: Store<VoyageWithRoute> = { lacks: (p) => !table.has(p), keep: (v, p) => table.set(p, voyagesToGeoJSON([v]).features[0]!) };
+  const store: Store<VoyageWithRoute> = {
+    lacks: (p) => !table.has(p) && !copiedFromTwin(g, visibility, table, p),
+    keep: (v, p) => table.set(p, voyagesToGeoJSON([v]).features[0]!),
+  };
   const read = (missing: readonly string[]) => voyageSummariesWithRoutes(db, missing);
   warm(db, g, ids, store, read, table);
   const slots = g.positions(f);
   const missing: number[] = [];
-  for (const slot of slots) if (!table.has(slot)) missing.push(slot);
+  for (const slot of slots) if (store.lacks(slot)) missing.push(slot);
   await readInto(ids, missing, read, store);
   const { text, count } = table.text(slots);
   return { body: text, total: count };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_DIGITS, codeWidth, readCodes, readLists, writeCodes, writeLists } from '@/lib/core/domain/voyage-map-codes';
+import { decodeVoyageMap } from '@/lib/core/domain/voyage-map';
 import { mulberry32 } from '@/lib/core/track/mulberry32';
 
 describe('voyage map codes', () => {
@@ -43,5 +44,7 @@ describe('voyage map codes', () => {
     expect(() => readCodes('1é', 1, 2)).toThrow(/not a code digit/);
     expect(() => readLists('1.2', 1, 3)).toThrow(/2 lists for 3 voyages/);
     expect(() => readLists('123.4', 2, 2)).toThrow(/code digits/);
+    expect(() => readLists('1', 1, 0)).toThrow(/lists for no voyages/);
+    expect(() => decodeVoyageMap({ format: 'wakeline-voyage-map/1' } as never)).toThrow(/reload the page/);
   });
 });

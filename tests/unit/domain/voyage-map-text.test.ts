@@ -64,6 +64,22 @@ describe('MapTable', () => {
     expect('items' in encodeVoyageMap(mixed).columns.sourceIds!).toBe(false);
   });
 
+  it('writes codes of two and three digits, long lists of items and text beyond ASCII as the encoder does', () => {
+    const input = fc(9000, 12);
+    input.features.forEach((f, i) => {
+      f.properties.metric = i % 70; // 70 distinct values: two digits a code
+      f.properties.day = i % 4100; // 4,100: three digits
+      f.properties.sourceIds = Array.from({ length: i % 4 }, (_, k) => `source-${(i * 7 + k) % 90}`); // 90 items: two digits
+      f.properties.place = i % 3 ? 'Rason — 라선' : 'lone \udc00 half';
+    });
+    const written = text(input.features);
+    expect(written).toBe(JSON.stringify(encodeVoyageMap(input)));
+    const answer = JSON.parse(written) as ReturnType<typeof encodeVoyageMap>;
+    expect([answer.columns.metric, answer.columns.day, answer.columns.sourceIds]).toMatchObject([{ width: 2 }, { width: 3 }, { width: 2 }]);
+    // Properties back as they were (routes come back rounded to 1e-5 degrees).
+    expect(decodeVoyageMap(answer).features.map((f) => f.properties)).toEqual(input.features.map((f) => f.properties));
+  });
+
   it('gives each write its own dictionaries when one interner serves many (the server keeps one per data version)', () => {
     const all = fc(200, 9);
     const intern = interner();

@@ -9,10 +9,10 @@ import { methods } from '../../_lib/methods';
 
 /**
  * GET /api/voyages/map: every voyage matching the filters, for the map, the list and (asked
- * without from/to) the timeline; no page cap (lib/core/domain/voyage-map.ts). Written from each
- * voyage's kept part (lib/server/db/voyage-pages.ts) and made once per data version and filter
- * (the answer cache), then served from bytes with an ETag, so a browser revalidating an unchanged
- * map gets a 304.
+ * without from/to) the timeline; no page cap (lib/core/domain/voyage-map.ts). Written from a
+ * per-version table of the voyages' parts (lib/server/db/voyage-pages.ts) and made once per data
+ * version and filter (the answer cache), then served from bytes with an ETag, so a browser
+ * revalidating an unchanged map gets a 304.
  */
 const get = handle(async (request: Request) => {
   const filter = { ...parseQuery(request.url, voyageMapQuery), visibility: visibilityFor(Boolean(await requireReader(request))) };

@@ -66,8 +66,10 @@ export function writeLists(numbers: Int32Array, ends: Int32Array, width: number)
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
     if (i) out[o++] = separator;
-    for (let j = start; j < ends[i]!; j++) o = put(out, o, numbers[j]!, width);
-    start = ends[i]!;
+    const end = ends[i]!;
+    if (width === 1) for (let j = start; j < end; j++) out[o++] = DIGIT_BYTES[numbers[j]! + 1]!;
+    else for (let j = start; j < end; j++) o = put(out, o, numbers[j]!, width);
+    start = end;
   }
   return ascii.decode(out.subarray(0, o));
 }

@@ -2,7 +2,7 @@
 import { type KeyboardEvent, type PointerEvent, useEffect, useEffectEvent, useRef } from 'react';
 import { drawOverlay } from '@/lib/client/timeline/draw';
 import { AXIS_H } from '@/lib/client/timeline/layout';
-import { keyMove } from '@/lib/client/timeline/playback';
+import { SLIDER_KEYS, keyMove } from '@/lib/client/timeline/playback';
 import { formatDay } from '@/lib/core/domain/display';
 import { DAY_MS, dayOf, dayStart } from '@/lib/core/time/days';
 import { type TimeDomain, pan, timeToX, xToTime } from '@/lib/core/time/scale';
@@ -26,9 +26,6 @@ interface Props {
 }
 
 const DRAG_PX = 4;
-
-/** The keys that move the cursor (keyMove's). */
-const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowDown', 'ArrowRight', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End']);
 
 /**
  * The time cursor: drawn on a canvas over the chart (so it moves without redrawing the voyages),

@@ -3,7 +3,7 @@
  * Client-side data access: one fetcher and one SWR hook per endpoint the dashboard reads.
  */
 import type { FeatureCollection, LineString } from 'geojson';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import useSWR, { type SWRConfiguration } from 'swr';
 import type { AnnotationRevision, Me, TargetType, UserAccount } from '@/lib/core/domain/annotations';
 import type { VoyageDetail } from '@/lib/core/domain/dto';
@@ -112,16 +112,12 @@ const RETURN_THROTTLE_MS = 5000;
  */
 function useAskAgainOnReturn(askAgain: () => unknown, asking: boolean) {
   const next = useRef(0);
-  const busy = useRef(asking);
+  const onReturn = useEffectEvent(() => {
+    if (document.visibilityState === 'hidden' || asking || performance.now() < next.current) return;
+    next.current = performance.now() + RETURN_THROTTLE_MS;
+    void askAgain();
+  });
   useEffect(() => {
-    busy.current = asking;
-  }, [asking]);
-  useEffect(() => {
-    const onReturn = () => {
-      if (document.visibilityState === 'hidden' || busy.current || performance.now() < next.current) return;
-      next.current = performance.now() + RETURN_THROTTLE_MS;
-      void askAgain();
-    };
     window.addEventListener('focus', onReturn);
     window.addEventListener('online', onReturn);
     document.addEventListener('visibilitychange', onReturn);
@@ -130,7 +126,7 @@ function useAskAgainOnReturn(askAgain: () => unknown, asking: boolean) {
       window.removeEventListener('online', onReturn);
       document.removeEventListener('visibilitychange', onReturn);
     };
-  }, [askAgain]);
+  }, []);
 }
 
 export function useVoyage(id: string | undefined) {

@@ -40,6 +40,9 @@ export function step(day: string, days: number, lastDay: string): { day: string;
   return next >= lastDay ? { day: lastDay, done: true } : { day: next, done: false };
 }
 
+/** The keys that move the cursor (keyMove's). */
+export const SLIDER_KEYS: ReadonlySet<string> = new Set(['ArrowLeft', 'ArrowDown', 'ArrowRight', 'ArrowUp', 'PageDown', 'PageUp', 'Home', 'End']);
+
 /** The cursor's move for a key on the slider, or null for a key it does not use. */
 export function keyMove(key: string, shift: boolean, day: string, days: { first: string; last: string }): string | null {
   let next: string;

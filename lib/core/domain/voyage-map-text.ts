@@ -68,6 +68,9 @@ export function interner(): Interner {
   };
 }
 
+/** The texts of these codes of a column, joined by commas (a dictionary's JSON array, without its brackets). */
+const textsOf = (c: Column, codes: readonly number[]) => codes.map((code) => c.texts[code]).join(',');
+
 /** The Column of the items of a property's lists (a name no property has). */
 const itemsOf = (name: string) => `${name}\u0000items`;
 
@@ -100,17 +103,27 @@ export class MapTable {
     return this.path[slot]! >= 0;
   }
 
+  /** A slot set again may have lost a property: every column forgets the slot first. */
+  private clear(slot: number): void {
+    if (this.has(slot)) for (const codes of this.codes.values()) codes[slot] = -1;
+  }
+
+  /** The codes of a property name, a column of unset slots the first time the name is met. */
+  private codesOf(name: string): Int32Array {
+    let codes = this.codes.get(name);
+    if (!codes) this.codes.set(name, (codes = unset(this.size)));
+    return codes;
+  }
+
   /** Sets a slot's part from its voyage's feature (voyagesToGeoJSON's). */
   set(slot: number, f: Feature<LineString, Record<string, unknown>>): void {
     const { intern } = this;
     const names = Object.keys(f.properties);
     const list = codeIn(intern.nameLists, names.join('\u0000'));
     if (list === intern.nameLists.lists.length) intern.nameLists.lists.push(names);
-    // A slot set again may have lost a property: clear it from every column first.
-    if (this.has(slot)) for (const codes of this.codes.values()) codes[slot] = -1;
+    this.clear(slot);
     for (const name of names) {
-      let codes = this.codes.get(name);
-      if (!codes) this.codes.set(name, (codes = unset(this.size)));
+      const codes = this.codesOf(name);
       const value = f.properties[name];
       const column = intern.column(name);
       // JSON.stringify(undefined) is not text; in an array (a column) it is written as null.
@@ -135,7 +148,7 @@ export class MapTable {
     // Routes: each distinct one once, in order of first use, and each voyage's number into them.
     const paths = this.renumber(this.intern.paths, this.path, rows.subarray(0, n), local, write);
     const pathWidth = codeWidth(paths.dict.length);
-    const pathText = `[${paths.dict.map((code) => this.intern.paths.texts[code]).join(',')}],"path":{"width":${pathWidth},"codes":"${writeCodes(local, pathWidth)}"}`;
+    const pathText = `[${textsOf(this.intern.paths, paths.dict)}],"path":{"width":${pathWidth},"codes":"${writeCodes(local, pathWidth)}"}`;
     const columns = this.namesOf(rows.subarray(0, n)).map((name) => `${JSON.stringify(name)}:${this.columnText(name, rows.subarray(0, n), local, write)}`);
     return {
       text: `{"format":"${VOYAGE_MAP_FORMAT}","count":${n},"scale":${MAP_SCALE},"paths":${pathText},"columns":{${columns.join(',')}}}`,
@@ -202,7 +215,7 @@ export class MapTable {
       return `{"values":[${texts.join(',')}]}`;
     }
     const width = codeWidth(dict.length);
-    return `{"dict":[${dict.map((code) => c.texts[code]).join(',')}],"width":${width},"codes":"${writeCodes(local, width)}"}`;
+    return `{"dict":[${textsOf(c, dict)}],"width":${width},"codes":"${writeCodes(local, width)}"}`;
   }
 
   /** Each row's list of items' codes, when every row has one (a voyage lacking the property has none). */
@@ -223,13 +236,8 @@ export class MapTable {
   /** Sets a slot from another table's slot on the same interner (the same voyage, seen by the other visibility). */
   copy(slot: number, from: MapTable, fromSlot: number): void {
     if (from.intern !== this.intern) throw new Error('MapTable.copy: the tables must share their interner');
-    if (this.has(slot)) for (const codes of this.codes.values()) codes[slot] = -1;
-    for (const [name, theirs] of from.codes) {
-      if (theirs[fromSlot]! < 0) continue;
-      let codes = this.codes.get(name);
-      if (!codes) this.codes.set(name, (codes = unset(this.size)));
-      codes[slot] = theirs[fromSlot]!;
-    }
+    this.clear(slot);
+    for (const [name, theirs] of from.codes) if (theirs[fromSlot]! >= 0) this.codesOf(name)[slot] = theirs[fromSlot]!;
     this.names[slot] = from.names[fromSlot]!;
     this.path[slot] = from.path[fromSlot]!;
   }
@@ -256,6 +264,6 @@ export class MapTable {
       }
     }
     const width = codeWidth(dict.length);
-    return `{"items":[${dict.map((code) => c.texts[code]).join(',')}],"width":${width},"lists":"${writeLists(numbers, ends, width)}"}`;
+    return `{"items":[${textsOf(c, dict)}],"width":${width},"lists":"${writeLists(numbers, ends, width)}"}`;
   }
 }

@@ -96,11 +96,15 @@ type Props = Record<string, unknown>;
 /** True for a list of text (a voyage's sources): such a column is sent as items and lists. */
 export const isTextList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-/** Numbers each distinct value (by its JSON text) in order of first use: the dictionary and each value's number. */
-function numbered<T>(values: readonly T[]): { dict: T[]; numbers: Int32Array } {
+/**
+ * Numbers each distinct value (by its JSON text) in order of first use: the dictionary and each
+ * value's number; −1 for the values `present` says are not there.
+ */
+function numbered<T>(values: readonly T[], present: (i: number) => boolean = () => true): { dict: T[]; numbers: Int32Array } {
   const dict: T[] = [];
   const seen = new Map<string, number>();
-  const numbers = Int32Array.from(values, (value) => {
+  const numbers = Int32Array.from(values, (value, k) => {
+    if (!present(k)) return -1;
     const key = JSON.stringify(value) ?? 'null';
     let i = seen.get(key);
     if (i === undefined) seen.set(key, (i = dict.push(value) - 1));
@@ -128,15 +132,7 @@ export function encodeVoyageMap(fc: FeatureCollection<LineString, Props>): Voyag
       continue;
     }
     // The distinct values of the voyages that have the property; −1 for those that lack it.
-    const dict: unknown[] = [];
-    const seen = new Map<string, number>();
-    const numbers = Int32Array.from(fc.features, (f) => {
-      if (!Object.hasOwn(f.properties, name)) return -1;
-      const key = JSON.stringify(f.properties[name]) ?? 'null';
-      let k = seen.get(key);
-      if (k === undefined) seen.set(key, (k = dict.push(f.properties[name]) - 1));
-      return k;
-    });
+    const { dict, numbers } = numbered(values, (i) => Object.hasOwn(fc.features[i]!.properties, name));
     if (present && dict.length > n / 2) columns[name] = { values };
     else {
       const w = codeWidth(dict.length);

@@ -44,15 +44,20 @@ const warming = new WeakSet<object>();
  * a voyage's is still to make, and keeping one made from its voyage.
  */
 interface Store<V> {
-  /** Whether the voyage at `position` is still to read; a store may first take it from somewhere cheaper (the map's other table). */
   lacks: (position: number) => boolean;
+  /** Makes the voyage's entry at `position` from somewhere cheaper than a read (the map's other table), if it can; says whether it did. */
+  take?: (position: number) => boolean;
   keep: (v: V, position: number) => void;
   /** True once the store holds all it may: the warm-up stops. */
   readonly full?: boolean;
 }
 
-/** Reads the voyages at these positions (in pages of at most MAX_PAGE) and keeps each; a voyage deleted since the list was read is not kept. */
-async function readInto<V extends { id: string }>(ids: readonly string[], positions: readonly number[], read: (ids: readonly string[]) => Promise<V[]>, store: Store<V>): Promise<void> {
+/**
+ * Keeps the voyages at these positions: taken where the store can, the rest read (in pages of at
+ * most MAX_PAGE); a voyage deleted since the list was read is not kept.
+ */
+async function readInto<V extends { id: string }>(ids: readonly string[], lacking: readonly number[], read: (ids: readonly string[]) => Promise<V[]>, store: Store<V>): Promise<void> {
+  const positions = store.take ? lacking.filter((p) => !store.take!(p)) : lacking;
   for (let i = 0; i < positions.length; i += MAX_PAGE) {
     const page = positions.slice(i, i + MAX_PAGE);
     const at = new Map(page.map((p) => [ids[p]!, p]));
@@ -152,7 +157,7 @@ export async function voyageRoutesGeoJson(db: DB, f: VoyageFilter): Promise<{ bo
  * voyage (a published voyage is in both): no read, no GeoJSON, no quantising again. Answers
  * whether it did.
  */
-function copiedFromTwin(g: Generation, visibility: Visibility, table: MapTable, slot: number): boolean {
+function copyFromTwin(g: Generation, visibility: Visibility, table: MapTable, slot: number): boolean {
   const other: Visibility = visibility === 'published' ? 'team' : 'published';
   const twin = g.sharedIfMade<MapTable>(`map ${other}`);
   if (!twin) return false;
@@ -175,7 +180,8 @@ export async function voyageMapJson(db: DB, f: Omit<VoyageFilter, 'limit' | 'off
   const ids = g.idsFor(visibility);
   const table = g.sharedOf(`map ${visibility}`, () => new MapTable(ids.length, g.sharedOf('map', interner)));
   const store: Store<VoyageWithRoute> = {
-    lacks: (p) => !table.has(p) && !copiedFromTwin(g, visibility, table, p),
+    lacks: (p) => !table.has(p),
+    take: (p) => copyFromTwin(g, visibility, table, p),
     keep: (v, p) => table.set(p, voyagesToGeoJSON([v]).features[0]!),
   };
   const read = (missing: readonly string[]) => voyageSummariesWithRoutes(db, missing);
